@@ -1,0 +1,90 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { z, ZodError } from "zod";
+import type { OrgRole, ProjectRole } from "~/domain/roles";
+import { getDb, type Database, type DbOrTx } from "~/server/db";
+import { getServerAuthSession } from "~/server/auth";
+import { requireOrgAccess, requireProjectAccess } from "~/server/services/access";
+import { DomainError } from "~/server/services/errors";
+
+export type AppSession = { userId: string };
+
+export type InnerContext = {
+  db: DbOrTx;
+  session: AppSession | null;
+  ip: string | null;
+  userAgent: string | null;
+};
+
+/** Everything a procedure needs; tests and server components build it directly. */
+export function createInnerContext(opts: {
+  db: Database;
+  session: AppSession | null;
+  ip?: string | null;
+  userAgent?: string | null;
+}): InnerContext {
+  return { db: opts.db, session: opts.session, ip: opts.ip ?? null, userAgent: opts.userAgent ?? null };
+}
+
+export async function createTRPCContext({ headers }: { headers: Headers }): Promise<InnerContext> {
+  const [db, session] = await Promise.all([getDb(), getServerAuthSession()]);
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return createInnerContext({
+    db,
+    session: session?.user?.id ? { userId: session.user.id } : null,
+    ip: forwarded || headers.get("x-real-ip"),
+    userAgent: headers.get("user-agent"),
+  });
+}
+
+const t = initTRPC.context<InnerContext>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    const unexpected = error.code === "INTERNAL_SERVER_ERROR" && !(error instanceof DomainError);
+    return {
+      ...shape,
+      message: unexpected ? "Something went wrong on our side. Please try again." : shape.message,
+      data: {
+        ...shape.data,
+        stack: undefined,
+        domainCode: error instanceof DomainError ? error.domainCode : null,
+        zodError: cause instanceof ZodError ? z.flattenError(cause) : null,
+      },
+    };
+  },
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+export const publicProcedure = t.procedure;
+
+const requireUser = t.middleware(({ ctx, next }) => {
+  if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in" });
+  return next({ ctx: { ...ctx, userId: ctx.session.userId } });
+});
+
+export const authedProcedure = t.procedure.use(requireUser);
+
+const orgInput = z.object({ organizationId: z.uuid("organizationId must be a UUID") });
+const projectInput = z.object({ projectId: z.uuid("projectId must be a UUID") });
+
+function requireOrgRole(min: OrgRole) {
+  return authedProcedure.input(orgInput).use(async function requireOrgRole({ ctx, input, next }) {
+    const access = await requireOrgAccess(ctx.db, ctx.userId, input.organizationId, min);
+    return next({ ctx: { ...ctx, ...access } });
+  });
+}
+
+function requireProjectRole(min: ProjectRole, opts: { allowDeleted?: boolean } = {}) {
+  return authedProcedure.input(projectInput).use(async function requireProjectRole({ ctx, input, next }) {
+    const access = await requireProjectAccess(ctx.db, ctx.userId, input.projectId, min, opts);
+    return next({ ctx: { ...ctx, ...access } });
+  });
+}
+
+/** Procedures on one organization: the input carries organizationId. */
+export const orgProcedure = requireOrgRole;
+/** Procedures on one project: the input carries projectId. */
+export const projectProcedure = requireProjectRole;

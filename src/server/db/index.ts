@@ -1,0 +1,87 @@
+import { join } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { sql, type ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type DbOrTx = Database | Transaction;
+export type DatabaseMode = "embedded" | "server";
+
+export type DatabaseHandle = {
+  db: Database;
+  mode: DatabaseMode;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+};
+
+const migrationsFolder = join(process.cwd(), "drizzle");
+
+/** Opens postgres.js when a URL is given, else PGlite in `dataDir` (a folder or memory://). */
+export async function openDatabase(opts: { url?: string; dataDir?: string }): Promise<DatabaseHandle> {
+  if (opts.url) {
+    const client = postgres(opts.url, { max: 10, onnotice: () => {} });
+    const db = drizzlePostgres({ client, schema, casing: "snake_case" });
+    return {
+      db,
+      mode: "server",
+      migrate: () => migratePostgres(db, { migrationsFolder }),
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  const client = await PGlite.create(opts.dataDir ?? "memory://");
+  const db = drizzlePglite({ client, schema, casing: "snake_case" });
+  return {
+    db,
+    mode: "embedded",
+    migrate: () => migratePglite(db, { migrationsFolder }),
+    close: () => client.close(),
+  };
+}
+
+/** `db.execute()` gives an array on postgres.js and `{ rows }` on PGlite. */
+export function rows<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+export async function appliedMigrations(db: DbOrTx): Promise<number> {
+  const result = await db.execute(sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`);
+  return rows<{ n: number }>(result)[0]?.n ?? 0;
+}
+
+const globalForDb = globalThis as unknown as { __flowmatrixDb?: Promise<DatabaseHandle> };
+
+/**
+ * The process-wide database. PGlite must have exactly one instance per data folder (two
+ * silently lose writes), and Next.js may evaluate this module once per route bundle,
+ * so the instance lives on globalThis.
+ */
+export function getDatabase(): Promise<DatabaseHandle> {
+  globalForDb.__flowmatrixDb ??= boot().catch((error: unknown) => {
+    globalForDb.__flowmatrixDb = undefined;
+    throw error;
+  });
+  return globalForDb.__flowmatrixDb;
+}
+
+async function boot(): Promise<DatabaseHandle> {
+  const { env } = await import("~/env.js");
+  if (env.DATABASE_URL) return openDatabase({ url: env.DATABASE_URL });
+  const handle = await openDatabase({ dataDir: env.PGLITE_DIR });
+  await handle.migrate();
+  const { seedDemoIfEmpty } = await import("./seed");
+  await seedDemoIfEmpty(handle.db);
+  return handle;
+}
+
+export async function getDb(): Promise<Database> {
+  return (await getDatabase()).db;
+}

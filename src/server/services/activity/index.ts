@@ -1,0 +1,18 @@
+import type { DbOrTx } from "~/server/db";
+import { activityLogs } from "~/server/db/schema";
+
+export type Actor = { userId: string; ip: string | null; userAgent: string | null };
+
+type ActivityEntry = Omit<typeof activityLogs.$inferInsert, "userId" | "ipAddress" | "userAgent" | "id" | "createdAt">;
+
+export async function logActivity(db: DbOrTx, actor: Actor, entries: ActivityEntry | ActivityEntry[]) {
+  const list = Array.isArray(entries) ? entries : [entries];
+  if (list.length === 0) return;
+  await db.insert(activityLogs).values(
+    list.map((entry) => ({ ...entry, userId: actor.userId, ipAddress: actor.ip?.slice(0, 45) ?? null, userAgent: actor.userAgent })),
+  );
+}
+
+export function actorOf(ctx: { userId: string; ip: string | null; userAgent: string | null }): Actor {
+  return { userId: ctx.userId, ip: ctx.ip, userAgent: ctx.userAgent };
+}

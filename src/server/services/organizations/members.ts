@@ -1,0 +1,165 @@
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import type { OrgRole } from "~/domain/roles";
+import type { DbOrTx, Transaction } from "~/server/db";
+import { organizationMembers, organizations, projectMembers, users } from "~/server/db/schema";
+import { withTransaction } from "~/server/db/transaction";
+import { DomainError, notFound } from "../errors";
+
+type MemberAccess = { organizationId: string; orgRole: OrgRole; userId: string };
+
+export async function listMembers(db: DbOrTx, organizationId: string) {
+  return db
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      avatarUrl: users.avatarUrl,
+      role: organizationMembers.role,
+      joinedAt: organizationMembers.createdAt,
+    })
+    .from(organizationMembers)
+    .innerJoin(users, eq(users.id, organizationMembers.userId))
+    .where(eq(organizationMembers.organizationId, organizationId))
+    .orderBy(asc(users.name), asc(users.id));
+}
+
+/** Locks the organization row so concurrent membership changes see each other's counts. */
+export async function lockOrganization(tx: Transaction, organizationId: string) {
+  const [org] = await tx
+    .select({ settings: organizations.settings })
+    .from(organizations)
+    .where(and(eq(organizations.id, organizationId), isNull(organizations.deletedAt)))
+    .for("update")
+    .limit(1);
+  if (!org) throw notFound("Organization");
+  return org.settings;
+}
+
+async function countOwners(tx: Transaction, organizationId: string) {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(organizationMembers)
+    .where(and(eq(organizationMembers.organizationId, organizationId), eq(organizationMembers.role, "OWNER")));
+  return row?.n ?? 0;
+}
+
+/** Adds a user to the organization (no-op for an existing member), enforcing max_members. */
+export async function ensureOrganizationMember(tx: Transaction, organizationId: string, userId: string, invitedBy: string) {
+  const settings = await lockOrganization(tx, organizationId);
+  const [existing] = await tx
+    .select({ role: organizationMembers.role })
+    .from(organizationMembers)
+    .where(and(eq(organizationMembers.organizationId, organizationId), eq(organizationMembers.userId, userId)));
+  if (existing) return existing.role;
+  const [count] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(organizationMembers)
+    .where(eq(organizationMembers.organizationId, organizationId));
+  if ((count?.n ?? 0) >= settings.max_members) {
+    throw new DomainError("LIMIT_REACHED", `This organization has reached its limit of ${settings.max_members} members`);
+  }
+  await tx.insert(organizationMembers).values({ organizationId, userId, role: "MEMBER", invitedBy });
+  return "MEMBER" as const;
+}
+
+export async function findUserIdByEmail(db: DbOrTx, email: string) {
+  const [user] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.email, email), isNull(users.deletedAt)))
+    .limit(1);
+  if (!user) throw new DomainError("USER_NOT_FOUND", `No FlowMatrix account uses ${email}; ask them to sign up first`);
+  return user.id;
+}
+
+function assertMayGrant(access: MemberAccess, role: OrgRole) {
+  if (role === "OWNER" && access.orgRole !== "OWNER") {
+    throw new DomainError("OWNER_ONLY", "Only an owner can make someone an owner");
+  }
+}
+
+export async function addMember({ db, access, input }: { db: DbOrTx; access: MemberAccess; input: { email: string; role: OrgRole } }) {
+  assertMayGrant(access, input.role);
+  return withTransaction(db, async (tx) => {
+    const userId = await findUserIdByEmail(tx, input.email);
+    const settings = await lockOrganization(tx, access.organizationId);
+    const members = await listMembers(tx, access.organizationId);
+    if (members.some((m) => m.userId === userId)) {
+      throw new DomainError("ALREADY_MEMBER", `${input.email} is already a member of this organization`);
+    }
+    if (members.length >= settings.max_members) {
+      throw new DomainError("LIMIT_REACHED", `This organization has reached its limit of ${settings.max_members} members`);
+    }
+    await tx
+      .insert(organizationMembers)
+      .values({ organizationId: access.organizationId, userId, role: input.role, invitedBy: access.userId });
+    return (await listMembers(tx, access.organizationId)).find((m) => m.userId === userId)!;
+  });
+}
+
+async function memberRole(tx: Transaction, organizationId: string, userId: string) {
+  const [row] = await tx
+    .select({ role: organizationMembers.role })
+    .from(organizationMembers)
+    .where(and(eq(organizationMembers.organizationId, organizationId), eq(organizationMembers.userId, userId)));
+  if (!row) throw new DomainError("NOT_A_MEMBER", "That person is not a member of this organization");
+  return row.role;
+}
+
+async function assertNotLastOwner(tx: Transaction, organizationId: string, currentRole: OrgRole, message: string) {
+  if (currentRole === "OWNER" && (await countOwners(tx, organizationId)) <= 1) {
+    throw new DomainError("LAST_OWNER", message);
+  }
+}
+
+export async function changeMemberRole({
+  db,
+  access,
+  input,
+}: {
+  db: DbOrTx;
+  access: MemberAccess;
+  input: { userId: string; role: OrgRole };
+}) {
+  return withTransaction(db, async (tx) => {
+    await lockOrganization(tx, access.organizationId);
+    const current = await memberRole(tx, access.organizationId, input.userId);
+    if (current === input.role) return { userId: input.userId, role: current };
+    if (current === "OWNER" || input.role === "OWNER") assertMayGrant(access, "OWNER");
+    await assertNotLastOwner(tx, access.organizationId, current, "The last owner cannot be demoted; make someone else an owner first");
+    await tx
+      .update(organizationMembers)
+      .set({ role: input.role })
+      .where(and(eq(organizationMembers.organizationId, access.organizationId), eq(organizationMembers.userId, input.userId)));
+    return { userId: input.userId, role: input.role };
+  });
+}
+
+async function deleteMembership(tx: Transaction, organizationId: string, userId: string) {
+  await tx
+    .delete(organizationMembers)
+    .where(and(eq(organizationMembers.organizationId, organizationId), eq(organizationMembers.userId, userId)));
+  await tx
+    .delete(projectMembers)
+    .where(and(eq(projectMembers.organizationId, organizationId), eq(projectMembers.userId, userId)));
+}
+
+export async function removeMember({ db, access, input }: { db: DbOrTx; access: MemberAccess; input: { userId: string } }) {
+  return withTransaction(db, async (tx) => {
+    await lockOrganization(tx, access.organizationId);
+    const current = await memberRole(tx, access.organizationId, input.userId);
+    if (current === "OWNER") assertMayGrant(access, "OWNER");
+    await assertNotLastOwner(tx, access.organizationId, current, "The last owner cannot be removed; make someone else an owner first");
+    await deleteMembership(tx, access.organizationId, input.userId);
+    return { ok: true as const };
+  });
+}
+
+export async function leaveOrganization({ db, access }: { db: DbOrTx; access: MemberAccess }) {
+  return withTransaction(db, async (tx) => {
+    await lockOrganization(tx, access.organizationId);
+    await assertNotLastOwner(tx, access.organizationId, access.orgRole, "You are the last owner; make someone else an owner before leaving");
+    await deleteMembership(tx, access.organizationId, access.userId);
+    return { ok: true as const };
+  });
+}

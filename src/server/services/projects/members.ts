@@ -1,0 +1,129 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { ProjectRole } from "~/domain/roles";
+import type { DbOrTx, Transaction } from "~/server/db";
+import { projectMembers, users } from "~/server/db/schema";
+import { withTransaction } from "~/server/db/transaction";
+import { logActivity, type Actor } from "../activity";
+import { DomainError } from "../errors";
+import { ensureOrganizationMember, findUserIdByEmail, lockOrganization } from "../organizations/members";
+
+type Access = { organizationId: string; project: { id: string } };
+
+export async function listProjectMembers(db: DbOrTx, projectId: string) {
+  return db
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      avatarUrl: users.avatarUrl,
+      role: projectMembers.role,
+      joinedAt: projectMembers.createdAt,
+    })
+    .from(projectMembers)
+    .innerJoin(users, eq(users.id, projectMembers.userId))
+    .where(eq(projectMembers.projectId, projectId))
+    .orderBy(asc(users.name), asc(users.id));
+}
+
+async function currentRole(tx: Transaction, projectId: string, userId: string) {
+  const [row] = await tx
+    .select({ role: projectMembers.role })
+    .from(projectMembers)
+    .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId)));
+  if (!row) throw new DomainError("NOT_A_MEMBER", "That person is not a member of this project");
+  return row.role;
+}
+
+async function assertNotLastOwner(tx: Transaction, projectId: string, role: ProjectRole, message: string) {
+  if (role !== "OWNER") return;
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(projectMembers)
+    .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.role, "OWNER")));
+  if ((row?.n ?? 0) <= 1) throw new DomainError("LAST_OWNER", message);
+}
+
+function memberLog(access: Access, userId: string, details: Record<string, unknown>) {
+  return {
+    organizationId: access.organizationId,
+    projectId: access.project.id,
+    entityType: "MEMBER" as const,
+    entityId: userId,
+    details,
+  };
+}
+
+/** Someone from outside the organization joins it as a MEMBER (counted against max_members). */
+export async function addProjectMember({
+  db,
+  actor,
+  access,
+  input,
+}: {
+  db: DbOrTx;
+  actor: Actor;
+  access: Access;
+  input: { email: string; role: ProjectRole };
+}) {
+  return withTransaction(db, async (tx) => {
+    const userId = await findUserIdByEmail(tx, input.email);
+    await ensureOrganizationMember(tx, access.organizationId, userId, actor.userId);
+    const inserted = await tx
+      .insert(projectMembers)
+      .values({ organizationId: access.organizationId, projectId: access.project.id, userId, role: input.role, invitedBy: actor.userId })
+      .onConflictDoNothing()
+      .returning({ id: projectMembers.id });
+    if (inserted.length === 0) throw new DomainError("ALREADY_MEMBER", `${input.email} is already a member of this project`);
+    await logActivity(tx, actor, { ...memberLog(access, userId, { new_value: { email: input.email, role: input.role } }), action: "SHARE" });
+    return (await listProjectMembers(tx, access.project.id)).find((m) => m.userId === userId)!;
+  });
+}
+
+export async function changeProjectMemberRole({
+  db,
+  actor,
+  access,
+  input,
+}: {
+  db: DbOrTx;
+  actor: Actor;
+  access: Access;
+  input: { userId: string; role: ProjectRole };
+}) {
+  return withTransaction(db, async (tx) => {
+    await lockOrganization(tx, access.organizationId);
+    const role = await currentRole(tx, access.project.id, input.userId);
+    if (role === input.role) return { userId: input.userId, role };
+    await assertNotLastOwner(tx, access.project.id, role, "The last project owner cannot be demoted; make someone else an owner first");
+    await tx
+      .update(projectMembers)
+      .set({ role: input.role })
+      .where(and(eq(projectMembers.projectId, access.project.id), eq(projectMembers.userId, input.userId)));
+    await logActivity(tx, actor, {
+      ...memberLog(access, input.userId, { fields_changed: ["role"], old_value: { role }, new_value: { role: input.role } }),
+      action: "UPDATE",
+    });
+    return { userId: input.userId, role: input.role };
+  });
+}
+
+export async function removeProjectMember({
+  db,
+  actor,
+  access,
+  input,
+}: {
+  db: DbOrTx;
+  actor: Actor;
+  access: Access;
+  input: { userId: string };
+}) {
+  return withTransaction(db, async (tx) => {
+    await lockOrganization(tx, access.organizationId);
+    const role = await currentRole(tx, access.project.id, input.userId);
+    await assertNotLastOwner(tx, access.project.id, role, "The last project owner cannot be removed; make someone else an owner first");
+    await tx.delete(projectMembers).where(and(eq(projectMembers.projectId, access.project.id), eq(projectMembers.userId, input.userId)));
+    await logActivity(tx, actor, { ...memberLog(access, input.userId, { old_value: { role } }), action: "DELETE" });
+    return { ok: true as const };
+  });
+}
