@@ -4,7 +4,7 @@ import type { DbOrTx, Transaction } from "~/server/db";
 import { departments, organizations, projectMembers, projects, stages, users } from "~/server/db/schema";
 import { withTransaction } from "~/server/db/transaction";
 import { logActivity, type Actor } from "../activity";
-import { DomainError, isUniqueViolation, notFound } from "../errors";
+import { DomainError, isUniqueViolation } from "../errors";
 import { lockOrganization } from "../organizations/members";
 import { firstFreeSlug, slugPrefixPattern } from "../slugs";
 

@@ -1,0 +1,20 @@
+import { defaultShouldDehydrateQuery, QueryClient } from "@tanstack/react-query";
+import superjson from "superjson";
+
+export function makeQueryClient() {
+  return new QueryClient({
+    defaultOptions: {
+      queries: { staleTime: 30 * 1000, retry: (count, error) => count < 2 && !isClientError(error) },
+      dehydrate: {
+        serializeData: superjson.serialize,
+        shouldDehydrateQuery: (query) => defaultShouldDehydrateQuery(query) || query.state.status === "pending",
+      },
+      hydrate: { deserializeData: superjson.deserialize },
+    },
+  });
+}
+
+function isClientError(error: unknown) {
+  const status = (error as { data?: { httpStatus?: number } })?.data?.httpStatus;
+  return typeof status === "number" && status >= 400 && status < 500;
+}
