@@ -1,0 +1,23 @@
+import type { OrgRole, ProjectRole } from "~/domain/roles";
+import { Badge, type BadgeTone } from "./Badge";
+
+const TONE: Record<OrgRole | ProjectRole, BadgeTone> = {
+  OWNER: "violet",
+  ADMIN: "brand",
+  EDITOR: "brand",
+  MEMBER: "slate",
+  COMMENTER: "slate",
+  VIEWER: "slate",
+};
+
+export function roleLabel(role: OrgRole | ProjectRole): string {
+  return role.charAt(0) + role.slice(1).toLowerCase();
+}
+
+export function RoleBadge({ role }: { role: OrgRole | ProjectRole }) {
+  return (
+    <Badge tone={TONE[role]} data-testid="role-badge" title={`Your role: ${roleLabel(role)}`}>
+      {roleLabel(role)}
+    </Badge>
+  );
+}
