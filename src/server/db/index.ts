@@ -77,8 +77,9 @@ async function boot(): Promise<DatabaseHandle> {
   if (env.DATABASE_URL) return openDatabase({ url: env.DATABASE_URL });
   const handle = await openDatabase({ dataDir: env.PGLITE_DIR });
   await handle.migrate();
-  const { seedDemoIfEmpty } = await import("./seed");
-  await seedDemoIfEmpty(handle.db);
+  const { demoLoginBanner, seedDemoIfEmpty } = await import("./seed");
+  const seeded = await seedDemoIfEmpty(handle.db);
+  console.log(demoLoginBanner(`FlowMatrix embedded database in ${env.PGLITE_DIR}${seeded ? " (demo data created)" : ""}. Demo logins:`));
   return handle;
 }
 

@@ -19,13 +19,11 @@ export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
   if ((row?.n ?? 0) > 0) return false;
   await seedDemo(db);
-  console.log(
-    [
-      "FlowMatrix demo data created. Sign in with:",
-      ...DEMO_LOGINS.map((l) => `  ${l.email} / ${l.password}  (${l.role})`),
-    ].join("\n"),
-  );
   return true;
+}
+
+export function demoLoginBanner(heading: string): string {
+  return [heading, ...DEMO_LOGINS.map((l) => `  ${l.email} / ${l.password}  (${l.role})`)].join("\n");
 }
 
 export async function seedDemo(db: Database) {

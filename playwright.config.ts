@@ -1,0 +1,52 @@
+import { defineConfig, devices } from "@playwright/test";
+
+/**
+ * One production build, served twice when a real server is available: on the embedded
+ * database (always) and on a freshly created Postgres database (E2E_SERVER_DATABASE_URL,
+ * prepared and dropped again by scripts/test.sh).
+ */
+const serverDatabaseUrl = process.env.E2E_SERVER_DATABASE_URL;
+
+const targets: { name: string; port: number; env: Record<string, string> }[] = [
+  { name: "embedded", port: 3210, env: { PGLITE_DIR: ".data/e2e-pglite" } },
+  ...(serverDatabaseUrl
+    ? [{ name: "server", port: 3211, env: { DATABASE_URL: serverDatabaseUrl, NEXTAUTH_SECRET: "e2e-only-secret-not-for-production" } }]
+    : []),
+];
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["json", { outputFile: "reports/playwright.json" }]],
+  use: {
+    ...devices["Desktop Chrome"],
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: targets.map((t) => ({ name: t.name, use: { baseURL: `http://localhost:${t.port}` } })),
+  webServer: targets.map((t) => ({
+    command: `npx next start -p ${t.port}`,
+    // The health route touches the database, so the server counts as up only once PGlite has started.
+    url: `http://localhost:${t.port}/api/health`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "ignore" as const,
+    stderr: "pipe" as const,
+    env: { ...t.env, PORT: String(t.port), NEXT_TELEMETRY_DISABLED: "1" },
+  })),
+});
