@@ -31,3 +31,8 @@ export function initials(name: string): string {
   const letters = parts.length > 1 ? [parts[0]![0], parts.at(-1)![0]] : [parts[0]?.[0], parts[0]?.[1]];
   return letters.filter(Boolean).join("").toUpperCase() || "?";
 }
+
+/** "OWNER" -> "Owner" */
+export function roleLabel(role: string): string {
+  return role.charAt(0) + role.slice(1).toLowerCase();
+}

@@ -1,4 +1,3 @@
-import { errorMessage } from "../lib/trpc-errors";
 import { Icon } from "./Icon";
 
 type AlertProps = { tone?: "error" | "success" | "info"; className?: string; children: React.ReactNode };
@@ -19,15 +18,5 @@ export function Alert({ tone = "error", className = "", children }: AlertProps) 
       <Icon name={tone === "error" ? "alert" : tone === "success" ? "check" : "info"} className="mt-0.5 size-4 shrink-0" />
       <div className="min-w-0">{children}</div>
     </div>
-  );
-}
-
-/** The server's message for a failed mutation, or nothing. */
-export function ErrorAlert({ error, className }: { error: unknown; className?: string }) {
-  if (!error) return null;
-  return (
-    <Alert tone="error" className={className}>
-      {errorMessage(error)}
-    </Alert>
   );
 }

@@ -2,7 +2,7 @@
 
 import { Button } from "./Button";
 import { Dialog } from "./Dialog";
-import { ErrorAlert } from "./Alert";
+import { ErrorAlert } from "./ErrorAlert";
 
 type ConfirmDialogProps = {
   open: boolean;

@@ -19,6 +19,7 @@ export function Dialog({ open, onClose, title, description, children }: DialogPr
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descriptionId = useId();
+  const pressedBackdrop = useRef(false);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -43,8 +44,11 @@ export function Dialog({ open, onClose, title, description, children }: DialogPr
         event.preventDefault();
         onClose();
       }}
+      onMouseDown={(event) => {
+        pressedBackdrop.current = event.target === event.currentTarget;
+      }}
       onClick={(event) => {
-        if (event.target === event.currentTarget) onClose();
+        if (pressedBackdrop.current && event.target === event.currentTarget) onClose();
       }}
       className="m-auto w-[calc(100%-2rem)] max-w-lg rounded-lg bg-white p-0 text-slate-900 shadow-xl ring-1 ring-slate-200 backdrop:bg-slate-900/40 backdrop:backdrop-blur-[1px]"
     >

@@ -1,4 +1,5 @@
 import type { OrgRole, ProjectRole } from "~/domain/roles";
+import { roleLabel } from "../lib/format";
 import { Badge, type BadgeTone } from "./Badge";
 
 const TONE: Record<OrgRole | ProjectRole, BadgeTone> = {
@@ -9,10 +10,6 @@ const TONE: Record<OrgRole | ProjectRole, BadgeTone> = {
   COMMENTER: "slate",
   VIEWER: "slate",
 };
-
-export function roleLabel(role: OrgRole | ProjectRole): string {
-  return role.charAt(0) + role.slice(1).toLowerCase();
-}
 
 export function RoleBadge({ role }: { role: OrgRole | ProjectRole }) {
   return (

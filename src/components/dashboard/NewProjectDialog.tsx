@@ -1,0 +1,48 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTRPC } from "~/trpc/react";
+import { ProjectDetailsForm } from "../project/ProjectDetailsForm";
+import { Dialog } from "../ui/Dialog";
+
+type NewProjectDialogProps = { organizationId: string; open: boolean; onClose: () => void };
+
+export function NewProjectDialog({ organizationId, open, onClose }: NewProjectDialogProps) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const create = useMutation(
+    trpc.project.create.mutationOptions({
+      onSuccess: async () => {
+        await Promise.all([
+          queryClient.invalidateQueries(trpc.project.list.pathFilter()),
+          queryClient.invalidateQueries(trpc.org.list.pathFilter()),
+        ]);
+        onClose();
+      },
+    }),
+  );
+
+  function close() {
+    create.reset();
+    onClose();
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onClose={close}
+      title="New project"
+      description="The project starts with your organization's default departments and stages."
+    >
+      <ProjectDetailsForm
+        submitLabel="Create project"
+        pendingLabel="Creating…"
+        pending={create.isPending}
+        error={create.error}
+        onSubmit={(values) => create.mutate({ organizationId, ...values })}
+        onCancel={close}
+        autoFocus
+      />
+    </Dialog>
+  );
+}

@@ -1,0 +1,87 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { ORG_ROLES, type OrgRole } from "~/domain/roles";
+import { useTRPC } from "~/trpc/react";
+import { AddMemberForm } from "../members/AddMemberForm";
+import { MembersTable, type Member } from "../members/MembersTable";
+import { RemoveMemberDialog } from "../members/RemoveMemberDialog";
+import { ErrorAlert } from "../ui/ErrorAlert";
+import { Skeleton } from "../ui/Skeleton";
+
+type OrgMembersProps = { organizationId: string; myRole: OrgRole; currentUserId: string };
+
+export function OrgMembers({ organizationId, myRole, currentUserId }: OrgMembersProps) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [removing, setRemoving] = useState<Member | null>(null);
+  const members = useQuery(trpc.org.members.list.queryOptions({ organizationId }));
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries(trpc.org.members.list.pathFilter()),
+      queryClient.invalidateQueries(trpc.org.list.pathFilter()),
+    ]);
+  const add = useMutation(trpc.org.members.add.mutationOptions({ onSuccess: refresh }));
+  const changeRole = useMutation(trpc.org.members.changeRole.mutationOptions({ onSuccess: refresh }));
+  const remove = useMutation(
+    trpc.org.members.remove.mutationOptions({
+      onSuccess: async () => {
+        await refresh();
+        setRemoving(null);
+      },
+    }),
+  );
+
+  const isAdmin = myRole === "OWNER" || myRole === "ADMIN";
+  // Only owners may grant, change or take away the OWNER role.
+  const isRoleAllowed = (role: string) => role !== "OWNER" || myRole === "OWNER";
+
+  if (members.isPending) return <Skeleton className="h-40 w-full" />;
+  if (members.error) return <ErrorAlert error={members.error} />;
+
+  return (
+    <>
+      <MembersTable
+        members={members.data}
+        roles={ORG_ROLES}
+        currentUserId={currentUserId}
+        canManage={(m) => isAdmin && isRoleAllowed(m.role)}
+        isRoleAllowed={isRoleAllowed}
+        onChangeRole={(m, role) => {
+          add.reset();
+          changeRole.mutate({ organizationId, userId: m.userId, role: role as OrgRole });
+        }}
+        onRemove={(m) => {
+          remove.reset();
+          setRemoving(m);
+        }}
+        busyUserId={changeRole.isPending ? changeRole.variables.userId : null}
+      />
+      <ErrorAlert error={changeRole.error} className="mt-4" />
+      {isAdmin && (
+        <AddMemberForm
+          roles={ORG_ROLES}
+          defaultRole="MEMBER"
+          isRoleAllowed={isRoleAllowed}
+          hint="They need a FlowMatrix account already."
+          pending={add.isPending}
+          error={add.error}
+          onAdd={async (email, role) => {
+            changeRole.reset();
+            const added = await add.mutateAsync({ organizationId, email, role: role as OrgRole }).catch(() => null);
+            return added !== null;
+          }}
+        />
+      )}
+      <RemoveMemberDialog
+        member={removing}
+        scope="organization"
+        onClose={() => setRemoving(null)}
+        onConfirm={(m) => remove.mutate({ organizationId, userId: m.userId })}
+        pending={remove.isPending}
+        error={remove.error}
+      />
+    </>
+  );
+}

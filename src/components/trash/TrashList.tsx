@@ -1,0 +1,86 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useTRPC } from "~/trpc/react";
+import { absoluteTime, relativeTime } from "../lib/format";
+import { PageHeader } from "../shell/PageHeader";
+import { Alert } from "../ui/Alert";
+import { Button } from "../ui/Button";
+import { Card } from "../ui/Card";
+import { EmptyState } from "../ui/EmptyState";
+import { ErrorAlert } from "../ui/ErrorAlert";
+import { Icon } from "../ui/Icon";
+import { Skeleton } from "../ui/Skeleton";
+
+export function TrashList({ organizationId }: { organizationId: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const org = useQuery(trpc.org.get.queryOptions({ organizationId }));
+  const trash = useQuery(trpc.project.trash.queryOptions({ organizationId }));
+  const restore = useMutation(
+    trpc.project.restore.mutationOptions({
+      onSuccess: () =>
+        Promise.all([
+          queryClient.invalidateQueries(trpc.project.pathFilter()),
+          queryClient.invalidateQueries(trpc.org.list.pathFilter()),
+        ]),
+    }),
+  );
+  const restored = restore.isSuccess ? restore.data : null;
+
+  return (
+    <>
+      <PageHeader
+        eyebrow={org.data?.name ?? "Organization"}
+        title="Trash"
+        description="Deleted projects stay here until you restore them. You see the ones you own."
+      />
+      {restored && (
+        <Alert tone="success" className="mb-4">
+          Restored <Link href={`/projects/${restored.id}`} className="font-medium underline">{restored.name}</Link>.
+        </Alert>
+      )}
+      <ErrorAlert error={restore.error ?? trash.error} className="mb-4" />
+      {trash.isPending ? (
+        <Skeleton className="h-48 w-full" />
+      ) : trash.data?.length === 0 ? (
+        <EmptyState icon="trash" title="Trash is empty">
+          Deleted projects show up here, and can be restored.
+        </EmptyState>
+      ) : (
+        <Card>
+          <ul className="divide-y divide-slate-100" aria-label="Deleted projects">
+            {trash.data?.map((project) => (
+              <li key={project.id} data-testid="trash-item" className="flex flex-wrap items-center gap-4 px-5 py-4">
+                <div className="min-w-0 flex-1">
+                  <p className="truncate font-medium text-slate-900">{project.name}</p>
+                  <p className="mt-0.5 text-sm text-slate-500">
+                    Deleted{" "}
+                    {project.deletedAt && (
+                      <time dateTime={project.deletedAt.toISOString()} title={absoluteTime(project.deletedAt)}>
+                        {relativeTime(project.deletedAt)}
+                      </time>
+                    )}
+                    {project.deletedByName && <> by {project.deletedByName}</>} · {project.nodesCount} nodes ·{" "}
+                    {project.edgesCount} edges
+                  </p>
+                </div>
+                <Button
+                  variant="secondary"
+                  size="sm"
+                  onClick={() => restore.mutate({ projectId: project.id })}
+                  pending={restore.isPending && restore.variables.projectId === project.id}
+                  disabled={restore.isPending}
+                >
+                  <Icon name="restore" />
+                  Restore<span className="sr-only"> {project.name}</span>
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+    </>
+  );
+}

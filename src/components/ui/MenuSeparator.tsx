@@ -1,0 +1,3 @@
+export function MenuSeparator() {
+  return <div role="separator" className="my-1 border-t border-slate-100" />;
+}
