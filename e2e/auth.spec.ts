@@ -12,7 +12,7 @@ test("a wrong password shows the error and stays signed out", async ({ page }) =
   await page.getByLabel("Email").fill(DEMO.email);
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Wrong email or password.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Wrong email or password.");
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/login/);
 });
@@ -22,7 +22,7 @@ test("an unknown email gets the same message as a wrong password", async ({ page
   await page.getByLabel("Email").fill(uniqueEmail("nobody"));
   await page.getByLabel("Password").fill(DEMO.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Wrong email or password.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Wrong email or password.");
 });
 
 test("sign-up explains a short password and a taken email", async ({ page }) => {
@@ -45,11 +45,14 @@ test("the demo login sees the seeded projects with their counts", async ({ page 
   await expect(cards).toHaveCount(2);
   await expect(cards.filter({ hasText: "Customer onboarding" })).toContainText("24 nodes · 31 edges");
   await expect(cards.filter({ hasText: "Product launch" })).toContainText("27 nodes · 40 edges");
+  await cards.filter({ hasText: "Customer onboarding" }).getByRole("link", { name: "Customer onboarding" }).click();
+  await expect(page.getByTestId("matrix-node")).toHaveCount(24);
+  await expect(page.getByRole("cell", { name: "Sales · Contract" }).getByTestId("matrix-node").first()).toBeVisible();
 });
 
 test("signing out ends the session", async ({ page }) => {
   await signIn(page, DEMO.email, DEMO.password);
-  await page.getByRole("button", { name: /Dana Demo/ }).click();
+  await page.getByTestId("user-menu").click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
   await page.goto("/dashboard");

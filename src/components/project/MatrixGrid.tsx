@@ -1,11 +1,15 @@
 import { EmptyState } from "../ui/EmptyState";
+import { MatrixNodeChip } from "./MatrixNodeChip";
 
 type Lane = { id: string; name: string; color: string };
+type MatrixNode = { id: string; label: string; status: string; departmentId: string | null; stageId: string | null };
 
 /** 8-digit hex: the lane colour at a given opacity (alpha as two hex digits). */
 const tint = (color: string, alpha: string) => `${color}${alpha}`;
 
-export function MatrixGrid({ departments, stages }: { departments: Lane[]; stages: Lane[] }) {
+export function MatrixGrid({ departments, stages, nodes }: { departments: Lane[]; stages: Lane[]; nodes: MatrixNode[] }) {
+  const cell = (departmentId: string, stageId: string) =>
+    nodes.filter((n) => n.departmentId === departmentId && n.stageId === stageId);
   if (departments.length === 0 || stages.length === 0) {
     return (
       <EmptyState title="This matrix has no lanes">
@@ -51,8 +55,14 @@ export function MatrixGrid({ departments, stages }: { departments: Lane[]; stage
                 <td
                   key={stage.id}
                   aria-label={`${department.name} · ${stage.name}`}
-                  className={`h-32 border-l border-slate-200 bg-[radial-gradient(circle,var(--color-slate-200)_1px,transparent_1px)] bg-[size:16px_16px] ${row > 0 ? "border-t" : ""}`}
-                />
+                  className={`h-32 border-l border-slate-200 bg-[radial-gradient(circle,var(--color-slate-200)_1px,transparent_1px)] bg-[size:16px_16px] p-2 align-top ${row > 0 ? "border-t" : ""}`}
+                >
+                  <ul className="space-y-1.5">
+                    {cell(department.id, stage.id).map((node) => (
+                      <MatrixNodeChip key={node.id} label={node.label} status={node.status} />
+                    ))}
+                  </ul>
+                </td>
               ))}
             </tr>
           ))}

@@ -21,7 +21,7 @@ export function ProjectView({ projectId }: { projectId: string }) {
     <>
       <ProjectHeader project={data} />
       {data.status === "ARCHIVED" && <ArchivedBanner canUnarchive={data.myRole === "OWNER"} projectId={data.id} />}
-      <MatrixGrid departments={data.departments} stages={data.stages} />
+      <MatrixGrid departments={data.departments} stages={data.stages} nodes={data.nodes} />
     </>
   );
 }

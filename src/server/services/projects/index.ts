@@ -1,7 +1,7 @@
 import { and, asc, eq, isNotNull, isNull, like, sql } from "drizzle-orm";
 import type { OrgRole, ProjectRole } from "~/domain/roles";
 import type { DbOrTx, Transaction } from "~/server/db";
-import { departments, organizations, projectMembers, projects, stages, users } from "~/server/db/schema";
+import { departments, nodes, organizations, projectMembers, projects, stages, users } from "~/server/db/schema";
 import { withTransaction } from "~/server/db/transaction";
 import { logActivity, type Actor } from "../activity";
 import { DomainError, isUniqueViolation } from "../errors";
@@ -78,13 +78,25 @@ async function freeProjectSlug(db: DbOrTx, organizationId: string, name: string)
 
 export async function getProject(db: DbOrTx, access: ProjectAccess) {
   const projectId = access.project.id;
-  const [axesDepartments, axesStages, [org]] = await Promise.all([
+  const [axesDepartments, axesStages, [org], nodeList] = await Promise.all([
     db.select().from(departments).where(eq(departments.projectId, projectId)).orderBy(asc(departments.position)),
     db.select().from(stages).where(eq(stages.projectId, projectId)).orderBy(asc(stages.position)),
     db
       .select({ id: organizations.id, name: organizations.name, slug: organizations.slug })
       .from(organizations)
       .where(eq(organizations.id, access.organizationId)),
+    db
+      .select({
+        id: nodes.id,
+        label: nodes.label,
+        type: nodes.type,
+        status: nodes.status,
+        departmentId: nodes.departmentId,
+        stageId: nodes.stageId,
+      })
+      .from(nodes)
+      .where(and(eq(nodes.projectId, projectId), isNull(nodes.deletedAt)))
+      .orderBy(asc(nodes.positionY), asc(nodes.positionX), asc(nodes.id)),
   ]);
   return {
     ...access.project,
@@ -92,6 +104,7 @@ export async function getProject(db: DbOrTx, access: ProjectAccess) {
     myRole: access.projectRole,
     departments: axesDepartments,
     stages: axesStages,
+    nodes: nodeList,
   };
 }
 

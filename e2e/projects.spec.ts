@@ -1,0 +1,88 @@
+import { expect, test } from "@playwright/test";
+import { signIn, signUp, uniqueEmail } from "./helpers";
+
+test("a new user creates an organization and a project, shares it read-only with a colleague", async ({ browser }) => {
+  const ownerPage = await (await browser.newContext()).newPage();
+  const viewerPage = await (await browser.newContext()).newPage();
+  const viewerEmail = uniqueEmail("viewer");
+  await signUp(viewerPage, "Vera Viewer", viewerEmail);
+
+  await signUp(ownerPage, "Olga Owner", uniqueEmail("owner"));
+  await ownerPage.getByLabel("Organization name").fill("Initech Ops");
+  await ownerPage.getByRole("button", { name: "Create organization" }).click();
+  await expect(ownerPage.getByText("No projects yet")).toBeVisible();
+
+  await ownerPage.getByRole("button", { name: "Create your first project" }).click();
+  const dialog = ownerPage.getByRole("dialog", { name: "New project" });
+  await dialog.getByLabel("Name").fill("Invoice approval");
+  await dialog.getByLabel("Description").fill("From received invoice to payment run");
+  await dialog.getByRole("button", { name: "Create project" }).click();
+  await expect(dialog).toBeHidden();
+
+  const card = ownerPage.getByTestId("project-card").filter({ hasText: "Invoice approval" });
+  await expect(card).toContainText("0 nodes · 0 edges");
+  await expect(card).toContainText("0% complete");
+
+  await card.getByRole("link", { name: "Invoice approval" }).click();
+  await expect(ownerPage.getByTestId("matrix")).toBeVisible();
+  await expect(ownerPage.getByTestId("stage-chip").first()).toHaveText("Request");
+  await expect(ownerPage.getByTestId("department-label").first()).toContainText("Sales");
+  await expect(ownerPage.getByTestId("edit-project-button")).toBeVisible();
+
+  await ownerPage.getByTestId("project-settings-link").click();
+  const addForm = ownerPage.getByRole("form", { name: "Add member" });
+  await addForm.getByLabel("Email address").fill(viewerEmail);
+  await addForm.getByLabel("Role").selectOption("VIEWER");
+  await addForm.getByRole("button", { name: "Add member" }).click();
+  await expect(ownerPage.getByTestId("member-row").filter({ hasText: viewerEmail })).toBeVisible();
+
+  await viewerPage.goto("/dashboard");
+  const viewerCard = viewerPage.getByTestId("project-card").filter({ hasText: "Invoice approval" });
+  await expect(viewerCard).toBeVisible();
+  await viewerCard.getByRole("link", { name: "Invoice approval" }).click();
+  await expect(viewerPage.getByTestId("read-only-badge")).toBeVisible();
+  await expect(viewerPage.getByTestId("matrix")).toBeVisible();
+  await expect(viewerPage.getByTestId("edit-project-button")).toHaveCount(0);
+  await expect(viewerPage.getByTestId("project-settings-link")).toHaveCount(0);
+});
+
+test("adding an unknown email explains what to do and adds nobody", async ({ page }) => {
+  await signUp(page, "Lone Owner", uniqueEmail("lone"));
+  await page.getByLabel("Organization name").fill("Solo Org");
+  await page.getByRole("button", { name: "Create organization" }).click();
+  await page.getByRole("navigation", { name: "Organization" }).getByRole("link", { name: "Settings" }).click();
+  const addForm = page.getByRole("form", { name: "Add member" });
+  await addForm.getByLabel("Email address").fill(uniqueEmail("ghost"));
+  await addForm.getByRole("button", { name: "Add member" }).click();
+  await expect(page.getByText(/ask them to sign up first/)).toBeVisible();
+  await expect(page.getByTestId("member-row")).toHaveCount(1);
+});
+
+test("a deleted project goes to the trash and can be restored", async ({ page }) => {
+  await signUp(page, "Tidy Owner", uniqueEmail("tidy"));
+  await page.getByLabel("Organization name").fill("Tidy Org");
+  await page.getByRole("button", { name: "Create organization" }).click();
+  await page.getByRole("button", { name: "Create your first project" }).click();
+  const dialog = page.getByRole("dialog", { name: "New project" });
+  await dialog.getByLabel("Name").fill("Short-lived");
+  await dialog.getByRole("button", { name: "Create project" }).click();
+  await page.getByTestId("project-card").getByRole("link", { name: "Short-lived" }).click();
+  await page.getByTestId("project-settings-link").click();
+  await page.getByRole("button", { name: "Delete project" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete project" }).click();
+  await expect(page).toHaveURL(/\/dashboard/);
+  await expect(page.getByText("No projects yet")).toBeVisible();
+
+  await page.getByRole("navigation", { name: "Organization" }).getByRole("link", { name: "Trash" }).click();
+  await expect(page.getByTestId("trash-item")).toContainText("Short-lived");
+  await page.getByRole("button", { name: "Restore Short-lived" }).click();
+  await expect(page.getByText("Trash is empty")).toBeVisible();
+  await page.goto("/dashboard");
+  await expect(page.getByTestId("project-card").filter({ hasText: "Short-lived" })).toBeVisible();
+});
+
+test("the demo member sees only the project shared with them", async ({ page }) => {
+  await signIn(page, "sam@flowmatrix.dev", "flowmatrix-demo");
+  await expect(page.getByTestId("project-card")).toHaveCount(1);
+  await expect(page.getByTestId("project-card")).toContainText("Customer onboarding");
+});
