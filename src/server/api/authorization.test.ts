@@ -223,6 +223,11 @@ const PROCEDURES: Record<AppProcedurePath, ProcedureCase> = {
   "project.list": { access: org("MEMBER"), call: (c, fx) => c.project.list({ organizationId: fx.orgId }) },
   "project.trash": { access: org("MEMBER"), call: (c, fx) => c.project.trash({ organizationId: fx.orgId }) },
   "project.get": { access: project("VIEWER"), call: (c, fx) => c.project.get({ projectId: fx.projectId }) },
+  "analysis.leadTime": { access: project("VIEWER"), call: (c, fx) => c.analysis.leadTime({ projectId: fx.projectId }) },
+  "analysis.automationCandidates": {
+    access: project("VIEWER"),
+    call: (c, fx) => c.analysis.automationCandidates({ projectId: fx.projectId }),
+  },
   "project.update": {
     access: project("EDITOR"),
     call: (c, fx) => c.project.update({ projectId: fx.projectId, name: "Renamed Project" }),

@@ -1,4 +1,5 @@
 import { createCallerFactory, createTRPCRouter } from "./trpc";
+import { analysisRouter } from "./routers/analysis";
 import { authRouter } from "./routers/auth";
 import { orgRouter } from "./routers/org";
 import { projectRouter } from "./routers/project";
@@ -9,6 +10,7 @@ export const appRouter = createTRPCRouter({
   user: userRouter,
   org: orgRouter,
   project: projectRouter,
+  analysis: analysisRouter,
 });
 
 export type AppRouter = typeof appRouter;

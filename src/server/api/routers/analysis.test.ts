@@ -1,0 +1,117 @@
+import { eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import type { Database } from "~/server/db";
+import { edges, nodes, projects, users } from "~/server/db/schema";
+import { seedDemo } from "~/server/db/seed";
+import { callerFor, createOrg } from "~/server/test/factories";
+import { testDatabaseKinds, useTestDatabase } from "~/server/test/db";
+import { failure } from "~/server/test/errors";
+
+/** Heizer & Render's Milwaukee Paper Manufacturing network, in hours. */
+const MILWAUKEE: [string, number, string[]][] = [
+  ["A", 2, []],
+  ["B", 3, []],
+  ["C", 2, ["A"]],
+  ["D", 4, ["A", "B"]],
+  ["E", 4, ["C"]],
+  ["F", 3, ["C"]],
+  ["G", 5, ["D", "E"]],
+  ["H", 2, ["F", "G"]],
+];
+
+async function insertNetwork(db: Database, ids: { organizationId: string; projectId: string }, network: typeof MILWAUKEE) {
+  const rows = await db
+    .insert(nodes)
+    .values(network.map(([label, hours]) => ({ ...ids, label, type: "ACTION" as const, durationMinutes: hours * 60, attributes: { tool: [], avg_time: `${hours}h`, is_repetitive: false, brain_usage: "MEDIUM" as const, assignee: null } })))
+    .returning({ id: nodes.id, label: nodes.label });
+  const idOf = new Map(rows.map((r) => [r.label, r.id]));
+  await db.insert(edges).values(
+    network.flatMap(([label, , preds]) =>
+      preds.map((p) => ({ ...ids, sourceId: idOf.get(p)!, targetId: idOf.get(label)!, relationType: "REQUIRES" as const })),
+    ),
+  );
+  return idOf;
+}
+
+describe.each(testDatabaseKinds())("analysis on %s", (kind) => {
+  const db = useTestDatabase(kind);
+
+  it("reproduces the Milwaukee Paper textbook answer", async () => {
+    const { caller, org } = await createOrg(db());
+    const project = await caller.project.create({ organizationId: org.id, name: "Milwaukee" });
+    const idOf = await insertNetwork(db(), { organizationId: org.id, projectId: project.id }, MILWAUKEE);
+    const result = await caller.analysis.leadTime({ projectId: project.id });
+    expect(result).toMatchObject({ criticalPathMinutes: 15 * 60, totalHours: 15, formatted: "15h", reworkMinutes: 0 });
+    const label = new Map([...idOf].map(([l, id]) => [id, l]));
+    expect(result.criticalPath.map((id) => label.get(id))).toEqual(["A", "C", "E", "G", "H"]);
+    const slack = Object.fromEntries(result.nodes.map((n) => [label.get(n.id), n.slack / 60]));
+    expect(slack).toEqual({ A: 0, B: 1, C: 0, D: 1, E: 0, F: 6, G: 0, H: 0 });
+    const g = result.nodes.find((n) => label.get(n.id) === "G")!;
+    expect([g.es, g.ef, g.ls, g.lf].map((m) => m / 60)).toEqual([8, 13, 8, 13]);
+  });
+
+  it("keeps its invariants on the seeded processes and flags bottlenecks on the nodes", async () => {
+    await seedDemo(db());
+    const [demo] = await db().select().from(users).where(eq(users.email, "demo@flowmatrix.dev"));
+    const caller = callerFor(db(), demo!.id);
+    for (const project of await db().select().from(projects).where(sql`${projects.slug} IN ('customer-onboarding', 'product-launch')`)) {
+      const result = await caller.analysis.leadTime({ projectId: project.id });
+      const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
+      expect(sum(result.stageBreakdown)).toBeCloseTo(result.criticalPathMinutes, 6);
+      expect(sum(result.departmentBreakdown)).toBeCloseTo(result.criticalPathMinutes, 6);
+      expect(result.nodes.every((n) => n.slack >= 0)).toBe(true);
+      expect(result.reworkMinutes).toBeGreaterThan(0);
+      expect(result.totalMinutes).toBeCloseTo(result.criticalPathMinutes + result.reworkMinutes, 1);
+      const times = new Map(result.nodes.map((n) => [n.id, n]));
+      const first = times.get(result.criticalPath[0]!)!;
+      const last = times.get(result.criticalPath.at(-1)!)!;
+      expect([first.es, last.ef]).toEqual([0, result.criticalPathMinutes]);
+      expect(result.criticalPath.every((id) => times.get(id)!.critical)).toBe(true);
+      const flagged = await db().select({ id: nodes.id, severity: nodes.bottleneckSeverity }).from(nodes).where(eq(nodes.isBottleneck, true));
+      for (const b of result.bottlenecks) expect(flagged).toContainEqual({ id: b.nodeId, severity: b.severity });
+      const candidates = await caller.analysis.automationCandidates({ projectId: project.id, limit: 3 });
+      expect(candidates).toHaveLength(3);
+      expect(candidates[0]!.score).toBeGreaterThanOrEqual(candidates[2]!.score);
+    }
+  });
+
+  it("serves a cache hit until the revision changes, and computes once for simultaneous requests", async () => {
+    const { caller, org } = await createOrg(db());
+    const project = await caller.project.create({ organizationId: org.id, name: "Cached" });
+    const idOf = await insertNetwork(db(), { organizationId: org.id, projectId: project.id }, MILWAUKEE);
+    const [a, b] = await Promise.all([
+      caller.analysis.leadTime({ projectId: project.id }),
+      caller.analysis.leadTime({ projectId: project.id }),
+    ]);
+    expect(a.computedAt).toBe(b.computedAt);
+    expect((await caller.analysis.leadTime({ projectId: project.id })).computedAt).toBe(a.computedAt);
+
+    await db().update(nodes).set({ durationMinutes: 10 * 60 }).where(eq(nodes.id, idOf.get("F")!));
+    await db().update(projects).set({ revision: sql`${projects.revision} + 1` }).where(eq(projects.id, project.id));
+    const after = await caller.analysis.leadTime({ projectId: project.id });
+    expect(after.revision).toBe(1);
+    expect(after.criticalPathMinutes).toBe(16 * 60);
+  });
+
+  it("gives zeros for an empty project and a clear error on a cycle", async () => {
+    const { caller, org } = await createOrg(db());
+    const empty = await caller.project.create({ organizationId: org.id, name: "Empty" });
+    expect(await caller.analysis.leadTime({ projectId: empty.id })).toMatchObject({
+      criticalPathMinutes: 0,
+      totalMinutes: 0,
+      formatted: "0m",
+      criticalPath: [],
+      bottlenecks: [],
+    });
+    const cyclic = await caller.project.create({ organizationId: org.id, name: "Cyclic" });
+    const ids = { organizationId: org.id, projectId: cyclic.id };
+    const idOf = await insertNetwork(db(), ids, [
+      ["Draft", 1, []],
+      ["Review", 1, ["Draft"]],
+    ]);
+    await db().insert(edges).values({ ...ids, sourceId: idOf.get("Review")!, targetId: idOf.get("Draft")!, relationType: "BLOCKS" });
+    const result = await failure(caller.analysis.leadTime({ projectId: cyclic.id }));
+    expect(result.code).toBe("PRECONDITION_FAILED");
+    expect(result.message).toMatch(/cycle/);
+  });
+});
