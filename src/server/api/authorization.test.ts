@@ -18,12 +18,9 @@ import type { OrgRole, ProjectRole } from "~/domain/roles";
 import { appRouter, type AppRouter } from "~/server/api/root";
 import type { Database } from "~/server/db";
 import { activityLogs, organizationMembers, organizations, projectMembers, projects } from "~/server/db/schema";
-import { addOrgMember, addProjectMember, callerFor, createUser, TEST_PASSWORD } from "~/server/test/factories";
+import { ACTOR_NAMES, ACTORS, createFixture, createOrgWithProject, uniqueSlug, type ActorName, type ActorTraits, type Caller, type Fixture } from "~/server/test/actors";
+import { callerFor, TEST_PASSWORD } from "~/server/test/factories";
 import { testDatabaseKinds, useTestDatabase } from "~/server/test/db";
-
-// ---------------------------------------------------------------------------------------------
-// Rules
-// ---------------------------------------------------------------------------------------------
 
 type Access =
   | { kind: "public" }
@@ -33,8 +30,6 @@ type Access =
 
 type Outcome = "ok" | "UNAUTHORIZED" | "NOT_FOUND" | "FORBIDDEN";
 
-/** What an actor is, relative to organization A and its project P. */
-type ActorTraits = { signedIn: boolean; orgRole: OrgRole | null; projectRole: ProjectRole | null };
 
 // Own ranks, deliberately not imported from ~/domain/roles: the test restates the rules.
 const ORG_RANK: Record<OrgRole, number> = { MEMBER: 1, ADMIN: 2, OWNER: 3 };
@@ -51,117 +46,6 @@ function expectedOutcome(access: Access, actor: ActorTraits): Outcome {
   if (!effective) return "NOT_FOUND";
   return PROJECT_RANK[effective] >= PROJECT_RANK[access.min] ? "ok" : "FORBIDDEN";
 }
-
-// ---------------------------------------------------------------------------------------------
-// Fixtures and actors
-// ---------------------------------------------------------------------------------------------
-
-type Caller = ReturnType<typeof callerFor>;
-type User = Awaited<ReturnType<typeof createUser>>;
-
-/** Organization A with project P, owned by `owner`, plus the targets some procedures need. */
-type Fixture = {
-  db: Database;
-  owner: User;
-  ownerCaller: Caller;
-  orgId: string;
-  projectId: string;
-  /** An organization MEMBER of A: target of org.members.changeRole/remove. */
-  orgTarget: User;
-  /** An organization MEMBER of A and project EDITOR of P: target of project.members.changeRole/remove. */
-  projectTarget: User;
-  /** A user in no organization: added by org.members.add / project.members.add. */
-  outsider: User;
-};
-
-const uniqueSlug = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
-
-async function createOrgWithProject(db: Database, name: string) {
-  const owner = await createUser(db, { name: `${name} Owner` });
-  const ownerCaller = callerFor(db, owner.id);
-  const org = await ownerCaller.org.create({ name, slug: uniqueSlug("authz") });
-  const project = await ownerCaller.project.create({ organizationId: org.id, name: `${name} Project` });
-  return { owner, ownerCaller, orgId: org.id, projectId: project.id };
-}
-
-async function createFixture(db: Database): Promise<Fixture> {
-  const base = await createOrgWithProject(db, "Org A");
-  return {
-    db,
-    ...base,
-    orgTarget: await addOrgMember(db, base.orgId, "MEMBER", "Org Target"),
-    projectTarget: await addProjectMember(db, base.orgId, base.projectId, "EDITOR", "Project Target"),
-    outsider: await createUser(db, { name: "Outsider" }),
-  };
-}
-
-const ACTOR_NAMES = [
-  "orgOwner",
-  "orgAdmin",
-  "orgMember",
-  "projectOwner",
-  "projectEditor",
-  "projectCommenter",
-  "projectViewer",
-  "nonMember",
-  "otherOrgOwner",
-  "signedOut",
-] as const;
-type ActorName = (typeof ACTOR_NAMES)[number];
-
-type ActorSpec = ActorTraits & { create: (fx: Fixture) => Promise<string | null> };
-
-const projectActor = (role: ProjectRole): ActorSpec => ({
-  signedIn: true,
-  orgRole: "MEMBER",
-  projectRole: role,
-  create: async (fx) => (await addProjectMember(fx.db, fx.orgId, fx.projectId, role, `Project ${role}`)).id,
-});
-
-const ACTORS: Record<ActorName, ActorSpec> = {
-  // A second organization OWNER (the fixture's creator stays an owner too). Besides covering
-  // "OWNER who did not create the org", this keeps org.members.leave by this actor from
-  // tripping LAST_OWNER, so its cell tests authorization rather than the last-owner rule.
-  orgOwner: {
-    signedIn: true,
-    orgRole: "OWNER",
-    projectRole: null,
-    create: async (fx) => (await addOrgMember(fx.db, fx.orgId, "OWNER", "Org Owner")).id,
-  },
-  orgAdmin: {
-    signedIn: true,
-    orgRole: "ADMIN",
-    projectRole: null,
-    create: async (fx) => (await addOrgMember(fx.db, fx.orgId, "ADMIN", "Org Admin")).id,
-  },
-  orgMember: {
-    signedIn: true,
-    orgRole: "MEMBER",
-    projectRole: null,
-    create: async (fx) => (await addOrgMember(fx.db, fx.orgId, "MEMBER", "Org Member")).id,
-  },
-  projectOwner: projectActor("OWNER"),
-  projectEditor: projectActor("EDITOR"),
-  projectCommenter: projectActor("COMMENTER"),
-  projectViewer: projectActor("VIEWER"),
-  nonMember: {
-    signedIn: true,
-    orgRole: null,
-    projectRole: null,
-    create: async (fx) => (await createUser(fx.db, { name: "Non Member" })).id,
-  },
-  otherOrgOwner: {
-    signedIn: true,
-    orgRole: null,
-    projectRole: null,
-    create: async (fx) => (await createOrgWithProject(fx.db, "Org B")).owner.id,
-  },
-  signedOut: { signedIn: false, orgRole: null, projectRole: null, create: async () => null },
-};
-
-// ---------------------------------------------------------------------------------------------
-// The table
-// ---------------------------------------------------------------------------------------------
 
 /** "a.b.c" for every procedure in a router record: the table below must name each one. */
 type ProcedurePath<T, Prefix extends string = ""> = {
@@ -285,10 +169,6 @@ const SANITY_ROWS: [AppProcedurePath, ActorName, Outcome][] = [
   ["auth.signUp", "signedOut", "ok"],
 ];
 
-// ---------------------------------------------------------------------------------------------
-// Helpers
-// ---------------------------------------------------------------------------------------------
-
 /** "ok", or the tRPC code plus the message (the message only shows up in mismatch reports). */
 async function outcomeOf(promise: Promise<unknown>): Promise<{ code: string; message?: string }> {
   try {
@@ -322,10 +202,6 @@ async function snapshotOrganization(db: Database, organizationId: string) {
       .orderBy(asc(activityLogs.id)),
   };
 }
-
-// ---------------------------------------------------------------------------------------------
-// Tests
-// ---------------------------------------------------------------------------------------------
 
 describe("authorization table", () => {
   it("names every procedure of the app router, and nothing else", () => {

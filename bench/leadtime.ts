@@ -1,0 +1,139 @@
+/**
+ * npm run bench:leadtime — lead time engines on generated graphs, on PGlite and (with
+ * BENCH_DATABASE_URL or TEST_DATABASE_URL) on a real server in a throwaway database.
+ * (a) the production SQL CPM, (b) the in-memory CPM including fetching the rows,
+ * (c) the seed's path-enumerating CTE under a 10 s statement_timeout. Medians of 5 runs.
+ */
+import { randomUUID } from "node:crypto";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Database } from "~/server/db";
+import { edges, nodes } from "~/server/db/schema";
+import { computeCpm, type CpmResult } from "~/server/analysis/cpm";
+import { computeCpmSql } from "~/server/analysis/cpm-sql";
+import { leadTime } from "~/server/services/analysis";
+import { createTestDatabase } from "~/server/test/db";
+import { createOrg } from "~/server/test/factories";
+import { chain, layered, realistic, scattered, type BenchGraph } from "./graphs";
+
+const RUNS = 5;
+
+async function insertGraph(db: Database, ids: { organizationId: string; projectId: string }, graph: BenchGraph) {
+  const nodeIds = graph.durations.map(() => randomUUID());
+  const chunk = <T>(list: T[], size = 2000) => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
+  for (const part of chunk(graph.durations.map((d, i) => ({ ...ids, id: nodeIds[i]!, label: `n${i}`, type: "ACTION" as const, durationMinutes: d })))) {
+    await db.insert(nodes).values(part);
+  }
+  const edgeRows = [
+    ...graph.deps.map((e) => ({ ...ids, sourceId: nodeIds[e.s]!, targetId: nodeIds[e.t]!, relationType: "REQUIRES" as const, lagMinutes: e.lag })),
+    ...graph.feedback.map((f) => ({ ...ids, sourceId: nodeIds[f.s]!, targetId: nodeIds[f.t]!, relationType: "FEEDBACK_TO" as const, properties: { frequency: f.frequency } })),
+  ];
+  for (const part of chunk(edgeRows)) await db.insert(edges).values(part);
+}
+
+async function inMemory(db: Database, projectId: string): Promise<CpmResult> {
+  const [nodeRows, edgeRows] = await Promise.all([
+    db.select({ id: nodes.id, duration: nodes.durationMinutes }).from(nodes).where(and(eq(nodes.projectId, projectId), isNull(nodes.deletedAt))),
+    db
+      .select({ source: edges.sourceId, target: edges.targetId, lag: edges.lagMinutes, type: edges.relationType, properties: edges.properties })
+      .from(edges)
+      .where(and(eq(edges.projectId, projectId), isNull(edges.deletedAt))),
+  ]);
+  return computeCpm(
+    nodeRows,
+    edgeRows.filter((e) => e.type !== "FEEDBACK_TO"),
+    edgeRows.filter((e) => e.type === "FEEDBACK_TO").map((e) => ({ ...e, frequency: e.properties.frequency ?? 0 })),
+  );
+}
+
+/** The seed's CTE, adapted to our columns: it carries every path as an array. */
+async function seedCte(db: Database, projectId: string): Promise<string> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SET LOCAL statement_timeout = '10s'`);
+    try {
+      await tx.execute(sql`
+        WITH RECURSIVE deps AS (
+          SELECT source_id, target_id FROM edges WHERE project_id = ${projectId} AND deleted_at IS NULL AND relation_type <> 'FEEDBACK_TO'
+        ), critical_path AS (
+          SELECT n.id, n.duration_minutes AS cumulative, ARRAY[n.id] AS path
+          FROM nodes n WHERE n.project_id = ${projectId} AND NOT EXISTS (SELECT 1 FROM deps WHERE target_id = n.id)
+          UNION ALL
+          SELECT n.id, cp.cumulative + n.duration_minutes, cp.path || n.id
+          FROM critical_path cp JOIN deps d ON d.source_id = cp.id JOIN nodes n ON n.id = d.target_id
+        )
+        SELECT cumulative, path FROM critical_path ORDER BY cumulative DESC LIMIT 1`);
+      return "";
+    } catch (error) {
+      if (String((error as { message?: string }).message ?? error).includes("statement timeout")) return "timeout";
+      throw error;
+    }
+  });
+}
+
+async function median(fn: () => Promise<unknown>, runs = RUNS) {
+  const times: number[] = [];
+  let last: unknown;
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    last = await fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { ms: times[Math.floor(times.length / 2)]!, last };
+}
+
+const sameResult = (a: CpmResult, b: CpmResult) => {
+  const sort = (r: CpmResult) => [...r.nodes].sort((x, y) => (x.id < y.id ? -1 : 1));
+  return JSON.stringify(sort(a)) === JSON.stringify(sort(b)) && JSON.stringify(a.criticalPath) === JSON.stringify(b.criticalPath) && a.criticalPathMinutes === b.criticalPathMinutes;
+};
+
+async function benchDatabase(kind: "pglite" | "server") {
+  const handle = await createTestDatabase(kind);
+  const db = handle.db;
+  const { caller, org } = await createOrg(db, "Bench");
+  const graphs = [layered(50, 200, 3), scattered(10_000, 30_000, 0.05), realistic(), chain(10_000)];
+  const rowsOut: string[][] = [];
+  for (const graph of graphs) {
+    const project = await caller.project.create({ organizationId: org.id, name: graph.name });
+    await insertGraph(db, { organizationId: org.id, projectId: project.id }, graph);
+    await db.execute(sql`ANALYZE nodes`);
+    await db.execute(sql`ANALYZE edges`);
+    const a = await median(() => computeCpmSql(db, project.id));
+    const b = await median(() => inMemory(db, project.id));
+    const agree = sameResult(a.last as CpmResult, b.last as CpmResult) ? "yes" : "NO";
+    // PGlite runs in this thread and cannot interrupt itself, so only the server runs (c).
+    const c = kind === "server" ? await median(() => seedCte(db, project.id), graph.name.startsWith("realistic") ? RUNS : 1) : null;
+    const access = { organizationId: org.id, project: { id: project.id, revision: 0 } };
+    await leadTime({ db, access });
+    const hit = await median(() => leadTime({ db, access }));
+    rowsOut.push([
+      graph.name,
+      String(graph.durations.length),
+      String(graph.deps.length),
+      a.ms.toFixed(1),
+      b.ms.toFixed(1),
+      (a.ms / b.ms).toFixed(2),
+      c ? (c.last === "timeout" ? "timeout" : c.ms.toFixed(1)) : "n/a",
+      hit.ms.toFixed(2),
+      agree,
+    ]);
+  }
+  await handle.close();
+  return rowsOut;
+}
+
+function table(title: string, body: string[][]) {
+  const head = ["graph", "nodes", "deps", "(a) SQL ms", "(b) memory ms", "a/b", "(c) seed CTE ms", "cache hit ms", "a = b"];
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
+  console.log(`\n${title} (median of ${RUNS})`);
+  console.log(line(head));
+  console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
+  for (const r of body) console.log(line(r));
+}
+
+const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+if (serverUrl) {
+  process.env.TEST_DATABASE_URL = serverUrl;
+  table("PostgreSQL server", await benchDatabase("server"));
+}
+table("PGlite (embedded)", await benchDatabase("pglite"));
