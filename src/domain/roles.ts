@@ -17,8 +17,7 @@ export function projectRoleAtLeast(role: ProjectRole, min: ProjectRole): boolean
 
 /** Organization OWNER/ADMIN act as project OWNER everywhere in their organization. */
 export function effectiveProjectRole(orgRole: OrgRole, memberRole: ProjectRole | null): ProjectRole | null {
-  if (orgRole === "OWNER" || orgRole === "ADMIN") return "OWNER";
-  return memberRole;
+  return orgRoleAtLeast(orgRole, "ADMIN") ? "OWNER" : memberRole;
 }
 
 export const can = {

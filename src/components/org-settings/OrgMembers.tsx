@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { ORG_ROLES, type OrgRole } from "~/domain/roles";
+import { can, ORG_ROLES, type OrgRole } from "~/domain/roles";
 import { useTRPC } from "~/trpc/react";
 import { AddMemberForm } from "../members/AddMemberForm";
 import { MembersTable, type Member } from "../members/MembersTable";
@@ -33,7 +33,7 @@ export function OrgMembers({ organizationId, myRole, currentUserId }: OrgMembers
     }),
   );
 
-  const isAdmin = myRole === "OWNER" || myRole === "ADMIN";
+  const isAdmin = can.manageOrganization(myRole);
   // Only owners may grant, change or take away the OWNER role.
   const isRoleAllowed = (role: string) => role !== "OWNER" || myRole === "OWNER";
 

@@ -1,18 +1,13 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useTRPC } from "~/trpc/react";
 import { ProjectDetailsForm } from "../project/ProjectDetailsForm";
+import { useUpdateProject } from "../project/useUpdateProject";
 import { Alert } from "../ui/Alert";
 
 type ProjectGeneralFormProps = { project: { id: string; name: string; description: string | null } };
 
 export function ProjectGeneralForm({ project }: ProjectGeneralFormProps) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const update = useMutation(
-    trpc.project.update.mutationOptions({ onSuccess: () => queryClient.invalidateQueries(trpc.project.pathFilter()) }),
-  );
+  const update = useUpdateProject();
   return (
     <>
       {update.isSuccess && (

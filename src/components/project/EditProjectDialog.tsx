@@ -1,9 +1,8 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useTRPC } from "~/trpc/react";
 import { Dialog } from "../ui/Dialog";
 import { ProjectDetailsForm } from "./ProjectDetailsForm";
+import { useUpdateProject } from "./useUpdateProject";
 
 type EditProjectDialogProps = {
   project: { id: string; name: string; description: string | null };
@@ -12,16 +11,7 @@ type EditProjectDialogProps = {
 };
 
 export function EditProjectDialog({ project, open, onClose }: EditProjectDialogProps) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const update = useMutation(
-    trpc.project.update.mutationOptions({
-      onSuccess: async () => {
-        await queryClient.invalidateQueries(trpc.project.pathFilter());
-        onClose();
-      },
-    }),
-  );
+  const update = useUpdateProject(onClose);
 
   function close() {
     update.reset();

@@ -2,8 +2,8 @@ import { TRPCError } from "@trpc/server";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { automationScore } from "~/domain/automation";
 import { formatMinutes } from "~/domain/duration";
-import { rows, type DbOrTx, type Transaction } from "~/server/db";
-import { departments, edges, leadTimeCache, nodes, stages } from "~/server/db/schema";
+import type { DbOrTx, Transaction } from "~/server/db";
+import { departments, edges, leadTimeCache, nodes, projects, stages } from "~/server/db/schema";
 import { withTransaction } from "~/server/db/transaction";
 import { findBottlenecks, type Bottleneck } from "~/server/analysis/bottlenecks";
 import { computeCpm, type CpmTimes } from "~/server/analysis/cpm";
@@ -40,9 +40,7 @@ export async function leadTime({ db, access }: { db: DbOrTx; access: ProjectRef 
   if (cached) return cached;
   return withTransaction(db, async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${access.project.id}, 7))`);
-    const [current] = rows<{ revision: number }>(
-      await tx.execute(sql`SELECT revision::int AS revision FROM projects WHERE id = ${access.project.id}`),
-    );
+    const [current] = await tx.select({ revision: projects.revision }).from(projects).where(eq(projects.id, access.project.id));
     const revision = current?.revision ?? access.project.revision;
     const again = await readCache(tx, access.project.id, revision);
     if (again) return again;

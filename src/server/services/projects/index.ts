@@ -1,5 +1,5 @@
 import { and, asc, eq, isNotNull, isNull, like, sql } from "drizzle-orm";
-import type { OrgRole, ProjectRole } from "~/domain/roles";
+import { can, type OrgRole, type ProjectRole } from "~/domain/roles";
 import type { DbOrTx, Transaction } from "~/server/db";
 import { departments, nodes, organizations, projectMembers, projects, stages, users } from "~/server/db/schema";
 import { withTransaction } from "~/server/db/transaction";
@@ -172,7 +172,7 @@ export async function restoreProject({ db, actor, access }: { db: DbOrTx; actor:
 
 /** Deleted projects the caller could restore: the ones they own, or all for org owners/admins. */
 export async function listTrash(db: DbOrTx, access: { organizationId: string; orgRole: OrgRole; userId: string }) {
-  const seesAll = access.orgRole === "OWNER" || access.orgRole === "ADMIN";
+  const seesAll = can.manageOrganization(access.orgRole);
   return db
     .select({
       id: projects.id,

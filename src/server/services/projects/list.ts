@@ -1,5 +1,5 @@
 import { and, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
-import type { OrgRole, ProjectRole } from "~/domain/roles";
+import { can, effectiveProjectRole, type OrgRole, type ProjectRole } from "~/domain/roles";
 import type { DbOrTx } from "~/server/db";
 import { nodes, projectMembers, projects } from "~/server/db/schema";
 
@@ -45,7 +45,7 @@ export async function listProjects(
   input: ListProjectsInput,
 ) {
   const sort = SORTS[input.sort];
-  const seesAll = access.orgRole === "OWNER" || access.orgRole === "ADMIN";
+  const seesAll = can.manageOrganization(access.orgRole);
   const cursor = decodeCursor(input.cursor);
   const cursorValue = cursor && (input.sort === "name" ? cursor.v : sql`${cursor.v}::timestamptz`);
   const after =
@@ -90,7 +90,7 @@ export async function listProjects(
       completedPercent: project.nodesCount ? Math.round((completedCount / project.nodesCount) * 100) : 0,
       updatedAt: project.updatedAt,
       createdAt: project.createdAt,
-      myRole: (seesAll ? "OWNER" : memberRole) as ProjectRole,
+      myRole: effectiveProjectRole(access.orgRole, memberRole) as ProjectRole,
     })),
     nextCursor: rowsPlusOne.length > input.limit && last ? encodeCursor({ v: sort.read(last.project), id: last.project.id }) : null,
   };

@@ -1,0 +1,18 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTRPC } from "~/trpc/react";
+
+/** project.update that refreshes every project query once it has saved. */
+export function useUpdateProject(onSaved?: () => void) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return useMutation(
+    trpc.project.update.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries(trpc.project.pathFilter());
+        onSaved?.();
+      },
+    }),
+  );
+}
