@@ -112,6 +112,21 @@ const PROCEDURES: Record<AppProcedurePath, ProcedureCase> = {
     access: project("VIEWER"),
     call: (c, fx) => c.analysis.automationCandidates({ projectId: fx.projectId }),
   },
+  "graph.get": { access: project("VIEWER"), call: (c, fx) => c.graph.get({ projectId: fx.projectId }) },
+  "graph.applyOps": {
+    access: project("EDITOR"),
+    call: (c, fx) =>
+      c.graph.applyOps({
+        projectId: fx.projectId,
+        clientOpId: randomUUID(),
+        ops: [{ op: "createAxis", axis: "stage", item: { id: randomUUID(), name: "Added stage", color: "#336699", position: 9 } }],
+      }),
+  },
+  // Resolves to the event stream once access is granted; the stream itself is not read here.
+  "graph.onChange": {
+    access: project("VIEWER"),
+    call: (c, fx) => c.graph.onChange({ projectId: fx.projectId, since: 0, tab: "authorization-test" }),
+  },
   "project.update": {
     access: project("EDITOR"),
     call: (c, fx) => c.project.update({ projectId: fx.projectId, name: "Renamed Project" }),

@@ -1,6 +1,7 @@
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 import { analysisRouter } from "./routers/analysis";
 import { authRouter } from "./routers/auth";
+import { graphRouter } from "./routers/graph";
 import { orgRouter } from "./routers/org";
 import { projectRouter } from "./routers/project";
 import { userRouter } from "./routers/user";
@@ -10,6 +11,7 @@ export const appRouter = createTRPCRouter({
   user: userRouter,
   org: orgRouter,
   project: projectRouter,
+  graph: graphRouter,
   analysis: analysisRouter,
 });
 

@@ -39,6 +39,14 @@ export async function createTRPCContext({ headers }: { headers: Headers }): Prom
 
 const t = initTRPC.context<InnerContext>().create({
   transformer: superjson,
+  // Live sync streams over SSE: pings keep proxies from closing a quiet stream, the client
+  // reconnects (resuming from its last event id) when pings stop, and streams end after a
+  // while so serverless functions are never held open past their limit.
+  sse: {
+    ping: { enabled: true, intervalMs: 10_000 },
+    client: { reconnectAfterInactivityMs: 25_000 },
+    maxDurationMs: 4 * 60_000,
+  },
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const unexpected = error.code === "INTERNAL_SERVER_ERROR" && !(error instanceof DomainError);
@@ -49,6 +57,7 @@ const t = initTRPC.context<InnerContext>().create({
         ...shape.data,
         stack: undefined,
         domainCode: error instanceof DomainError ? error.domainCode : null,
+        details: error instanceof DomainError ? error.details : null,
         zodError: cause instanceof ZodError ? z.flattenError(cause) : null,
       },
     };

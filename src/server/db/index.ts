@@ -15,12 +15,35 @@ export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesW
 export type DbOrTx = Database | Transaction;
 export type DatabaseMode = "embedded" | "server";
 
+export type Unlisten = () => Promise<void>;
+export type Listen = (channel: string, onPayload: (payload: string) => void) => Promise<Unlisten>;
+
 export type DatabaseHandle = {
   db: Database;
   mode: DatabaseMode;
   migrate(): Promise<void>;
+  /** LISTEN on a channel (a dedicated connection on postgres.js); resolves once listening. */
+  listen: Listen;
   close(): Promise<void>;
 };
+
+/**
+ * LISTEN lives on the driver, not on drizzle: procedures only hold `db`, so look it up here.
+ * On globalThis because Next.js may load this module once per route bundle.
+ */
+const globalForListen = globalThis as unknown as { __flowmatrixListeners?: WeakMap<Database, Listen> };
+const listeners = (globalForListen.__flowmatrixListeners ??= new WeakMap());
+
+export function listenerFor(db: Database): Listen {
+  const listen = listeners.get(db);
+  if (!listen) throw new Error("This database handle cannot LISTEN");
+  return listen;
+}
+
+function register(handle: DatabaseHandle): DatabaseHandle {
+  listeners.set(handle.db, handle.listen);
+  return handle;
+}
 
 const migrationsFolder = join(process.cwd(), "drizzle");
 
@@ -29,21 +52,26 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
   if (opts.url) {
     const client = postgres(opts.url, { max: 10, onnotice: () => {} });
     const db = drizzlePostgres({ client, schema, casing: "snake_case" });
-    return {
+    return register({
       db,
       mode: "server",
       migrate: () => migratePostgres(db, { migrationsFolder }),
+      listen: async (channel, onPayload) => {
+        const { unlisten } = await client.listen(channel, onPayload);
+        return unlisten;
+      },
       close: () => client.end({ timeout: 5 }),
-    };
+    });
   }
   const client = await PGlite.create(opts.dataDir ?? "memory://");
   const db = drizzlePglite({ client, schema, casing: "snake_case" });
-  return {
+  return register({
     db,
     mode: "embedded",
     migrate: () => migratePglite(db, { migrationsFolder }),
+    listen: (channel, onPayload) => client.listen(channel, onPayload),
     close: () => client.close(),
-  };
+  });
 }
 
 /** `db.execute()` gives an array on postgres.js and `{ rows }` on PGlite. */

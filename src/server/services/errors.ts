@@ -13,7 +13,12 @@ export type DomainCode =
   | "USER_NOT_FOUND"
   | "NOT_A_MEMBER"
   | "PROJECT_ARCHIVED"
-  | "OWNER_ONLY";
+  | "OWNER_ONLY"
+  | "STALE_WRITE"
+  | "CYCLE_DETECTED"
+  | "DUPLICATE_ID"
+  | "ENTITY_NOT_FOUND"
+  | "INVALID_OPERATION";
 
 const STATUS: Record<DomainCode, TRPC_ERROR_CODE_KEY> = {
   EMAIL_TAKEN: "CONFLICT",
@@ -27,14 +32,22 @@ const STATUS: Record<DomainCode, TRPC_ERROR_CODE_KEY> = {
   NOT_A_MEMBER: "NOT_FOUND",
   PROJECT_ARCHIVED: "PRECONDITION_FAILED",
   OWNER_ONLY: "FORBIDDEN",
+  STALE_WRITE: "CONFLICT",
+  CYCLE_DETECTED: "BAD_REQUEST",
+  DUPLICATE_ID: "CONFLICT",
+  ENTITY_NOT_FOUND: "NOT_FOUND",
+  INVALID_OPERATION: "BAD_REQUEST",
 };
 
 export class DomainError extends TRPCError {
   readonly domainCode: DomainCode;
+  /** Machine-readable context for the UI, e.g. the current entity on STALE_WRITE. */
+  readonly details: Record<string, unknown> | null;
 
-  constructor(domainCode: DomainCode, message: string) {
+  constructor(domainCode: DomainCode, message: string, details: Record<string, unknown> | null = null) {
     super({ code: STATUS[domainCode], message });
     this.domainCode = domainCode;
+    this.details = details;
   }
 }
 

@@ -1,0 +1,52 @@
+"use client";
+
+import { createContext, useContext } from "react";
+import type { OperationError } from "~/domain/apply";
+import type { GraphState, NodeFacts } from "~/domain/graph";
+import type { Operation } from "~/domain/operations";
+
+export type SaveStatus = "saved" | "saving" | "offline" | "error";
+
+export type Selection = { nodes: string[]; edges: string[] };
+
+export type Viewer = { userId: string; name: string; image: string | null };
+
+/** What every canvas piece (canvas, inspector, toolbar, palette) reads and calls. */
+export type EditorApi = {
+  projectId: string;
+  /** The graph as the person sees it: server state plus their unsaved edits. */
+  state: GraphState;
+  /** Server-computed facts per node (duration minutes, ai score, bottleneck, comments). */
+  facts: ReadonlyMap<string, NodeFacts>;
+  readOnly: boolean;
+  selection: Selection;
+  setSelection(selection: Selection): void;
+  /**
+   * Applies a batch at once on screen and queues it for the server; one undo step. Returns
+   * the error instead when the batch is invalid (nothing changes then; the error is also
+   * shown to the person).
+   */
+  apply(ops: Operation[]): OperationError | null;
+  undo(): void;
+  redo(): void;
+  canUndo: boolean;
+  canRedo: boolean;
+  saveStatus: SaveStatus;
+  /** Resends what failed after an error. */
+  retry(): void;
+  /** The last problem to show (rejected edit, conflict, failed undo), or null. */
+  notice: string | null;
+  dismissNotice(): void;
+  viewers: Viewer[];
+  /** Asks the canvas to centre on and select a node (from search, analysis, comments). */
+  focusNode(id: string): void;
+  focusRequest: { id: string; at: number } | null;
+};
+
+export const EditorContext = createContext<EditorApi | null>(null);
+
+export function useEditor(): EditorApi {
+  const editor = useContext(EditorContext);
+  if (!editor) throw new Error("useEditor must be used inside <EditorProvider>");
+  return editor;
+}

@@ -1,0 +1,195 @@
+import { and, eq, sql } from "drizzle-orm";
+import { applyOperations, OperationError, type Change } from "~/domain/apply";
+import type { Batch, Operation } from "~/domain/operations";
+import type { Transaction } from "~/server/db";
+import { departments, edges, nodes, operationBatches, projects, stages } from "~/server/db/schema";
+import { withTransaction } from "~/server/db/transaction";
+import type { DbOrTx } from "~/server/db";
+import { logActivity, type Actor } from "../activity";
+import { DomainError, type DomainCode } from "../errors";
+import { notify } from "~/server/realtime";
+import { activityEntries } from "./activity";
+import { loadTouched, nodeLabels } from "./load";
+import { edgeColumns, nodeColumns } from "./rows";
+
+type ProjectRef = { organizationId: string; project: { id: string } };
+
+/** What operation_batches.result holds: enough to answer a retry and to replay to viewers. */
+export type StoredBatch = { revision: number; clientOpId: string; userId: string; ops: Operation[]; inverse: Operation[] };
+
+export type BatchResult = { revision: number; inverse: Operation[]; replayed: boolean };
+
+const CODES: Record<OperationError["code"], DomainCode> = {
+  NOT_FOUND: "ENTITY_NOT_FOUND",
+  STALE_WRITE: "STALE_WRITE",
+  CYCLE_DETECTED: "CYCLE_DETECTED",
+  DUPLICATE_ID: "DUPLICATE_ID",
+  INVALID_OPERATION: "INVALID_OPERATION",
+};
+
+/**
+ * Applies one batch of operations, all or nothing. The project row is locked first, which
+ * serialises batches per project: compare-and-set checks, the cycle check and the revision
+ * bump all see the same committed graph. A batch whose client op id was already applied
+ * returns the stored result instead of applying twice.
+ */
+export async function applyBatch({
+  db,
+  access,
+  actor,
+  batch,
+}: {
+  db: DbOrTx;
+  access: ProjectRef;
+  actor: Actor;
+  batch: Batch;
+}): Promise<BatchResult> {
+  const projectId = access.project.id;
+  return withTransaction(db, async (tx) => {
+    const [project] = await tx
+      .select({ status: projects.status })
+      .from(projects)
+      .where(eq(projects.id, projectId))
+      .for("update");
+    if (project?.status === "ARCHIVED") throw new DomainError("PROJECT_ARCHIVED", "This project is archived; unarchive it to edit");
+
+    const [previous] = await tx
+      .select({ result: operationBatches.result })
+      .from(operationBatches)
+      .where(and(eq(operationBatches.projectId, projectId), eq(operationBatches.clientOpId, batch.clientOpId)));
+    if (previous) {
+      const stored = previous.result as StoredBatch;
+      return { revision: stored.revision, inverse: stored.inverse, replayed: true };
+    }
+
+    const { state, deps } = await loadTouched(tx, projectId, batch.ops);
+    let applied;
+    try {
+      applied = applyOperations(state, batch.ops, { deps });
+    } catch (error) {
+      if (error instanceof OperationError) throw await toDomainError(tx, projectId, error);
+      throw error;
+    }
+
+    await writeChanges(tx, access, applied.changes);
+    const [bumped] = await tx
+      .update(projects)
+      .set({ revision: sql`${projects.revision} + 1`, updatedAt: new Date() })
+      .where(eq(projects.id, projectId))
+      .returning({ revision: projects.revision });
+    const revision = bumped!.revision;
+
+    const edgeEnds = applied.changes.flatMap((c) => {
+      const edge = c.entity === "edge" ? (c.after ?? c.before) : null;
+      return edge ? [edge.sourceId, edge.targetId] : [];
+    });
+    const labels = await nodeLabels(tx, projectId, [...new Set(edgeEnds)]);
+    await logActivity(
+      tx,
+      actor,
+      activityEntries(applied.changes, {
+        organizationId: access.organizationId,
+        projectId,
+        revision,
+        axes: { department: state.departments, stage: state.stages },
+        labels,
+      }),
+    );
+
+    const stored: StoredBatch = { revision, clientOpId: batch.clientOpId, userId: actor.userId, ops: batch.ops, inverse: applied.inverse };
+    await tx.insert(operationBatches).values({
+      organizationId: access.organizationId,
+      projectId,
+      userId: actor.userId,
+      clientOpId: batch.clientOpId,
+      revision,
+      result: stored,
+    });
+    await notify(tx, { kind: "change", projectId, revision });
+    return { revision, inverse: applied.inverse, replayed: false };
+  });
+}
+
+async function toDomainError(tx: Transaction, projectId: string, error: OperationError): Promise<DomainError> {
+  const where = `Operation ${error.index + 1}: `;
+  if (error.code === "CYCLE_DETECTED" && error.details.cycle) {
+    const path = error.details.cycle;
+    const labels = await nodeLabels(tx, projectId, path);
+    const names = [...path, path[0]!].map((id) => `"${labels.get(id) ?? id}"`);
+    return new DomainError(
+      "CYCLE_DETECTED",
+      `${where}this connection would close a loop: ${names.join(" -> ")}. Use a feedback (rework) connection for loops.`,
+      { cycle: path },
+    );
+  }
+  return new DomainError(CODES[error.code], where + error.message, { index: error.index, current: error.details.current ?? null });
+}
+
+/** Writes the applier's row changes in order (lanes before the nodes placed in them, nodes before edges). */
+async function writeChanges(tx: Transaction, access: ProjectRef, changes: readonly Change[]) {
+  const owner = { organizationId: access.organizationId, projectId: access.project.id };
+  const now = new Date();
+  for (const change of changes) {
+    if (change.entity === "node") {
+      if (change.after && !change.before) {
+        // A node id that is soft-deleted in this project comes back (undo of a delete);
+        // any other existing id is refused.
+        const revived = await tx
+          .insert(nodes)
+          .values({ id: change.id, ...owner, ...nodeColumns(change.after) })
+          .onConflictDoUpdate({
+            target: nodes.id,
+            set: { ...nodeColumns(change.after), deletedAt: null, updatedAt: now },
+            setWhere: sql`"nodes"."project_id" = excluded.project_id AND "nodes"."deleted_at" IS NOT NULL`,
+          })
+          .returning({ id: nodes.id });
+        if (revived.length === 0) throw new DomainError("DUPLICATE_ID", `Step id ${change.id} is already in use`);
+      } else if (change.after && change.before) {
+        const statusChanged = change.before.status !== change.after.status;
+        await tx
+          .update(nodes)
+          .set({
+            ...nodeColumns(change.after),
+            updatedAt: now,
+            ...(statusChanged && {
+              completedAt: change.after.status === "COMPLETED" ? now : null,
+              ...(change.after.status === "IN_PROGRESS" && { startedAt: now }),
+            }),
+          })
+          .where(eq(nodes.id, change.id));
+      } else {
+        await tx.update(nodes).set({ deletedAt: now, updatedAt: now }).where(eq(nodes.id, change.id));
+      }
+    } else if (change.entity === "edge") {
+      if (change.after && !change.before) {
+        const revived = await tx
+          .insert(edges)
+          .values({ id: change.id, ...owner, ...edgeColumns(change.after) })
+          .onConflictDoUpdate({
+            target: edges.id,
+            set: { ...edgeColumns(change.after), deletedAt: null, updatedAt: now },
+            setWhere: sql`"edges"."project_id" = excluded.project_id AND "edges"."deleted_at" IS NOT NULL`,
+          })
+          .returning({ id: edges.id });
+        if (revived.length === 0) throw new DomainError("DUPLICATE_ID", `Connection id ${change.id} is already in use`);
+      } else if (change.after && change.before) {
+        await tx
+          .update(edges)
+          .set({ ...edgeColumns(change.after), updatedAt: now })
+          .where(eq(edges.id, change.id));
+      } else {
+        await tx.update(edges).set({ deletedAt: now, updatedAt: now }).where(eq(edges.id, change.id));
+      }
+    } else {
+      const table = change.entity === "department" ? departments : stages;
+      if (change.after && !change.before) {
+        await tx.insert(table).values({ ...owner, ...change.after });
+      } else if (change.after) {
+        const { name, color, position } = change.after;
+        await tx.update(table).set({ name, color, position, updatedAt: now }).where(eq(table.id, change.id));
+      } else {
+        await tx.delete(table).where(eq(table.id, change.id));
+      }
+    }
+  }
+}
