@@ -18,7 +18,7 @@ export function ProjectHeader({ project }: { project: Project }) {
   const [editing, setEditing] = useState(false);
   const editable = can.editGraph(project.myRole);
   return (
-    <header className="mb-6">
+    <header className="mb-4">
       <ProjectBreadcrumb organization={project.organization} projectId={project.id} projectName={project.name} />
       <div className="mt-2 flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0">

@@ -1,11 +1,12 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { can } from "~/domain/roles";
 import { useTRPC } from "~/trpc/react";
 import { isNotFound } from "../lib/trpc-errors";
 import { ErrorAlert } from "../ui/ErrorAlert";
 import { ArchivedBanner } from "./ArchivedBanner";
-import { MatrixGrid } from "./MatrixGrid";
+import { ProjectEditor } from "./ProjectEditor";
 import { ProjectHeader } from "./ProjectHeader";
 import { ProjectNotFound } from "./ProjectNotFound";
 import { ProjectSkeleton } from "./ProjectSkeleton";
@@ -21,7 +22,7 @@ export function ProjectView({ projectId }: { projectId: string }) {
     <>
       <ProjectHeader project={data} />
       {data.status === "ARCHIVED" && <ArchivedBanner canUnarchive={data.myRole === "OWNER"} projectId={data.id} />}
-      <MatrixGrid departments={data.departments} stages={data.stages} nodes={data.nodes} />
+      <ProjectEditor projectId={data.id} readOnly={!can.editGraph(data.myRole) || data.status === "ARCHIVED"} />
     </>
   );
 }

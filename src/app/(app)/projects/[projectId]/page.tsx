@@ -9,7 +9,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
   const { projectId } = await params;
   await requireSessionUser(`/projects/${projectId}`);
   return (
-    <PageContainer>
+    <PageContainer width="full">
       <ProjectView key={projectId} projectId={projectId} />
     </PageContainer>
   );

@@ -1,0 +1,90 @@
+"use client";
+
+import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { useTRPCClient } from "~/trpc/react";
+import { EditorContext, type EditorApi } from "./editor-context";
+import { EditorStore, type GraphPayload, type RemoteBatch } from "./editor-store";
+import { classifySendError } from "./transport";
+import type { Viewer } from "./editor-context";
+
+type LiveEvent = { type: "batch"; batch: RemoteBatch } | { type: "reload"; revision: number } | { type: "viewers"; viewers: Viewer[] };
+
+/** One editor per project page: the store, its transport over tRPC, and live sync. */
+export function EditorProvider({
+  projectId,
+  initial,
+  readOnly,
+  children,
+}: {
+  projectId: string;
+  initial: GraphPayload;
+  readOnly: boolean;
+  children: React.ReactNode;
+}) {
+  const client = useTRPCClient();
+  const [store] = useState(
+    () =>
+      new EditorStore(initial, {
+        send: (batch) => client.graph.applyOps.mutate({ projectId, ...batch }),
+        load: () => client.graph.get.query({ projectId }),
+        classify: classifySendError,
+        newId: () => crypto.randomUUID(),
+      }),
+  );
+  const snap = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
+
+  useEffect(() => {
+    const tab = crypto.randomUUID();
+    const subscription = client.graph.onChange.subscribe(
+      { projectId, since: store.getSnapshot().revision, tab },
+      {
+        onData(envelope) {
+          const event = ("data" in envelope ? envelope.data : envelope) as LiveEvent;
+          if (event.type === "batch") store.receive(event.batch);
+          else if (event.type === "reload") void store.reload();
+          else store.setViewers(event.viewers);
+        },
+      },
+    );
+    return () => subscription.unsubscribe();
+  }, [client, projectId, store]);
+
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if (store.hasUnsavedChanges) event.preventDefault();
+    };
+    window.addEventListener("beforeunload", warn);
+    const online = () => store.retry();
+    window.addEventListener("online", online);
+    return () => {
+      window.removeEventListener("beforeunload", warn);
+      window.removeEventListener("online", online);
+      store.dispose();
+    };
+  }, [store]);
+
+  const api = useMemo<EditorApi>(
+    () => ({
+      projectId,
+      state: snap.state,
+      facts: snap.facts,
+      readOnly,
+      selection: snap.selection,
+      setSelection: store.setSelection,
+      apply: readOnly ? () => null : store.apply,
+      undo: store.undo,
+      redo: store.redo,
+      canUndo: !readOnly && snap.canUndo,
+      canRedo: !readOnly && snap.canRedo,
+      saveStatus: snap.saveStatus,
+      retry: store.retry,
+      notice: snap.notice,
+      dismissNotice: store.dismissNotice,
+      viewers: snap.viewers,
+      focusNode: store.focusNode,
+      focusRequest: snap.focusRequest,
+    }),
+    [projectId, readOnly, snap, store],
+  );
+  return <EditorContext.Provider value={api}>{children}</EditorContext.Provider>;
+}
