@@ -3,7 +3,6 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { OrgRole, ProjectRole } from "~/domain/roles";
 import { getDb, type Database, type DbOrTx } from "~/server/db";
-import { getServerAuthSession } from "~/server/auth";
 import { requireOrgAccess, requireProjectAccess } from "~/server/services/access";
 import { DomainError } from "~/server/services/errors";
 
@@ -27,6 +26,9 @@ export function createInnerContext(opts: {
 }
 
 export async function createTRPCContext({ headers }: { headers: Headers }): Promise<InnerContext> {
+  // Loaded here, not at the top: callers built from the inner context (tests, benchmarks)
+  // never need next-auth.
+  const { getServerAuthSession } = await import("~/server/auth");
   const [db, session] = await Promise.all([getDb(), getServerAuthSession()]);
   const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
   return createInnerContext({

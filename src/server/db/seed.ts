@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { durationMinutes } from "~/domain/duration";
+import { CELL_PADDING, NODE_HEIGHT } from "~/domain/matrix";
 import { hashPassword } from "~/server/auth/password";
 import { DEFAULT_ORGANIZATION_SETTINGS } from "~/server/services/organizations/defaults";
 import type { Database } from "./index";
@@ -13,7 +14,6 @@ export const DEMO_LOGINS = [
 ] as const;
 
 /** Matrix geometry for seeded nodes: one cell per (department, stage), nodes stacked in it. */
-const CELL = { width: 320, height: 260, padX: 40, padY: 50, step: 70 };
 
 export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
@@ -86,8 +86,9 @@ async function insertProject(tx: Parameters<Parameters<typeof withTransaction>[1
           progress: n.progress,
           departmentId: deptRows[row]!.id,
           stageId: stageRows[col]!.id,
-          positionX: col * CELL.width + CELL.padX,
-          positionY: row * CELL.height + CELL.padY + slot * CELL.step,
+          // Offsets inside the cell: steps sharing a cell stack downwards.
+          positionX: CELL_PADDING,
+          positionY: CELL_PADDING + slot * (NODE_HEIGHT + CELL_PADDING),
           attributes: {
             tool: n.tools,
             avg_time: n.avgTime,
