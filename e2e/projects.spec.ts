@@ -24,9 +24,9 @@ test("a new user creates an organization and a project, shares it read-only with
   await expect(card).toContainText("0% complete");
 
   await card.getByRole("link", { name: "Invoice approval" }).click();
-  await expect(ownerPage.getByTestId("matrix")).toBeVisible();
-  await expect(ownerPage.getByTestId("stage-chip").first()).toHaveText("Request");
-  await expect(ownerPage.getByTestId("department-label").first()).toContainText("Sales");
+  await expect(ownerPage.getByTestId("matrix-canvas")).toBeVisible();
+  await expect(ownerPage.locator('[data-testid^="lane-stage-"]').first()).toContainText("Request");
+  await expect(ownerPage.locator('[data-testid^="lane-department-"]').first()).toContainText("Sales");
   await expect(ownerPage.getByTestId("edit-project-button")).toBeVisible();
 
   await ownerPage.getByTestId("project-settings-link").click();
@@ -41,7 +41,7 @@ test("a new user creates an organization and a project, shares it read-only with
   await expect(viewerCard).toBeVisible();
   await viewerCard.getByRole("link", { name: "Invoice approval" }).click();
   await expect(viewerPage.getByTestId("read-only-badge")).toBeVisible();
-  await expect(viewerPage.getByTestId("matrix")).toBeVisible();
+  await expect(viewerPage.getByTestId("matrix-canvas")).toBeVisible();
   await expect(viewerPage.getByTestId("edit-project-button")).toHaveCount(0);
   await expect(viewerPage.getByTestId("project-settings-link")).toHaveCount(0);
 });

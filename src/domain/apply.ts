@@ -54,6 +54,20 @@ function removeDependency(deps: Dependencies, source: string, target: string) {
   else out.set(target, n - 1);
 }
 
+/** Field names as people say them, for conflict messages. */
+const FIELD_WORDS: Record<string, string> = {
+  x: "position",
+  y: "position",
+  departmentId: "department",
+  stageId: "stage",
+  avgTime: "average time",
+  isRepetitive: "repetitive flag",
+  brainUsage: "brain usage",
+  tags: "tags",
+  lagTime: "lag",
+  relationType: "relation",
+};
+
 const AXIS_WORD = { department: "Department", stage: "Stage" } as const;
 const NODE_AXIS_FIELD = { department: "departmentId", stage: "stageId" } as const;
 
@@ -113,7 +127,7 @@ export function applyOperations(
     const checkStale = (kind: string, current: object, set: object, expect: Record<string, unknown>) => {
       for (const key of Object.keys(set)) {
         if (!sameValue((current as Record<string, unknown>)[key], expect[key])) {
-          fail("STALE_WRITE", `Someone else changed this ${kind}'s ${key} in the meantime`, { current });
+          fail("STALE_WRITE", `Someone else changed this ${kind}'s ${FIELD_WORDS[key] ?? key} in the meantime`, { current });
         }
       }
     };

@@ -83,6 +83,9 @@ export function EditorProvider({
       viewers: snap.viewers,
       focusNode: store.focusNode,
       focusRequest: snap.focusRequest,
+      revision: snap.revision,
+      highlight: snap.highlight,
+      setHighlight: store.setHighlight,
     }),
     [projectId, readOnly, snap, store],
   );

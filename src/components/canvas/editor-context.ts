@@ -2,7 +2,7 @@
 
 import { createContext, useContext } from "react";
 import type { OperationError } from "~/domain/apply";
-import type { GraphState, NodeFacts } from "~/domain/graph";
+import type { GraphState, NodeFacts, Severity } from "~/domain/graph";
 import type { Operation } from "~/domain/operations";
 
 export type SaveStatus = "saved" | "saving" | "offline" | "error";
@@ -10,6 +10,23 @@ export type SaveStatus = "saved" | "saving" | "offline" | "error";
 export type Selection = { nodes: string[]; edges: string[] };
 
 export type Viewer = { userId: string; name: string; image: string | null };
+
+export type NodeTimes = { es: number; ef: number; ls: number; lf: number; slack: number; critical: boolean };
+
+/**
+ * The latest lead-time analysis as the canvas and inspector show it: the critical path
+ * (nodes and the tight edges between them) and each node's schedule, with slack drawn as a
+ * heat overlay when `heat` is on.
+ */
+export type Highlight = {
+  criticalNodes: ReadonlySet<string>;
+  criticalEdges: ReadonlySet<string>;
+  times: ReadonlyMap<string, NodeTimes>;
+  /** Bottleneck severity per node from the same analysis (fresher than NodeFacts). */
+  bottlenecks: ReadonlyMap<string, Severity>;
+  showCritical: boolean;
+  heat: boolean;
+};
 
 /** What every canvas piece (canvas, inspector, toolbar, palette) reads and calls. */
 export type EditorApi = {
@@ -41,6 +58,10 @@ export type EditorApi = {
   /** Asks the canvas to centre on and select a node (from search, analysis, comments). */
   focusNode(id: string): void;
   focusRequest: { id: string; at: number } | null;
+  /** The server revision the confirmed graph is at; analysis refreshes when it moves. */
+  revision: number;
+  highlight: Highlight | null;
+  setHighlight(highlight: Highlight | null): void;
 };
 
 export const EditorContext = createContext<EditorApi | null>(null);

@@ -1,7 +1,7 @@
 import { applyOperations, OperationError } from "~/domain/apply";
 import { toState, type GraphSnapshot, type GraphState, type NodeFacts } from "~/domain/graph";
 import type { Operation } from "~/domain/operations";
-import type { SaveStatus, Selection, Viewer } from "./editor-context";
+import type { Highlight, SaveStatus, Selection, Viewer } from "./editor-context";
 
 export type GraphPayload = GraphSnapshot & { revision: number; facts: Record<string, NodeFacts> };
 export type RemoteBatch = { revision: number; clientOpId: string; ops: Operation[] };
@@ -31,6 +31,7 @@ export type EditorSnapshot = {
   viewers: Viewer[];
   selection: Selection;
   focusRequest: { id: string; at: number } | null;
+  highlight: Highlight | null;
 };
 
 const RETRY_MS = [500, 1000, 2000, 4000, 8000];
@@ -72,6 +73,7 @@ export class EditorStore {
       viewers: [],
       selection: { nodes: [], edges: [] },
       focusRequest: null,
+      highlight: null,
     };
   }
 
@@ -249,6 +251,7 @@ export class EditorStore {
   };
 
   setViewers = (viewers: Viewer[]) => this.update({ viewers });
+  setHighlight = (highlight: Highlight | null) => this.update({ highlight });
   setSelection = (selection: Selection) => this.update({ selection });
   dismissNotice = () => this.update({ notice: null });
   focusNode = (id: string) => this.update({ focusRequest: { id, at: Date.now() }, selection: { nodes: [id], edges: [] } });

@@ -2,12 +2,13 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "~/trpc/react";
+import { AnalysisProvider } from "../analysis/AnalysisProvider";
 import { EditorProvider } from "../canvas/EditorProvider";
-import { Inspector } from "../canvas/inspector/Inspector";
 import { MatrixCanvas } from "../canvas/MatrixCanvas";
 import { EditorToolbar } from "../canvas/toolbar/EditorToolbar";
 import { ErrorAlert } from "../ui/ErrorAlert";
 import { Skeleton } from "../ui/Skeleton";
+import { SidePanel } from "./SidePanel";
 
 /** The matrix editor: toolbar above, canvas in the middle, inspector on the right. */
 export function ProjectEditor({ projectId, readOnly }: { projectId: string; readOnly: boolean }) {
@@ -18,18 +19,20 @@ export function ProjectEditor({ projectId, readOnly }: { projectId: string; read
   if (graph.error) return <ErrorAlert error={graph.error} />;
   return (
     <EditorProvider projectId={projectId} initial={graph.data} readOnly={readOnly}>
-      <section
-        aria-label="Process matrix editor"
-        className="flex h-[calc(100dvh-13rem)] min-h-[520px] flex-col overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm"
-      >
-        <EditorToolbar />
-        <div className="flex min-h-0 flex-1">
-          <div className="relative min-w-0 flex-1">
-            <MatrixCanvas />
+      <AnalysisProvider>
+        <section
+          aria-label="Process matrix editor"
+          className="flex h-[calc(100dvh-13rem)] min-h-[520px] flex-col overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm"
+        >
+          <EditorToolbar />
+          <div className="flex min-h-0 flex-1">
+            <div className="relative min-w-0 flex-1">
+              <MatrixCanvas />
+            </div>
+            <SidePanel />
           </div>
-          <Inspector />
-        </div>
-      </section>
+        </section>
+      </AnalysisProvider>
     </EditorProvider>
   );
 }

@@ -1,0 +1,85 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+import { signUp, uniqueEmail } from "./helpers";
+
+export const STEP_SELECTOR = [".react-flow__node-trigger", ".react-flow__node-action", ".react-flow__node-decision", ".react-flow__node-artifact"].join(", ");
+
+export function steps(page: Page): Locator {
+  return page.locator(STEP_SELECTOR);
+}
+
+export function step(page: Page, label: string): Locator {
+  return steps(page).filter({ hasText: label });
+}
+
+/** A fresh owner with an organization and an empty project, on the project page. */
+export async function openNewProject(page: Page, name = "Canvas project") {
+  await signUp(page, "Casey Canvas", uniqueEmail("canvas"));
+  await page.getByLabel("Organization name").fill(`Org ${name}`);
+  await page.getByRole("button", { name: "Create organization" }).click();
+  await page.getByRole("button", { name: "Create your first project" }).click();
+  const dialog = page.getByRole("dialog", { name: "New project" });
+  await dialog.getByLabel("Name").fill(name);
+  await dialog.getByRole("button", { name: "Create project" }).click();
+  await page.getByTestId("project-card").filter({ hasText: name }).getByRole("link", { name }).click();
+  await expect(page.getByTestId("matrix-canvas")).toBeVisible();
+  await expect(page.getByTestId("save-status")).toHaveText("Saved");
+}
+
+async function lane(page: Page, axis: "department" | "stage", name: string) {
+  const box = await page.locator(`[data-testid^="lane-${axis}-"]`).filter({ hasText: name }).first().boundingBox();
+  if (!box) throw new Error(`no ${axis} lane named ${name}`);
+  return box;
+}
+
+/** The centre of a matrix cell, in page coordinates. */
+export async function cellCentre(page: Page, department: string, stage: string) {
+  const row = await lane(page, "department", department);
+  const column = await lane(page, "stage", stage);
+  return { x: column.x + column.width / 2, y: row.y + row.height / 2 };
+}
+
+/** Which cell a step sits in, judged by where the step's centre is on screen. */
+export async function cellOf(page: Page, label: string) {
+  const box = (await step(page, label).boundingBox())!;
+  const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const inside = async (axis: "department" | "stage") => {
+    for (const el of await page.locator(`[data-testid^="lane-${axis}-"]`).all()) {
+      const b = (await el.boundingBox())!;
+      const hit = axis === "department" ? centre.y >= b.y && centre.y <= b.y + b.height : centre.x >= b.x && centre.x <= b.x + b.width;
+      if (hit) return (await el.getAttribute("data-testid"))!;
+    }
+    return null;
+  };
+  return { department: await inside("department"), stage: await inside("stage") };
+}
+
+/** Double-clicks an empty spot of a cell, names the new step and waits until it is saved. */
+export async function addStep(page: Page, department: string, stage: string, label: string, offset = { x: 0, y: 0 }) {
+  const at = await cellCentre(page, department, stage);
+  await page.mouse.dblclick(at.x + offset.x, at.y + offset.y);
+  const input = page.getByRole("textbox", { name: "Step name" });
+  await input.fill(label);
+  await input.press("Enter");
+  await expect(step(page, label)).toBeVisible();
+  await expect(page.getByTestId("save-status")).toHaveText("Saved");
+}
+
+/** Drags from one step's right handle to another step's left handle. */
+export async function connect(page: Page, from: string, to: string) {
+  const source = step(page, from).locator(".react-flow__handle.source, .react-flow__handle-right").first();
+  const target = step(page, to).locator(".react-flow__handle.target, .react-flow__handle-left").first();
+  const s = (await source.boundingBox())!;
+  const t = (await target.boundingBox())!;
+  await page.mouse.move(s.x + s.width / 2, s.y + s.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(t.x + t.width / 2, t.y + t.height / 2, { steps: 12 });
+  await page.mouse.up();
+}
+
+export async function dragStepTo(page: Page, label: string, point: { x: number; y: number }) {
+  const box = (await step(page, label).boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + 12);
+  await page.mouse.down();
+  await page.mouse.move(point.x, point.y - box.height / 2 + 12, { steps: 15 });
+  await page.mouse.up();
+}

@@ -1,0 +1,114 @@
+"use client";
+
+import { formatMinutes } from "~/domain/duration";
+import { useEditor } from "../canvas/editor-context";
+import { errorMessage } from "../lib/trpc-errors";
+import { Badge, type BadgeTone } from "../ui/Badge";
+import { Spinner } from "../ui/Spinner";
+import { BreakdownChart } from "./BreakdownChart";
+import { FocusList } from "./FocusList";
+import { useAnalysis } from "./AnalysisProvider";
+
+const SEVERITY_TONE: Record<string, BadgeTone> = { LOW: "slate", MEDIUM: "amber", HIGH: "red", CRITICAL: "red" };
+
+export function AnalysisPanel() {
+  const editor = useEditor();
+  const { leadTime, candidates, showCritical, setShowCritical, heat, setHeat } = useAnalysis();
+  const result = leadTime.data;
+  const { state, highlight } = editor;
+
+  const label = (id: string) => state.nodes.get(id)?.label ?? "Deleted step";
+
+  if (leadTime.isPending) {
+    return (
+      <p className="flex items-center gap-2 p-4 text-sm text-slate-500" role="status">
+        <Spinner /> Calculating lead time…
+      </p>
+    );
+  }
+  if (leadTime.error || !result) return <p className="p-4 text-sm text-red-700" role="alert">{errorMessage(leadTime.error)}</p>;
+
+  if (state.nodes.size === 0) {
+    return (
+      <div className="p-4 text-sm text-slate-600">
+        <p className="font-medium text-slate-800">No steps yet</p>
+        <p className="mt-1">Add steps with durations and connect them: the lead time and the critical path appear here.</p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="space-y-6 p-4" data-testid="analysis-panel">
+      <section aria-label="Lead time">
+        <div className="flex items-center justify-between">
+          <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Lead time</h3>
+          {leadTime.isFetching && <Spinner className="size-3.5 text-slate-400" />}
+        </div>
+        <p className="mt-1 text-3xl font-semibold tracking-tight text-slate-900 tabular-nums" data-testid="lead-time-total">
+          {result.formatted}
+        </p>
+        <p className="mt-1 text-sm text-slate-600">
+          Critical path <span data-testid="critical-path-minutes">{formatMinutes(result.criticalPathMinutes)}</span>
+          {result.reworkMinutes > 0 && <> + expected rework {formatMinutes(result.reworkMinutes)}</>}
+        </p>
+        <p className="mt-0.5 text-xs text-slate-500">
+          {result.criticalPath.length} steps on the critical path · {result.totalDays} days
+        </p>
+        {result.undurationedNodes > 0 && (
+          <p className="mt-2 rounded-md bg-amber-50 px-2 py-1.5 text-xs text-amber-800 ring-1 ring-amber-200 ring-inset">
+            {result.undurationedNodes === 1 ? "1 step has" : `${result.undurationedNodes} steps have`} no average time and count as 0.
+          </p>
+        )}
+        <div className="mt-3 space-y-1.5 text-sm text-slate-700">
+          <label className="flex items-center gap-2">
+            <input type="checkbox" checked={showCritical} onChange={(e) => setShowCritical(e.target.checked)} className="accent-brand-600" />
+            Highlight the critical path
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" checked={heat} onChange={(e) => setHeat(e.target.checked)} className="accent-brand-600" />
+            Show slack as a heat map
+          </label>
+        </div>
+      </section>
+
+      <FocusList
+        title="Critical path"
+        empty="No dependencies yet."
+        items={result.criticalPath.map((id, i) => {
+          const times = highlight?.times.get(id);
+          return {
+            nodeId: id,
+            title: `${i + 1}. ${label(id)}`,
+            badge: <span className="text-xs text-slate-500 tabular-nums">{formatMinutes((times?.ef ?? 0) - (times?.es ?? 0))}</span>,
+            detail: `starts at ${formatMinutes(times?.es ?? 0)}`,
+          };
+        })}
+      />
+
+      <BreakdownChart title="By stage" data={result.stageBreakdown} />
+      <BreakdownChart title="By department" data={result.departmentBreakdown} />
+
+      <FocusList
+        title="Bottlenecks"
+        empty="No bottlenecks: no single step dominates the critical path."
+        items={result.bottlenecks.map((b) => ({
+          nodeId: b.nodeId,
+          title: label(b.nodeId),
+          badge: <Badge tone={SEVERITY_TONE[b.severity] ?? "slate"}>{b.severity.toLowerCase()}</Badge>,
+          detail: b.reason,
+        }))}
+      />
+
+      <FocusList
+        title="Automation candidates"
+        empty={candidates.isPending ? "Scoring steps…" : "No candidates yet."}
+        items={(candidates.data ?? []).map((c) => ({
+          nodeId: c.nodeId,
+          title: c.label,
+          badge: <Badge tone={c.score >= 70 ? "green" : "slate"}>{c.score}/100</Badge>,
+          detail: `${c.minutesFreed > 0 ? `Frees ${formatMinutes(c.minutesFreed)} of the critical path. ` : ""}${c.reasoning.reasons.slice(0, 2).join(", ")}`,
+        }))}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,246 @@
+"use client";
+
+import "@xyflow/react/dist/style.css";
+import { useCallback, useEffect, useEffectEvent, useLayoutEffect, useMemo, useRef, useState } from "react";
+import {
+  Controls,
+  MiniMap,
+  Panel,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type Connection,
+  type EdgeTypes,
+  type IsValidConnection,
+  type NodeMouseHandler,
+  type NodeTypes,
+  type OnNodeDrag,
+  type SelectionDragHandler,
+} from "@xyflow/react";
+import type { NodeType, RelationType } from "~/domain/graph";
+import { NODE_HEIGHT, NODE_WIDTH, absolutePosition } from "~/domain/matrix";
+import { useLaneEditing } from "./axes/useLaneEditing";
+import { CanvasActionsContext, useStableActions } from "./canvas-actions";
+import { canvasCommands } from "./canvas-commands";
+import { createEdgeOp, dropOps, renameOp } from "./canvas-ops";
+import { useEditor } from "./editor-context";
+import { RelationEdge } from "./edges/RelationEdge";
+import { isActivity, type FlowNode, type RelationFlowEdge } from "./flow-elements";
+import { AddLaneButton } from "./lanes/AddLaneButton";
+import { DepartmentLane } from "./lanes/DepartmentLane";
+import { MatrixCorner } from "./lanes/MatrixCorner";
+import { StageLane } from "./lanes/StageLane";
+import { minimapColor } from "./minimap";
+import { ActionNode } from "./nodes/ActionNode";
+import { ArtifactNode } from "./nodes/ArtifactNode";
+import { DecisionNode } from "./nodes/DecisionNode";
+import { TriggerNode } from "./nodes/TriggerNode";
+import { Palette, PALETTE_MIME, droppedNodeType } from "./Palette";
+import { RelationPicker } from "./RelationPicker";
+import { useCanvasShortcuts, type ShortcutHandler } from "./useCanvasShortcuts";
+import { useFlowElements } from "./useFlowElements";
+
+const nodeTypes = {
+  trigger: TriggerNode,
+  action: ActionNode,
+  decision: DecisionNode,
+  artifact: ArtifactNode,
+  departmentLane: DepartmentLane,
+  stageLane: StageLane,
+  addLane: AddLaneButton,
+  corner: MatrixCorner,
+} satisfies NodeTypes;
+const edgeTypes = { relation: RelationEdge } satisfies EdgeTypes;
+
+/** Past this many steps only what is on screen is rendered, and the map opens at its top-left corner. */
+const LARGE_GRAPH = 300;
+const LARGE_GRAPH_VIEWPORT = { x: 150, y: 24, zoom: 0.6 };
+const MULTI_SELECT_KEYS = ["Shift", "Meta", "Control"];
+const FIT_VIEW = { padding: 0.06, maxZoom: 1, minZoom: 0.2 };
+const isValidConnection: IsValidConnection<RelationFlowEdge> = (c) => c.source !== c.target;
+
+type PendingConnection = { source: string; target: string; at: { x: number; y: number }; error: string | null };
+
+/** The project's matrix canvas: lanes, steps and connections, edited through the editor store. */
+export function MatrixCanvas({ className = "" }: { className?: string }) {
+  return (
+    <ReactFlowProvider>
+      <CanvasFlow className={className} />
+    </ReactFlowProvider>
+  );
+}
+
+function CanvasFlow({ className }: { className: string }) {
+  const editor = useEditor();
+  const { state, readOnly } = editor;
+  const flow = useReactFlow<FlowNode, RelationFlowEdge>();
+  const wrapperRef = useRef<HTMLDivElement>(null);
+  const [renamingId, setRenamingId] = useState<string | null>(null);
+  const [pending, setPending] = useState<PendingConnection | null>(null);
+  const connecting = useRef<Connection | null>(null);
+  const lanes = useLaneEditing(editor);
+  const { layout, nodes, edges, onNodesChange, onEdgesChange, dropTransient } = useFlowElements(editor, {
+    renamingId,
+    renamingLane: lanes.renamingLane,
+  });
+  const [openedLarge] = useState(() => state.nodes.size > LARGE_GRAPH);
+  const commands = useMemo(() => canvasCommands({ editor, layout, startRename: setRenamingId }), [editor, layout]);
+  const latestCommands = useRef(commands);
+  useLayoutEffect(() => {
+    latestCommands.current = commands;
+  }, [commands]);
+  const toFlow = useCallback((clientX: number, clientY: number) => flow.screenToFlowPosition({ x: clientX, y: clientY }), [flow]);
+
+  const shortcut = useRef<ShortcutHandler>(() => false);
+  useLayoutEffect(() => {
+    shortcut.current = (event) => {
+      if (event.key === "Escape" && pending) {
+        setPending(null);
+        return true;
+      }
+      return commands.onKey(event);
+    };
+  });
+  useCanvasShortcuts(wrapperRef, shortcut);
+
+  const actions = useStableActions({
+    finishRename: (id, label) => {
+      setRenamingId(null);
+      const node = state.nodes.get(id);
+      const op = node && label !== null ? renameOp(node, label) : null;
+      if (op) editor.apply([op]);
+    },
+    ...lanes.actions,
+  });
+
+  const focusOn = useEffectEvent((id: string) => {
+    const node = state.nodes.get(id);
+    if (!node) return;
+    const at = absolutePosition(layout, node);
+    void flow.setCenter(at.x + NODE_WIDTH / 2, at.y + NODE_HEIGHT / 2, { zoom: Math.max(flow.getZoom(), 0.9), duration: 400 });
+    editor.setSelection({ nodes: [id], edges: [] });
+  });
+  const focusRequest = editor.focusRequest;
+  useEffect(() => {
+    if (focusRequest) focusOn(focusRequest.id);
+  }, [focusRequest]);
+
+  // Handlers handed to React Flow keep their identity while dragging (a new one would make it
+  // re-render every node on every frame); the node click handlers even across edits.
+  const onDragStop = useCallback(
+    (dragged: FlowNode[]) => {
+      const ops = dropOps(
+        state,
+        layout,
+        dragged.filter(isActivity).map((n) => ({ id: n.id, position: n.position })),
+      );
+      dropTransient();
+      if (ops.length > 0) editor.apply(ops);
+    },
+    [state, layout, editor, dropTransient],
+  );
+  const onNodeDragStop = useCallback<OnNodeDrag<FlowNode>>((_event, _node, dragged) => onDragStop(dragged), [onDragStop]);
+  const onSelectionDragStop = useCallback<SelectionDragHandler<FlowNode>>((_event, dragged) => onDragStop(dragged), [onDragStop]);
+
+  const onNodeDoubleClick = useCallback<NodeMouseHandler<FlowNode>>(
+    (event, node) => {
+      if (readOnly) return;
+      if (isActivity(node)) setRenamingId(node.id);
+      else if (node.type === "departmentLane" || node.type === "stageLane")
+        latestCommands.current.createAt(toFlow(event.clientX, event.clientY), "ACTION");
+    },
+    [readOnly, toFlow],
+  );
+  const { setSelection } = editor;
+  const onNodeClick = useCallback<NodeMouseHandler<FlowNode>>(
+    (event, node) => {
+      const modified = event.shiftKey || event.metaKey || event.ctrlKey;
+      if (!isActivity(node) && !modified) setSelection({ nodes: [], edges: [] });
+    },
+    [setSelection],
+  );
+
+  const onConnect = useCallback((connection: Connection) => {
+    connecting.current = connection;
+  }, []);
+  const onConnectEnd = useCallback((event: MouseEvent | TouchEvent) => {
+    const connection = connecting.current;
+    connecting.current = null;
+    const rect = wrapperRef.current?.getBoundingClientRect();
+    if (!connection || !rect) return;
+    const point = "changedTouches" in event ? event.changedTouches[0]! : event;
+    const at = { x: Math.min(point.clientX - rect.left + 8, rect.width - 272), y: Math.min(point.clientY - rect.top + 8, rect.height - 220) };
+    setPending({ source: connection.source, target: connection.target, at, error: null });
+  }, []);
+  const pickRelation = (type: RelationType) => {
+    if (!pending) return;
+    const error = editor.apply([createEdgeOp(crypto.randomUUID(), pending.source, pending.target, type)]);
+    setPending(error ? { ...pending, error: error.message } : null);
+  };
+  const cancelConnection = useCallback(() => setPending(null), []);
+
+  const addInView = (type: NodeType) => {
+    const rect = wrapperRef.current?.getBoundingClientRect();
+    if (rect) commands.createAt(toFlow(rect.left + rect.width / 2, rect.top + rect.height / 2), type);
+  };
+
+  return (
+    <CanvasActionsContext.Provider value={actions}>
+      <div
+        ref={wrapperRef}
+        data-testid="matrix-canvas"
+        className={`relative h-full min-h-96 w-full bg-slate-50 ${className}`}
+        onDragOver={(event) => {
+          if (readOnly || !event.dataTransfer.types.includes(PALETTE_MIME)) return;
+          event.preventDefault();
+          event.dataTransfer.dropEffect = "copy";
+        }}
+        onDrop={(event) => {
+          const type = readOnly ? null : droppedNodeType(event);
+          if (!type) return;
+          event.preventDefault();
+          commands.createAt(toFlow(event.clientX, event.clientY), type);
+        }}
+      >
+        <ReactFlow<FlowNode, RelationFlowEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onNodeDragStop={onNodeDragStop}
+          onSelectionDragStop={onSelectionDragStop}
+          onNodeDoubleClick={onNodeDoubleClick}
+          onNodeClick={onNodeClick}
+          onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
+          isValidConnection={isValidConnection}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          edgesReconnectable={false}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
+          zoomOnDoubleClick={false}
+          onlyRenderVisibleElements={state.nodes.size > LARGE_GRAPH}
+          minZoom={0.05}
+          maxZoom={2}
+          fitView={!openedLarge}
+          fitViewOptions={FIT_VIEW}
+          defaultViewport={openedLarge ? LARGE_GRAPH_VIEWPORT : undefined}
+        >
+          {!readOnly && (
+            <Panel position="top-left">
+              <Palette onAdd={addInView} />
+            </Panel>
+          )}
+          <Controls showInteractive={false} fitViewOptions={FIT_VIEW} />
+          <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Mini map" />
+        </ReactFlow>
+        {pending && <RelationPicker at={pending.at} error={pending.error} onPick={pickRelation} onCancel={cancelConnection} />}
+      </div>
+      {lanes.dialog}
+    </CanvasActionsContext.Provider>
+  );
+}

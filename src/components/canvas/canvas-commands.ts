@@ -1,0 +1,102 @@
+"use client";
+
+import type { NodeType } from "~/domain/graph";
+import { cellAt, centredAt, type MatrixLayout, type Point } from "~/domain/matrix";
+import { createNodeOp, deleteOps, nudgeOps } from "./canvas-ops";
+import { copyNodes, freeShift, pasteOps, readClipboard, writeClipboard } from "./clipboard";
+import type { EditorApi } from "./editor-context";
+
+const NUDGE = 10;
+const FINE_NUDGE = 1;
+const ARROWS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+
+type CommandOptions = {
+  editor: EditorApi;
+  layout: MatrixLayout;
+  startRename: (id: string) => void;
+};
+
+/** What the palette, double-click and keyboard do to the graph, as editor batches. */
+export function canvasCommands({ editor, layout, startRename }: CommandOptions) {
+  const { state, selection } = editor;
+  const newId = () => crypto.randomUUID();
+
+  const pasteFrom = (clip: ReturnType<typeof copyNodes>) => {
+    if (!clip) return false;
+    const { ops, nodeIds } = pasteOps(state, clip, { newId, shift: freeShift(state, clip) });
+    if (!editor.apply(ops)) editor.setSelection({ nodes: nodeIds, edges: [] });
+    return true;
+  };
+
+  const commands = {
+    /** A new step centred on a canvas point, in the cell under it; its name opens for editing. */
+    createAt(point: Point, type: NodeType) {
+      const id = newId();
+      if (editor.apply([createNodeOp(id, type, cellAt(layout, centredAt(point)))])) return;
+      editor.setSelection({ nodes: [id], edges: [] });
+      startRename(id);
+    },
+    deleteSelection() {
+      const ops = deleteOps(state, selection);
+      if (ops.length === 0) return false;
+      if (!editor.apply(ops)) editor.setSelection({ nodes: [], edges: [] });
+      return true;
+    },
+    copy() {
+      const clip = copyNodes(state, selection.nodes);
+      if (!clip) return false;
+      writeClipboard(localStorage, clip);
+      return true;
+    },
+    paste() {
+      return pasteFrom(readClipboard(localStorage));
+    },
+    duplicate() {
+      return pasteFrom(copyNodes(state, selection.nodes));
+    },
+    nudge(dx: number, dy: number) {
+      if (selection.nodes.length === 0) return false;
+      const ops = nudgeOps(state, layout, selection.nodes, dx, dy);
+      if (ops.length > 0) editor.apply(ops);
+      return true;
+    },
+  };
+
+  /** The keyboard map; true when the key was used. */
+  const onKey = (event: KeyboardEvent): boolean => {
+    const mod = event.metaKey || event.ctrlKey;
+    const key = event.key.toLowerCase();
+    if (event.key === "Escape") {
+      if (selection.nodes.length === 0 && selection.edges.length === 0) return false;
+      editor.setSelection({ nodes: [], edges: [] });
+      return true;
+    }
+    if (mod && key === "c") return commands.copy();
+    if (editor.readOnly) return false;
+    if (mod && key === "z") {
+      if (event.shiftKey) editor.redo();
+      else editor.undo();
+      return true;
+    }
+    if (mod && key === "y") {
+      editor.redo();
+      return true;
+    }
+    if (mod && key === "v") return commands.paste();
+    if (mod && key === "d") return commands.duplicate();
+    if (mod || event.altKey) return false;
+    if (event.key === "Delete" || event.key === "Backspace") return commands.deleteSelection();
+    const arrow = ARROWS[event.key];
+    if (arrow) {
+      const step = event.shiftKey ? FINE_NUDGE : NUDGE;
+      return commands.nudge(arrow[0] * step, arrow[1] * step);
+    }
+    if (event.key === "F2" && selection.nodes.length === 1) {
+      startRename(selection.nodes[0]!);
+      return true;
+    }
+    return false;
+  };
+
+  return { ...commands, onKey };
+}

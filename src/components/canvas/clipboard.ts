@@ -1,0 +1,106 @@
+/**
+ * Copy and paste of steps. The clipboard lives in localStorage so a copy in one project can be
+ * pasted into another: lanes are matched by id, then by name, else the copy goes to Unassigned.
+ */
+import { z } from "zod";
+import type { AxisItem, GraphState } from "~/domain/graph";
+import { edgeFieldSchemas, nodeFieldSchemas, type Operation } from "~/domain/operations";
+
+export const CLIPBOARD_KEY = "flowmatrix:clipboard";
+/** How far a paste moves the copies when something already sits where they would go. */
+export const PASTE_SHIFT = 24;
+
+const clipNodeSchema = z.object({
+  ...nodeFieldSchemas,
+  id: z.string(),
+  departmentName: z.string().nullable(),
+  stageName: z.string().nullable(),
+});
+
+const clipEdgeSchema = z.object({ ...edgeFieldSchemas, id: z.string(), sourceId: z.string(), targetId: z.string() });
+
+const clipboardSchema = z.object({
+  version: z.literal(1),
+  nodes: z.array(clipNodeSchema).min(1),
+  edges: z.array(clipEdgeSchema),
+});
+
+export type ClipboardData = z.input<typeof clipboardSchema>;
+
+/** The given nodes and the edges between them; null when none of them exist. */
+export function copyNodes(state: GraphState, ids: readonly string[]): ClipboardData | null {
+  const nodes = ids.flatMap((id) => {
+    const node = state.nodes.get(id);
+    if (!node) return [];
+    const departmentName = node.departmentId ? (state.departments.get(node.departmentId)?.name ?? null) : null;
+    const stageName = node.stageId ? (state.stages.get(node.stageId)?.name ?? null) : null;
+    return [{ ...node, departmentName, stageName }];
+  });
+  if (nodes.length === 0) return null;
+  const copied = new Set(nodes.map((n) => n.id));
+  const edges = [...state.edges.values()].filter((e) => copied.has(e.sourceId) && copied.has(e.targetId));
+  return { version: 1, nodes, edges };
+}
+
+function matchLane(items: ReadonlyMap<string, AxisItem>, id: string | null, name: string | null): string | null {
+  if (id && items.has(id)) return id;
+  if (name === null) return null;
+  const wanted = name.toLowerCase();
+  for (const item of items.values()) if (item.name.toLowerCase() === wanted) return item.id;
+  return null;
+}
+
+/**
+ * The smallest multiple of PASTE_SHIFT (from 0) at which the first copied step would not land
+ * exactly on an existing step: pasting into another project keeps positions, pasting again
+ * and again fans the copies out.
+ */
+export function freeShift(state: GraphState, clip: ClipboardData): number {
+  const first = clip.nodes[0]!;
+  const departmentId = matchLane(state.departments, first.departmentId, first.departmentName);
+  const stageId = matchLane(state.stages, first.stageId, first.stageName);
+  const taken = new Set<string>();
+  for (const n of state.nodes.values()) if (n.departmentId === departmentId && n.stageId === stageId) taken.add(`${n.x},${n.y}`);
+  let shift = 0;
+  while (taken.has(`${first.x + shift},${first.y + shift}`)) shift += PASTE_SHIFT;
+  return shift;
+}
+
+/** Operations that create fresh copies of the clipboard's nodes and the edges between them. */
+export function pasteOps(
+  state: GraphState,
+  clip: ClipboardData,
+  options: { newId: () => string; shift: number },
+): { ops: Operation[]; nodeIds: string[] } {
+  const ids = new Map(clip.nodes.map((n) => [n.id, options.newId()]));
+  const nodeOps = clip.nodes.map(({ departmentName, stageName, ...node }): Operation => {
+    const departmentId = matchLane(state.departments, node.departmentId, departmentName);
+    const stageId = matchLane(state.stages, node.stageId, stageName);
+    return {
+      op: "createNode",
+      node: { ...node, id: ids.get(node.id)!, departmentId, stageId, x: node.x + options.shift, y: node.y + options.shift },
+    };
+  });
+  const edgeOps = clip.edges.flatMap((edge): Operation[] => {
+    const sourceId = ids.get(edge.sourceId);
+    const targetId = ids.get(edge.targetId);
+    return sourceId && targetId ? [{ op: "createEdge", edge: { ...edge, id: options.newId(), sourceId, targetId } }] : [];
+  });
+  return { ops: [...nodeOps, ...edgeOps], nodeIds: [...ids.values()] };
+}
+
+export function writeClipboard(storage: Pick<Storage, "setItem">, clip: ClipboardData): void {
+  storage.setItem(CLIPBOARD_KEY, JSON.stringify(clip));
+}
+
+/** The stored clipboard, or null when it is empty or not something we wrote. */
+export function readClipboard(storage: Pick<Storage, "getItem">): ClipboardData | null {
+  const raw = storage.getItem(CLIPBOARD_KEY);
+  if (!raw) return null;
+  try {
+    const parsed = clipboardSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}

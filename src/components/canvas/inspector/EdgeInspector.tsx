@@ -1,0 +1,107 @@
+"use client";
+
+import { DURATION_HELP } from "~/domain/duration";
+import { RELATION_TYPES, type GraphEdge, type RelationType } from "~/domain/graph";
+import { edgeFieldSchemas } from "~/domain/operations";
+import { SelectField } from "../../ui/SelectField";
+import { useEditor } from "../editor-context";
+import { edgeCommit } from "./commit";
+import { DraftField, text } from "./DraftField";
+import { EntityHeader } from "./EntityHeader";
+import { RELATION_LABEL } from "./labels";
+import { InspectorSection } from "./Section";
+import { check, parseWith, type Parsed } from "./useDraft";
+
+const parseFrequency = (input: string): Parsed<number> => {
+  const trimmed = input.trim();
+  if (trimmed === "" || Number.isNaN(Number(trimmed))) return { ok: false, error: "Frequency must be a number, e.g. 0.5 or 2" };
+  return check(edgeFieldSchemas.frequency, Number(trimmed));
+};
+
+function relationHint(type: RelationType, source: string, target: string) {
+  if (type === "FEEDBACK_TO") return `Work loops back from “${source}” to “${target}”; it adds rework time, not a dependency.`;
+  if (type === "BLOCKS") return `“${source}” blocks “${target}”: it starts once “${source}” finishes, plus the lag.`;
+  return `“${target}” requires “${source}”: it starts once “${source}” finishes, plus the lag.`;
+}
+
+export function EdgeInspector({ edge }: { edge: GraphEdge }) {
+  const editor = useEditor();
+  const update = edgeCommit(editor, edge.id);
+  const source = editor.state.nodes.get(edge.sourceId)?.label ?? "Unknown step";
+  const target = editor.state.nodes.get(edge.targetId)?.label ?? "Unknown step";
+
+  return (
+    <>
+      <EntityHeader
+        kind="Connection"
+        title={
+          <span className="flex flex-col items-start">
+            <NodeLink id={edge.sourceId} label={source} />
+            <span className="flex max-w-full items-center gap-1">
+              <span aria-label="to" className="shrink-0 text-slate-400">
+                →
+              </span>
+              <NodeLink id={edge.targetId} label={target} />
+            </span>
+          </span>
+        }
+        deleteLabel="Delete connection"
+        onDelete={() => editor.apply([{ op: "deleteEdge", id: edge.id }])}
+      />
+      <fieldset disabled={editor.readOnly} className="min-w-0">
+        <InspectorSection title="Dependency">
+          <SelectField
+            label="Relation"
+            value={edge.relationType}
+            onChange={(e) => update("relationType")(e.target.value as RelationType, edge.relationType)}
+            hint={relationHint(edge.relationType, source, target)}
+          >
+            {RELATION_TYPES.map((r) => (
+              <option key={r} value={r}>
+                {RELATION_LABEL[r]}
+              </option>
+            ))}
+          </SelectField>
+          <DraftField
+            label="Lag"
+            value={edge.lagTime}
+            format={text}
+            parse={parseWith(edgeFieldSchemas.lagTime)}
+            commit={update("lagTime")}
+            placeholder="None"
+            hint={`Wait between the two steps: ${DURATION_HELP}.`}
+          />
+          {edge.relationType === "FEEDBACK_TO" && (
+            <DraftField
+              label="Frequency"
+              inputMode="decimal"
+              value={edge.frequency}
+              format={String}
+              parse={parseFrequency}
+              commit={update("frequency")}
+              hint="Expected loops per run of the process."
+            />
+          )}
+          <DraftField
+            label="Condition"
+            value={edge.condition}
+            format={text}
+            parse={parseWith(edgeFieldSchemas.condition)}
+            commit={update("condition")}
+            placeholder="Always"
+            hint="When this path is taken, e.g. “amount > 10k”."
+          />
+        </InspectorSection>
+      </fieldset>
+    </>
+  );
+}
+
+function NodeLink({ id, label }: { id: string; label: string }) {
+  const { focusNode } = useEditor();
+  return (
+    <button type="button" onClick={() => focusNode(id)} title={`Show “${label}”`} className="max-w-full min-w-0 truncate rounded text-left hover:text-brand-700 hover:underline">
+      {label}
+    </button>
+  );
+}

@@ -1,0 +1,126 @@
+"use client";
+
+import { BRAIN_USAGES, NODE_STATUSES, NODE_TYPES, type BrainUsage, type GraphNode, type NodeStatus, type NodeType } from "~/domain/graph";
+import { nodeFieldSchemas } from "~/domain/operations";
+import { DURATION_HELP } from "~/domain/duration";
+import { SelectField } from "../../ui/SelectField";
+import { useEditor } from "../editor-context";
+import { nodeCommit } from "./commit";
+import { DraftField, text } from "./DraftField";
+import { EntityHeader } from "./EntityHeader";
+import { BRAIN_LABEL, STATUS_LABEL, TYPE_LABEL } from "./labels";
+import { NodeInsights } from "./NodeInsights";
+import { InspectorSection } from "./Section";
+import { TagInput } from "./TagInput";
+import { check, parseWith, type Parsed } from "./useDraft";
+
+const parseProgress = (input: string): Parsed<number> => {
+  const trimmed = input.trim().replace(/%$/, "");
+  if (trimmed === "" || Number.isNaN(Number(trimmed))) return { ok: false, error: "Progress must be a number from 0 to 100" };
+  return check(nodeFieldSchemas.progress, Number(trimmed));
+};
+
+/** Every editable field of one step; keyed by node id by the caller so drafts never leak across steps. */
+export function NodeInspector({ node }: { node: GraphNode }) {
+  const editor = useEditor();
+  const update = nodeCommit(editor, node.id);
+  const facts = editor.facts.get(node.id);
+
+  return (
+    <>
+      <EntityHeader
+        kind="Step"
+        title={<span className="line-clamp-2 break-words">{node.label}</span>}
+        deleteLabel="Delete step"
+        onDelete={() => editor.apply([{ op: "deleteNode", id: node.id }])}
+      />
+      <fieldset disabled={editor.readOnly} className="min-w-0">
+        <InspectorSection title="Step">
+          <DraftField label="Label" value={node.label} format={String} parse={parseWith(nodeFieldSchemas.label)} commit={update("label")} />
+          <DraftField
+            label="Description"
+            multiline
+            value={node.description}
+            format={text}
+            parse={parseWith(nodeFieldSchemas.description)}
+            commit={update("description")}
+            placeholder="What happens in this step?"
+          />
+          <div className="grid grid-cols-[minmax(0,1fr)_minmax(0,1.25fr)] gap-3">
+            <SelectField label="Type" value={node.type} onChange={(e) => update("type")(e.target.value as NodeType, node.type)}>
+              {NODE_TYPES.map((t) => (
+                <option key={t} value={t}>
+                  {TYPE_LABEL[t]}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label="Status" value={node.status} onChange={(e) => update("status")(e.target.value as NodeStatus, node.status)}>
+              {NODE_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {STATUS_LABEL[s]}
+                </option>
+              ))}
+            </SelectField>
+          </div>
+          <div className="grid grid-cols-[5.5rem_1fr] gap-3">
+            <DraftField
+              label="Progress"
+              inputMode="numeric"
+              value={node.progress}
+              format={String}
+              parse={parseProgress}
+              commit={update("progress")}
+              placeholder="0-100"
+            />
+            <DraftField label="Assignee" value={node.assignee} format={text} parse={parseWith(nodeFieldSchemas.assignee)} commit={update("assignee")} placeholder="Unassigned" />
+          </div>
+        </InspectorSection>
+
+        <InspectorSection title="How the work is done">
+          <DraftField
+            label="Average time"
+            value={node.avgTime}
+            format={text}
+            parse={parseWith(nodeFieldSchemas.avgTime)}
+            commit={update("avgTime")}
+            placeholder="e.g. 2h30m"
+            hint={`Accepts ${DURATION_HELP}.`}
+          />
+          <TagInput label="Tools" noun="tool" value={node.tools} schema={nodeFieldSchemas.tools} commit={update("tools")} placeholder="Add a tool, press Enter" />
+          <SelectField
+            label="Brain usage"
+            value={node.brainUsage}
+            onChange={(e) => update("brainUsage")(e.target.value as BrainUsage, node.brainUsage)}
+          >
+            {BRAIN_USAGES.map((b) => (
+              <option key={b} value={b}>
+                {BRAIN_LABEL[b]}
+              </option>
+            ))}
+          </SelectField>
+          <div className="flex items-start gap-2.5 text-sm">
+            <input
+              id={`${node.id}-repetitive`}
+              type="checkbox"
+              checked={node.isRepetitive}
+              onChange={(e) => update("isRepetitive")(e.target.checked, node.isRepetitive)}
+              aria-describedby={`${node.id}-repetitive-hint`}
+              className="mt-0.5 size-4 rounded border-slate-300 accent-brand-600"
+            />
+            <div>
+              <label htmlFor={`${node.id}-repetitive`} className="block font-medium text-slate-700">
+                Repetitive
+              </label>
+              <p id={`${node.id}-repetitive-hint`} className="text-xs text-slate-500">
+                Done the same way every time
+              </p>
+            </div>
+          </div>
+          <TagInput label="Tags" noun="tag" value={node.tags} schema={nodeFieldSchemas.tags} commit={update("tags")} placeholder="Add a tag, press Enter" />
+        </InspectorSection>
+      </fieldset>
+
+      <NodeInsights node={node} facts={facts} />
+    </>
+  );
+}

@@ -1,0 +1,105 @@
+"use client";
+
+import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from "@xyflow/react";
+import { automationScore } from "~/domain/automation";
+import { formatMinutes, parseDuration } from "~/domain/duration";
+import type { GraphNode, NodeFacts } from "~/domain/graph";
+import { NODE_HEIGHT, NODE_WIDTH } from "~/domain/matrix";
+import { CRITICAL_COLOR, type ActivityFlowNode, type Heat } from "../flow-elements";
+import { Glyph } from "./glyphs";
+import { NODE_LOOK, SEVERITY_COLOR, SEVERITY_STROKE, STATUS_BADGE } from "./node-style";
+import { RenameInput } from "./RenameInput";
+
+/** Below this zoom the details are unreadable anyway; drawing less keeps big maps fast. */
+const COMPACT_ZOOM = 0.45;
+const isCompact = (s: ReactFlowState) => s.transform[2] < COMPACT_ZOOM;
+const SELECTED_STROKE = "#0284c7";
+const HEAT_FILL: Record<Heat, string> = { critical: "#fee2e2", tight: "#ffedd5", some: "#fef9c3", loose: "#dcfce7" };
+const HANDLE_CLASS =
+  "!size-2.5 !border-2 !border-white !bg-slate-400 opacity-0 transition-opacity group-hover:opacity-100 group-[.selected]:opacity-100 hover:!bg-brand-600";
+
+function durationOf(node: GraphNode, facts: NodeFacts | undefined): number {
+  if (node.avgTime) {
+    const parsed = parseDuration(node.avgTime);
+    if (parsed.ok) return parsed.minutes;
+  }
+  return facts?.durationMinutes ?? 0;
+}
+
+/** The body every step type shares; the type decides the outline, icon and colours. */
+export function NodeCard({ data, selected }: NodeProps<ActivityFlowNode>) {
+  const { node, facts, readOnly, renaming, critical, heat, severity } = data;
+  const look = NODE_LOOK[node.type];
+  const compact = useStore(isCompact);
+  const stroke = selected ? SELECTED_STROKE : critical ? CRITICAL_COLOR : severity ? SEVERITY_STROKE[severity] : look.stroke;
+  return (
+    <div
+      className={`group relative size-full ${selected ? "selected" : ""}`}
+      data-node-type={node.type}
+      data-critical={critical || undefined}
+      data-heat={heat ?? undefined}
+    >
+      <svg width={NODE_WIDTH} height={NODE_HEIGHT} className={`absolute inset-0 overflow-visible ${compact ? "" : "drop-shadow-sm"}`} aria-hidden="true">
+        {critical && <path d={look.path} fill="none" stroke={CRITICAL_COLOR} strokeOpacity={0.2} strokeWidth={8} />}
+        <path d={look.path} fill={heat ? HEAT_FILL[heat] : "white"} stroke={stroke} strokeWidth={selected || critical ? 2.5 : 1.5} />
+        {look.detail && <path d={look.detail} fill="none" stroke={stroke} strokeWidth={1.5} />}
+      </svg>
+      <div className="relative flex h-full flex-col gap-1 py-2" style={{ paddingLeft: look.padLeft, paddingRight: look.padRight }}>
+        <div className="flex min-h-0 items-start gap-2">
+          <span className={`mt-px flex size-6 shrink-0 items-center justify-center rounded-md ${look.chip}`} title={look.name}>
+            <Glyph name={look.glyph} className="size-3.5" />
+          </span>
+          {renaming ? (
+            <RenameInput nodeId={node.id} initial={node.label} />
+          ) : (
+            <span className="line-clamp-2 min-w-0 flex-1 text-[13px] leading-4 font-medium break-words text-slate-800">{node.label}</span>
+          )}
+          {severity && (
+            <span className={`shrink-0 ${SEVERITY_COLOR[severity]}`} title={`Bottleneck (${severity.toLowerCase()})`} data-testid="bottleneck-marker">
+              <Glyph name="flame" className="size-4" />
+              <span className="sr-only">Bottleneck, {severity.toLowerCase()}</span>
+            </span>
+          )}
+        </div>
+        {!compact && <NodeMeta node={node} facts={facts} />}
+        <div className="mt-auto h-1 shrink-0 overflow-hidden rounded-full bg-slate-100" title={`${node.progress}% done`}>
+          <div className={`h-full rounded-full ${look.bar}`} style={{ width: `${node.progress}%` }} />
+        </div>
+      </div>
+      {!readOnly && (
+        <>
+          <Handle type="target" position={Position.Left} className={HANDLE_CLASS} />
+          <Handle type="source" position={Position.Right} className={HANDLE_CLASS} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function NodeMeta({ node, facts }: { node: GraphNode; facts: NodeFacts | undefined }) {
+  const badge = STATUS_BADGE[node.status];
+  const minutes = durationOf(node, facts);
+  const score = automationScore(node).final_score;
+  const comments = facts?.commentCount ?? 0;
+  return (
+    <div className="mt-auto flex items-center gap-1.5 text-[11px] leading-4 whitespace-nowrap text-slate-500">
+      <span className={`rounded px-1.5 font-medium ${badge.className}`}>{badge.label}</span>
+      {minutes > 0 && (
+        <span className="flex items-center gap-0.5" title="Duration">
+          <Glyph name="clock" className="size-3" />
+          {formatMinutes(minutes)}
+        </span>
+      )}
+      <span className="flex items-center gap-0.5" title={`Automation potential ${score}/100`}>
+        <Glyph name="gauge" className="size-3" />
+        {score}
+      </span>
+      {comments > 0 && (
+        <span className="ml-auto flex items-center gap-0.5" title={`${comments} open comment${comments === 1 ? "" : "s"}`}>
+          <Glyph name="comment" className="size-3" />
+          {comments}
+        </span>
+      )}
+    </div>
+  );
+}

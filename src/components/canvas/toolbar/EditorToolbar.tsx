@@ -1,0 +1,24 @@
+"use client";
+
+import { HistoryButtons } from "./HistoryButtons";
+import { NoticeBanner } from "./NoticeBanner";
+import { Presence } from "./Presence";
+import { SaveStatus } from "./SaveStatus";
+import { TidyButtons } from "./TidyButtons";
+
+/** The bar above the canvas: history, layout, who is here and whether edits are saved. */
+export function EditorToolbar() {
+  return (
+    <div className="border-b border-slate-200 bg-white">
+      <div role="toolbar" aria-label="Editor" className="flex h-11 items-center gap-2 px-2">
+        <HistoryButtons />
+        <TidyButtons />
+        <div className="ml-auto flex items-center gap-3 pr-1">
+          <Presence />
+          <SaveStatus />
+        </div>
+      </div>
+      <NoticeBanner />
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+"use client";
+
+import { useEditor } from "../editor-context";
+import { ToolbarIcon } from "./icons";
+import { ToolButton } from "./ToolButton";
+import { useModKey } from "./useModKey";
+
+export function HistoryButtons() {
+  const { undo, redo, canUndo, canRedo } = useEditor();
+  const apple = useModKey() === "⌘";
+  return (
+    <div className="flex items-center gap-0.5">
+      <ToolButton label="Undo" shortcut={apple ? "⌘Z" : "Ctrl+Z"} iconOnly onClick={undo} disabled={!canUndo}>
+        <ToolbarIcon name="undo" />
+      </ToolButton>
+      <ToolButton label="Redo" shortcut={apple ? "⇧⌘Z" : "Ctrl+Shift+Z"} iconOnly onClick={redo} disabled={!canRedo}>
+        <ToolbarIcon name="redo" />
+      </ToolButton>
+    </div>
+  );
+}
