@@ -8,7 +8,7 @@ test("the seeded project's analysis panel shows its lead time and critical path"
   await page.getByRole("tab", { name: "Analysis" }).click();
   await expect(page.getByTestId("lead-time-total")).toHaveText(/\d+[dhm]/);
   await expect(page.getByRole("region", { name: "Critical path" }).getByRole("button").first()).toBeVisible();
-  await expect(page.locator(".react-flow__node[data-critical='true']").first()).toBeVisible();
+  await expect(page.locator(".react-flow__node [data-critical]").first()).toBeVisible();
 });
 
 test("changing a critical step's duration changes the total and the highlighted path", async ({ page }) => {
@@ -36,13 +36,13 @@ test("changing a critical step's duration changes the total and the highlighted 
 
   await page.getByRole("tab", { name: "Analysis" }).click();
   await expect(page.getByTestId("lead-time-total")).toHaveText("7h");
-  await expect(step(page, "Long branch")).toHaveAttribute("data-critical", "true");
-  await expect(step(page, "Short branch")).toHaveAttribute("data-critical", "false");
+  await expect(step(page, "Long branch").locator("[data-critical]")).toHaveCount(1);
+  await expect(step(page, "Short branch").locator("[data-critical]")).toHaveCount(0);
 
   await page.getByRole("tab", { name: "Details" }).click();
   await setDuration("Short branch", "8h");
   await page.getByRole("tab", { name: "Analysis" }).click();
   await expect(page.getByTestId("lead-time-total")).toHaveText("10h");
-  await expect(step(page, "Short branch")).toHaveAttribute("data-critical", "true");
-  await expect(step(page, "Long branch")).toHaveAttribute("data-critical", "false");
+  await expect(step(page, "Short branch").locator("[data-critical]")).toHaveCount(1);
+  await expect(step(page, "Long branch").locator("[data-critical]")).toHaveCount(0);
 });

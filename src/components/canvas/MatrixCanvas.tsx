@@ -175,6 +175,8 @@ function CanvasFlow({ className }: { className: string }) {
   const pickRelation = (type: RelationType) => {
     if (!pending) return;
     const error = editor.apply([createEdgeOp(crypto.randomUUID(), pending.source, pending.target, type)]);
+    // The picker shows the reason next to the choice, so the banner would only repeat it.
+    if (error) editor.dismissNotice();
     setPending(error ? { ...pending, error: error.message } : null);
   };
   const cancelConnection = useCallback(() => setPending(null), []);

@@ -3,7 +3,6 @@
 import { useState } from "react";
 import { can } from "~/domain/roles";
 import type { RouterOutputs } from "~/trpc/react";
-import { plural } from "../lib/format";
 import { Button } from "../ui/Button";
 import { ButtonLink } from "../ui/ButtonLink";
 import { Icon } from "../ui/Icon";
@@ -28,9 +27,6 @@ export function ProjectHeader({ project }: { project: Project }) {
             {!editable && <ReadOnlyBadge />}
           </div>
           {project.description && <p className="mt-1 max-w-3xl text-sm text-slate-600">{project.description}</p>}
-          <p className="mt-2 text-sm text-slate-500 tabular-nums" data-testid="project-counts">
-            {plural(project.nodesCount, "node")} · {plural(project.edgesCount, "edge")}
-          </p>
         </div>
         {editable && (
           <div className="flex gap-2">

@@ -56,22 +56,20 @@ async function startHub(db: Database): Promise<Hub> {
   };
 }
 
-/** Buffers signals for an async generator; `next` waits for one or for `abort`. */
-export function signalQueue<T>() {
+/** Buffers signals for an async generator; `next` waits for one, or returns null once `abort` fires. */
+export function signalQueue<T>(abort: AbortSignal) {
   const items: T[] = [];
   let wake: (() => void) | null = null;
+  abort.addEventListener("abort", () => wake?.(), { once: true });
   return {
     push(item: T) {
       items.push(item);
       wake?.();
     },
-    async next(abort: AbortSignal): Promise<T | null> {
+    async next(): Promise<T | null> {
       while (items.length === 0) {
         if (abort.aborted) return null;
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-          abort.addEventListener("abort", () => resolve(), { once: true });
-        });
+        await new Promise<void>((resolve) => (wake = resolve));
         wake = null;
       }
       return items.shift() ?? null;

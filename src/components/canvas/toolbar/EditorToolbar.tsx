@@ -1,5 +1,6 @@
 "use client";
 
+import { GraphCounts } from "./GraphCounts";
 import { HistoryButtons } from "./HistoryButtons";
 import { NoticeBanner } from "./NoticeBanner";
 import { Presence } from "./Presence";
@@ -14,6 +15,7 @@ export function EditorToolbar() {
         <HistoryButtons />
         <TidyButtons />
         <div className="ml-auto flex items-center gap-3 pr-1">
+          <GraphCounts />
           <Presence />
           <SaveStatus />
         </div>

@@ -34,7 +34,7 @@ export async function* liveChanges(opts: {
   const { projectId, abort } = opts;
   const db = opts.db as Database;
   const hub = await hubFor(db);
-  const queue = signalQueue<Signal | { kind: "tick" }>();
+  const queue = signalQueue<Signal | { kind: "tick" }>(abort);
   const off = hub.on(projectId, (signal) => queue.push(signal));
   const [me] = await db.select({ name: users.name, image: users.avatarUrl }).from(users).where(eq(users.id, opts.userId));
   const presence: Presence = { userId: opts.userId, name: me?.name ?? "Someone", image: me?.image ?? null, tab: opts.tab };
@@ -75,7 +75,7 @@ export async function* liveChanges(opts: {
     yield* catchUp();
     yield viewers();
     for (;;) {
-      const signal = await queue.next(abort);
+      const signal = await queue.next();
       if (!signal) return;
       if (signal.kind === "change") {
         if (signal.revision > last) yield* catchUp();
