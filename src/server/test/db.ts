@@ -10,12 +10,14 @@ export function testDatabaseKinds(): TestDatabaseKind[] {
   return process.env.TEST_DATABASE_URL ? ["pglite", "server"] : ["pglite"];
 }
 
+export type TestDatabaseHandle = DatabaseHandle & { url: string | null };
+
 /** A freshly migrated database of its own; `close()` drops it again on the server. */
-export async function createTestDatabase(kind: TestDatabaseKind): Promise<DatabaseHandle> {
+export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDatabaseHandle> {
   if (kind === "pglite") {
     const handle = await openDatabase({ dataDir: "memory://" });
     await handle.migrate();
-    return handle;
+    return { ...handle, url: null };
   }
   const adminUrl = process.env.TEST_DATABASE_URL!;
   const name = `fm_test_${process.pid}_${randomBytes(4).toString("hex")}`;
@@ -27,6 +29,7 @@ export async function createTestDatabase(kind: TestDatabaseKind): Promise<Databa
   await handle.migrate();
   return {
     ...handle,
+    url: url.toString(),
     async close() {
       await handle.close();
       await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

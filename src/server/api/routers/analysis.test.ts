@@ -6,6 +6,7 @@ import { seedDemo } from "~/server/db/seed";
 import { callerFor, createOrg } from "~/server/test/factories";
 import { testDatabaseKinds, useTestDatabase } from "~/server/test/db";
 import { failure } from "~/server/test/errors";
+import { batch, edgeOp, nodeOp } from "~/server/test/graph";
 
 /** Heizer & Render's Milwaukee Paper Manufacturing network, in hours. */
 const MILWAUKEE: [string, number, string[]][] = [
@@ -33,13 +34,36 @@ async function insertNetwork(db: Database, ids: { organizationId: string; projec
   return idOf;
 }
 
+/**
+ * The PERT example of Wikipedia's "Program evaluation and review technique" article, with its
+ * expected times in work days: critical path A-C-E-G of 19.51 days.
+ */
+const PERT: [string, number, string[]][] = [
+  ["A", 4, []],
+  ["B", 5.33, []],
+  ["C", 5.17, ["A"]],
+  ["D", 6.33, ["A"]],
+  ["E", 5.17, ["B", "C"]],
+  ["F", 4.5, ["D"]],
+  ["G", 5.17, ["E"]],
+];
+
+/** Enters a network the way people do: one batch of operations through graph.applyOps. */
+async function enterNetwork(caller: ReturnType<typeof callerFor>, projectId: string, network: typeof MILWAUKEE, unit: "h" | "d") {
+  const created = network.map(([label, amount]) => nodeOp(label, { avgTime: `${amount}${unit}` }));
+  const idOf = new Map(created.map((op) => [op.node.label, op.node.id]));
+  const links = network.flatMap(([label, , preds]) => preds.map((p) => edgeOp(idOf.get(p)!, idOf.get(label)!)));
+  await caller.graph.applyOps({ projectId, ...batch([...created, ...links]) });
+  return idOf;
+}
+
 describe.each(testDatabaseKinds())("analysis on %s", (kind) => {
   const db = useTestDatabase(kind);
 
   it("reproduces the Milwaukee Paper textbook answer", async () => {
     const { caller, org } = await createOrg(db());
     const project = await caller.project.create({ organizationId: org.id, name: "Milwaukee" });
-    const idOf = await insertNetwork(db(), { organizationId: org.id, projectId: project.id }, MILWAUKEE);
+    const idOf = await enterNetwork(caller, project.id, MILWAUKEE, "h");
     const result = await caller.analysis.leadTime({ projectId: project.id });
     expect(result).toMatchObject({ criticalPathMinutes: 15 * 60, totalHours: 15, formatted: "15h", reworkMinutes: 0 });
     const label = new Map([...idOf].map(([l, id]) => [id, l]));
@@ -48,6 +72,27 @@ describe.each(testDatabaseKinds())("analysis on %s", (kind) => {
     expect(slack).toEqual({ A: 0, B: 1, C: 0, D: 1, E: 0, F: 6, G: 0, H: 0 });
     const g = result.nodes.find((n) => label.get(n.id) === "G")!;
     expect([g.es, g.ef, g.ls, g.lf].map((m) => m / 60)).toEqual([8, 13, 8, 13]);
+  });
+
+  it("reproduces the Wikipedia PERT example: ES/EF/LS/LF and slack per activity", async () => {
+    const { caller, org } = await createOrg(db());
+    const project = await caller.project.create({ organizationId: org.id, name: "PERT" });
+    const idOf = await enterNetwork(caller, project.id, PERT, "d");
+    const result = await caller.analysis.leadTime({ projectId: project.id });
+    const label = new Map([...idOf].map(([l, id]) => [id, l]));
+    expect(result.criticalPath.map((id) => label.get(id))).toEqual(["A", "C", "E", "G"]);
+    expect(result.criticalPathMinutes / 1440).toBeCloseTo(19.51, 6);
+    const days = (m: number) => Math.round((m / 1440) * 100) / 100 + 0;
+    const table = Object.fromEntries(result.nodes.map((n) => [label.get(n.id), [n.es, n.ef, n.ls, n.lf, n.slack].map(days)]));
+    expect(table).toEqual({
+      A: [0, 4, 0, 4, 0],
+      B: [0, 5.33, 3.84, 9.17, 3.84],
+      C: [4, 9.17, 4, 9.17, 0],
+      D: [4, 10.33, 8.68, 15.01, 4.68],
+      E: [9.17, 14.34, 9.17, 14.34, 0],
+      F: [10.33, 14.83, 15.01, 19.51, 4.68],
+      G: [14.34, 19.51, 14.34, 19.51, 0],
+    });
   });
 
   it("keeps its invariants on the seeded processes and flags bottlenecks on the nodes", async () => {

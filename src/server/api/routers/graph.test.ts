@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import type { Database } from "~/server/db";
+import { openDatabase, type Database } from "~/server/db";
 import { activityLogs, edges, nodes, projects } from "~/server/db/schema";
 import { addProjectMember, createOrg } from "~/server/test/factories";
 import { callerFor } from "~/server/test/factories";
-import { testDatabaseKinds, useTestDatabase } from "~/server/test/db";
+import { createTestDatabase, testDatabaseKinds, useTestDatabase } from "~/server/test/db";
 import { failure } from "~/server/test/errors";
 import { batch, edgeOp, nodeOp } from "~/server/test/graph";
 
@@ -253,5 +253,25 @@ describe.each(testDatabaseKinds())("graph operations on %s", (kind) => {
     const replay = [eventData((await resumed.next()).value), eventData((await resumed.next()).value)] as { batch: { revision: number } }[];
     expect(replay.map((e) => e.batch.revision)).toEqual([applied.revision, again.revision]);
     await resumed.return?.(undefined);
+  });
+});
+
+describe.runIf(testDatabaseKinds().includes("server"))("live sync across app instances", () => {
+  it("a viewer connected to another instance receives a batch committed through the first", async () => {
+    const first = await createTestDatabase("server");
+    const second = await openDatabase({ url: first.url! });
+    try {
+      const { caller, org, projectId, graph } = await setup(first.db);
+      const viewer = await addProjectMember(first.db, org.id, projectId, "VIEWER");
+      const stream = await callerFor(second.db, viewer.id).graph.onChange({ projectId, since: graph.revision, tab: randomUUID() });
+      const events = stream[Symbol.asyncIterator]();
+      expect(await events.next()).toMatchObject({ value: { type: "viewers" } });
+      const applied = await caller.graph.applyOps({ projectId, ...batch([nodeOp("Across instances")]) });
+      expect(eventData((await events.next()).value)).toMatchObject({ type: "batch", batch: { revision: applied.revision } });
+      await events.return?.(undefined);
+    } finally {
+      await second.close();
+      await first.close();
+    }
   });
 });
