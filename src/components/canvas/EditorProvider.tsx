@@ -1,5 +1,6 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { useTRPCClient } from "~/trpc/react";
 import { EditorContext, type EditorApi } from "./editor-context";
@@ -7,7 +8,11 @@ import { EditorStore, type GraphPayload, type RemoteBatch } from "./editor-store
 import { classifySendError } from "./transport";
 import type { Viewer } from "./editor-context";
 
-type LiveEvent = { type: "batch"; batch: RemoteBatch } | { type: "reload"; revision: number } | { type: "viewers"; viewers: Viewer[] };
+type LiveEvent =
+  | { type: "batch"; batch: RemoteBatch }
+  | { type: "reload"; revision: number }
+  | { type: "viewers"; viewers: Viewer[] }
+  | { type: "touch"; topic: "comments" | "activity" | "versions" };
 
 /** One editor per project page: the store, its transport over tRPC, and live sync. */
 export function EditorProvider({
@@ -22,6 +27,7 @@ export function EditorProvider({
   children: React.ReactNode;
 }) {
   const client = useTRPCClient();
+  const queryClient = useQueryClient();
   const [store] = useState(
     () =>
       new EditorStore(initial, {
@@ -40,14 +46,22 @@ export function EditorProvider({
       {
         onData(envelope) {
           const event = ("data" in envelope ? envelope.data : envelope) as LiveEvent;
-          if (event.type === "batch") store.receive(event.batch);
-          else if (event.type === "reload") void store.reload();
-          else store.setViewers(event.viewers);
+          // Query keys start with the router name, so a topic invalidates all of its queries.
+          const refresh = (topic: string) => void queryClient.invalidateQueries({ queryKey: [[topic]] });
+          if (event.type === "batch") {
+            store.receive(event.batch);
+            refresh("activity");
+          } else if (event.type === "reload") void store.reload();
+          else if (event.type === "viewers") store.setViewers(event.viewers);
+          else {
+            refresh(event.topic === "comments" ? "comment" : event.topic === "versions" ? "version" : "activity");
+            if (event.topic === "comments") void store.reloadFacts();
+          }
         },
       },
     );
     return () => subscription.unsubscribe();
-  }, [client, projectId, store]);
+  }, [client, projectId, queryClient, store]);
 
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
@@ -86,6 +100,7 @@ export function EditorProvider({
       revision: snap.revision,
       highlight: snap.highlight,
       setHighlight: store.setHighlight,
+      diff: null,
     }),
     [projectId, readOnly, snap, store],
   );

@@ -11,6 +11,8 @@ export type Selection = { nodes: string[]; edges: string[] };
 
 export type Viewer = { userId: string; name: string; image: string | null };
 
+export type DiffKind = "added" | "removed" | "changed" | "moved";
+
 export type NodeTimes = { es: number; ef: number; ls: number; lf: number; slack: number; critical: boolean };
 
 /**
@@ -62,6 +64,11 @@ export type EditorApi = {
   revision: number;
   highlight: Highlight | null;
   setHighlight(highlight: Highlight | null): void;
+  /**
+   * When comparing versions: how each node/edge (by id) differs; removed ones are present
+   * in `state` as ghosts. Null while editing.
+   */
+  diff: ReadonlyMap<string, DiffKind> | null;
 };
 
 export const EditorContext = createContext<EditorApi | null>(null);

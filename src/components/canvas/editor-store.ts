@@ -250,6 +250,12 @@ export class EditorStore {
     }
   };
 
+  /** Fresh server facts (comment counts, bottlenecks) without touching the graph. */
+  reloadFacts = async () => {
+    const payload = await this.transport.load().catch(() => null);
+    if (payload) this.update({ facts: new Map(Object.entries(payload.facts)) });
+  };
+
   setViewers = (viewers: Viewer[]) => this.update({ viewers });
   setHighlight = (highlight: Highlight | null) => this.update({ highlight });
   setSelection = (selection: Selection) => this.update({ selection });

@@ -13,8 +13,12 @@ const CHANNEL = "flowmatrix_graph";
 /** `hello` asks everyone already viewing to announce themselves to the newcomer. */
 export type Presence = { userId: string; name: string; image: string | null; tab: string; hello?: boolean };
 
+/** Something besides the graph changed in a project; viewers refetch that topic. */
+export type Topic = "comments" | "activity" | "versions";
+
 export type Signal =
   | { kind: "change"; projectId: string; revision: number }
+  | { kind: "touch"; projectId: string; topic: Topic }
   | { kind: "presence"; projectId: string; presence: Presence; leaving: boolean };
 
 export async function notify(db: DbOrTx, signal: Signal): Promise<void> {

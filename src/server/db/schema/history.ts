@@ -49,10 +49,8 @@ export const comments = pgTable(
       .uuid()
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
-    nodeId: t
-      .uuid()
-      .notNull()
-      .references(() => nodes.id, { onDelete: "cascade" }),
+    /** Null for a thread on the project itself rather than on one step. */
+    nodeId: t.uuid().references(() => nodes.id, { onDelete: "cascade" }),
     parentId: t.uuid().references((): AnyPgColumn => comments.id, { onDelete: "cascade" }),
     userId: t.uuid().references(() => users.id, { onDelete: "set null" }),
     content: t.text().notNull(),

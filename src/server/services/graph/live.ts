@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Database, DbOrTx } from "~/server/db";
 import { projects, users } from "~/server/db/schema";
-import { hubFor, notify, signalQueue, type Presence, type Signal } from "~/server/realtime";
+import { hubFor, notify, signalQueue, type Presence, type Signal, type Topic } from "~/server/realtime";
 import { batchesSince } from "./index";
 import type { StoredBatch } from "./apply";
 
@@ -10,7 +10,8 @@ export type Viewer = { userId: string; name: string; image: string | null };
 export type LiveEvent =
   | { type: "batch"; batch: StoredBatch }
   | { type: "reload"; revision: number }
-  | { type: "viewers"; viewers: Viewer[] };
+  | { type: "viewers"; viewers: Viewer[] }
+  | { type: "touch"; topic: Topic };
 
 const PAGE = 200;
 /** Further behind than this, reloading the graph is cheaper than replaying batches. */
@@ -79,6 +80,10 @@ export async function* liveChanges(opts: {
       if (!signal) return;
       if (signal.kind === "change") {
         if (signal.revision > last) yield* catchUp();
+        continue;
+      }
+      if (signal.kind === "touch") {
+        yield { type: "touch", topic: signal.topic };
         continue;
       }
       const before = [...seen.keys()].sort().join();

@@ -1,0 +1,1 @@
+ALTER TABLE "comments" ALTER COLUMN "node_id" DROP NOT NULL;
