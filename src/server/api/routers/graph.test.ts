@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "~/server/db";
-import { activityLogs, edges, nodes, projects } from "~/server/db/schema";
+import { activityLogs, aiAnalysisCache, edges, nodes, projects } from "~/server/db/schema";
 import { addProjectMember, createOrg } from "~/server/test/factories";
 import { callerFor } from "~/server/test/factories";
 import { createTestDatabase, testDatabaseKinds, useTestDatabase } from "~/server/test/db";
@@ -221,6 +221,30 @@ describe.each(testDatabaseKinds())("graph operations on %s", (kind) => {
     now = await caller.graph.get({ projectId });
     expect(now.departments).toEqual(graph.departments);
     expect(now.nodes[0]!.departmentId).toBe(d1!.id);
+  });
+
+  it("keeps the explained automation score of each step current as its inputs change", async () => {
+    const { caller, projectId } = await setup(db());
+    const a = nodeOp("Send reminder", { isRepetitive: true, brainUsage: "LOW", tools: ["Zapier"] });
+    await caller.graph.applyOps({ projectId, ...batch([a]) });
+    const read = async () => {
+      const [cache] = await db().select().from(aiAnalysisCache).where(eq(aiAnalysisCache.nodeId, a.node.id));
+      const [node] = await db().select({ aiScore: nodes.aiScore }).from(nodes).where(eq(nodes.id, a.node.id));
+      return { cache: cache!, score: node!.aiScore };
+    };
+    const first = await read();
+    expect(first.cache.score).toBe(100);
+    expect(first.score).toBe(100);
+    expect(first.cache.reasoning).toMatchObject({ repetitiveness: 100, brain_usage: "LOW", rule_based: true, tool_available: true, final_score: 100 });
+
+    await caller.graph.applyOps({ projectId, ...batch([{ op: "updateNode", id: a.node.id, set: { label: "Send a reminder" }, expect: { label: "Send reminder" } }]) });
+    expect((await read()).cache.computedAt).toEqual(first.cache.computedAt);
+
+    await caller.graph.applyOps({ projectId, ...batch([{ op: "updateNode", id: a.node.id, set: { brainUsage: "HIGH" }, expect: { brainUsage: "LOW" } }]) });
+    const after = await read();
+    expect(after.cache.score).toBe(70);
+    expect(after.score).toBe(70);
+    expect(after.cache.reasoning).toMatchObject({ brain_usage: "HIGH", final_score: 70 });
   });
 
   it("refuses edits to an archived project and to viewers", async () => {

@@ -8,6 +8,7 @@ import type { DbOrTx } from "~/server/db";
 import { logActivity, type Actor } from "../activity";
 import { DomainError, type DomainCode } from "../errors";
 import { notify } from "~/server/realtime";
+import { refreshAutomation } from "../analysis/automation";
 import { activityEntries } from "./activity";
 import { loadTouched, nodeLabels } from "./load";
 import { edgeColumns, nodeColumns } from "./rows";
@@ -72,6 +73,7 @@ export async function applyBatch({
     }
 
     await writeChanges(tx, access, applied.changes);
+    await refreshAutomation(tx, { organizationId: access.organizationId, projectId }, applied.changes);
     const [bumped] = await tx
       .update(projects)
       .set({ revision: sql`${projects.revision} + 1`, updatedAt: new Date() })
