@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { automationScore } from "~/domain/automation";
 import { durationMinutes } from "~/domain/duration";
 import { CELL_PADDING, NODE_HEIGHT } from "~/domain/matrix";
 import { hashPassword } from "~/server/auth/password";
@@ -97,6 +98,7 @@ async function insertProject(tx: Parameters<Parameters<typeof withTransaction>[1
             assignee: n.assignee,
           },
           durationMinutes: durationMinutes(n.avgTime),
+          aiScore: automationScore({ type: n.type, isRepetitive: n.isRepetitive, brainUsage: n.brainUsage, tools: n.tools }).final_score,
           ontologyTags: n.tags,
           startedAt: n.status === "PENDING" || n.status === "READY" ? null : new Date(Date.now() - 7 * 86_400_000),
           completedAt: n.status === "COMPLETED" ? new Date(Date.now() - 86_400_000) : null,
