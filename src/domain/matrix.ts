@@ -7,7 +7,7 @@ import type { AxisItem, GraphNode } from "./graph";
 
 export const NODE_WIDTH = 200;
 export const NODE_HEIGHT = 88;
-export const LABEL_WIDTH = 160;
+export const LABEL_WIDTH = 184;
 export const HEADER_HEIGHT = 56;
 export const MIN_CELL_WIDTH = 260;
 export const MIN_CELL_HEIGHT = 200;

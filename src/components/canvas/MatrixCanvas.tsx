@@ -11,6 +11,7 @@ import {
   useReactFlow,
   type Connection,
   type EdgeTypes,
+  type FitViewOptions,
   type IsValidConnection,
   type NodeMouseHandler,
   type NodeTypes,
@@ -56,7 +57,9 @@ const edgeTypes = { relation: RelationEdge } satisfies EdgeTypes;
 const LARGE_GRAPH = 300;
 const LARGE_GRAPH_VIEWPORT = { x: 150, y: 24, zoom: 0.6 };
 const MULTI_SELECT_KEYS = ["Shift", "Meta", "Control"];
-const FIT_VIEW = { padding: 0.06, maxZoom: 1, minZoom: 0.2 };
+/** Editors get room on the left for the palette, which floats over the canvas there. */
+const FIT_VIEW: FitViewOptions = { padding: { top: "16px", right: "24px", bottom: "24px", left: "24px" }, maxZoom: 1, minZoom: 0.2 };
+const FIT_VIEW_EDITING: FitViewOptions = { ...FIT_VIEW, padding: { top: "16px", right: "24px", bottom: "24px", left: "168px" } };
 const isValidConnection: IsValidConnection<RelationFlowEdge> = (c) => c.source !== c.target;
 
 type PendingConnection = { source: string; target: string; at: { x: number; y: number }; error: string | null };
@@ -229,7 +232,7 @@ function CanvasFlow({ className }: { className: string }) {
           minZoom={0.05}
           maxZoom={2}
           fitView={!openedLarge}
-          fitViewOptions={FIT_VIEW}
+          fitViewOptions={readOnly ? FIT_VIEW : FIT_VIEW_EDITING}
           defaultViewport={openedLarge ? LARGE_GRAPH_VIEWPORT : undefined}
         >
           {!readOnly && (
@@ -237,7 +240,7 @@ function CanvasFlow({ className }: { className: string }) {
               <Palette onAdd={addInView} />
             </Panel>
           )}
-          <Controls showInteractive={false} fitViewOptions={FIT_VIEW} />
+          <Controls showInteractive={false} fitViewOptions={readOnly ? FIT_VIEW : FIT_VIEW_EDITING} />
           <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Mini map" />
         </ReactFlow>
         {pending && <RelationPicker at={pending.at} error={pending.error} onPick={pickRelation} onCancel={cancelConnection} />}
