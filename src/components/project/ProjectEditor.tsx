@@ -4,11 +4,12 @@ import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "~/trpc/react";
 import { AnalysisProvider } from "../analysis/AnalysisProvider";
 import { EditorProvider } from "../canvas/EditorProvider";
-import { MatrixCanvas } from "../canvas/MatrixCanvas";
-import { EditorToolbar } from "../canvas/toolbar/EditorToolbar";
 import { ErrorAlert } from "../ui/ErrorAlert";
 import { Skeleton } from "../ui/Skeleton";
+import { CanvasArea } from "../versions/CanvasArea";
+import { VersionViewProvider } from "../versions/VersionViewContext";
 import { SidePanel } from "./SidePanel";
+import { ToolbarArea } from "./ToolbarArea";
 
 /** The matrix editor: toolbar above, canvas in the middle, inspector on the right. */
 export function ProjectEditor({ projectId, readOnly }: { projectId: string; readOnly: boolean }) {
@@ -20,18 +21,20 @@ export function ProjectEditor({ projectId, readOnly }: { projectId: string; read
   return (
     <EditorProvider projectId={projectId} initial={graph.data} readOnly={readOnly}>
       <AnalysisProvider>
-        <section
-          aria-label="Process matrix editor"
-          className="flex h-[calc(100dvh-13rem)] min-h-[520px] flex-col overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm"
-        >
-          <EditorToolbar />
-          <div className="flex min-h-0 flex-1">
-            <div className="relative min-w-0 flex-1">
-              <MatrixCanvas />
+        <VersionViewProvider>
+          <section
+            aria-label="Process matrix editor"
+            className="flex h-[calc(100dvh-13rem)] min-h-[520px] flex-col overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm"
+          >
+            <ToolbarArea />
+            <div className="flex min-h-0 flex-1">
+              <div className="relative min-w-0 flex-1">
+                <CanvasArea />
+              </div>
+              <SidePanel />
             </div>
-            <SidePanel />
-          </div>
-        </section>
+          </section>
+        </VersionViewProvider>
       </AnalysisProvider>
     </EditorProvider>
   );

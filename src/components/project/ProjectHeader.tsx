@@ -28,20 +28,24 @@ export function ProjectHeader({ project }: { project: Project }) {
           </div>
           {project.description && <p className="mt-1 max-w-3xl text-sm text-slate-600">{project.description}</p>}
         </div>
-        {editable && (
-          <div className="flex gap-2">
+        <div className="flex gap-2">
+          <ButtonLink href={`/projects/${project.id}/activity`}>
+            <Icon name="restore" />
+            Activity
+          </ButtonLink>
+          {editable && (
             <Button variant="secondary" onClick={() => setEditing(true)} data-testid="edit-project-button">
               <Icon name="pencil" />
               Edit details
             </Button>
-            {can.manageProject(project.myRole) && (
-              <ButtonLink href={`/projects/${project.id}/settings`} data-testid="project-settings-link">
-                <Icon name="settings" />
-                Settings
-              </ButtonLink>
-            )}
-          </div>
-        )}
+          )}
+          {can.manageProject(project.myRole) && (
+            <ButtonLink href={`/projects/${project.id}/settings`} data-testid="project-settings-link">
+              <Icon name="settings" />
+              Settings
+            </ButtonLink>
+          )}
+        </div>
       </div>
       {editable && <EditProjectDialog project={project} open={editing} onClose={() => setEditing(false)} />}
     </header>

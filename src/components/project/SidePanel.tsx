@@ -3,22 +3,27 @@
 import { useId, useState } from "react";
 import { AnalysisPanel } from "../analysis/AnalysisPanel";
 import { Inspector } from "../canvas/inspector/Inspector";
+import { CommentsPanel } from "../comments/CommentsPanel";
+import { HistoryPanel } from "./HistoryPanel";
 
 const TABS = [
   { id: "details", label: "Details" },
   { id: "analysis", label: "Analysis" },
+  { id: "comments", label: "Comments" },
+  { id: "history", label: "History" },
 ] as const;
 
 type Tab = (typeof TABS)[number]["id"];
 
-/** The column beside the canvas: the selection's details, or the lead-time analysis. */
+/** The column beside the canvas: the selection's details, the analysis, comments, history. */
 export function SidePanel() {
   const [tab, setTab] = useState<Tab>("details");
   const base = useId();
   const select = (next: Tab) => setTab(next);
   const onKeyDown = (event: React.KeyboardEvent) => {
     if (event.key !== "ArrowLeft" && event.key !== "ArrowRight") return;
-    const next = tab === "details" ? "analysis" : "details";
+    const at = TABS.findIndex((t) => t.id === tab);
+    const next = TABS[(at + (event.key === "ArrowRight" ? 1 : TABS.length - 1)) % TABS.length]!.id;
     select(next);
     document.getElementById(`${base}-${next}-tab`)?.focus();
   };
@@ -44,7 +49,7 @@ export function SidePanel() {
         ))}
       </div>
       <div id={`${base}-${tab}-panel`} role="tabpanel" aria-labelledby={`${base}-${tab}-tab`} className="flex min-h-0 flex-1 flex-col overflow-y-auto">
-        {tab === "details" ? <Inspector /> : <AnalysisPanel />}
+        {tab === "details" ? <Inspector /> : tab === "analysis" ? <AnalysisPanel /> : tab === "comments" ? <CommentsPanel /> : <HistoryPanel />}
       </div>
     </div>
   );

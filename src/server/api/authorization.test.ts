@@ -112,7 +112,44 @@ const PROCEDURES: Record<AppProcedurePath, ProcedureCase> = {
     access: project("VIEWER"),
     call: (c, fx) => c.analysis.automationCandidates({ projectId: fx.projectId }),
   },
+  "comment.list": { access: project("VIEWER"), call: (c, fx) => c.comment.list({ projectId: fx.projectId, status: "all" }) },
+  "comment.create": {
+    access: project("COMMENTER"),
+    call: (c, fx) => c.comment.create({ projectId: fx.projectId, content: "A project comment" }),
+  },
+  // Only authors edit or delete: the actor's own comment is written straight to the table
+  // (signed-out callers fail at user.me), so the procedure's role check decides the cell.
+  "comment.edit": {
+    access: project("COMMENTER"),
+    call: async (c, fx) => {
+      const { comments } = await import("~/server/db/schema");
+      const me = await c.user.me();
+      const [mine] = await fx.db.insert(comments).values({ organizationId: fx.orgId, projectId: fx.projectId, userId: me.id, content: "Mine" }).returning();
+      return c.comment.edit({ projectId: fx.projectId, commentId: mine!.id, content: "Edited" });
+    },
+  },
+  "comment.delete": {
+    access: project("COMMENTER"),
+    call: async (c, fx) => {
+      const { comments } = await import("~/server/db/schema");
+      const me = await c.user.me();
+      const [mine] = await fx.db.insert(comments).values({ organizationId: fx.orgId, projectId: fx.projectId, userId: me.id, content: "Mine" }).returning();
+      return c.comment.delete({ projectId: fx.projectId, commentId: mine!.id });
+    },
+  },
+  // The owner's thread: resolving someone else's thread takes EDITOR.
+  "comment.setResolved": {
+    access: project("EDITOR"),
+    setup: (fx) => fx.ownerCaller.comment.create({ projectId: fx.projectId, content: "Owner's thread" }),
+    call: async (c, fx) => {
+      const [thread] = await fx.ownerCaller.comment.list({ projectId: fx.projectId });
+      return c.comment.setResolved({ projectId: fx.projectId, commentId: thread!.id, resolved: true });
+    },
+  },
   "graph.get": { access: project("VIEWER"), call: (c, fx) => c.graph.get({ projectId: fx.projectId }) },
+  "activity.list": { access: project("VIEWER"), call: (c, fx) => c.activity.list({ projectId: fx.projectId }) },
+  "activity.people": { access: project("VIEWER"), call: (c, fx) => c.activity.people({ projectId: fx.projectId }) },
+  "activity.exportCsv": { access: project("EDITOR"), call: (c, fx) => c.activity.exportCsv({ projectId: fx.projectId }) },
   "graph.applyOps": {
     access: project("EDITOR"),
     call: (c, fx) =>
@@ -130,6 +167,38 @@ const PROCEDURES: Record<AppProcedurePath, ProcedureCase> = {
   "project.update": {
     access: project("EDITOR"),
     call: (c, fx) => c.project.update({ projectId: fx.projectId, name: "Renamed Project" }),
+  },
+  "version.list": { access: project("VIEWER"), call: (c, fx) => c.version.list({ projectId: fx.projectId }) },
+  "version.get": {
+    access: project("VIEWER"),
+    setup: (fx) => fx.ownerCaller.version.save({ projectId: fx.projectId, comment: "Baseline" }),
+    call: async (c, fx) => c.version.get({ projectId: fx.projectId, versionId: (await fx.ownerCaller.version.list({ projectId: fx.projectId }))[0]!.id }),
+  },
+  "version.compare": {
+    access: project("VIEWER"),
+    setup: (fx) => fx.ownerCaller.version.save({ projectId: fx.projectId, comment: "Baseline" }),
+    call: async (c, fx) =>
+      c.version.compare({ projectId: fx.projectId, from: (await fx.ownerCaller.version.list({ projectId: fx.projectId }))[0]!.id, to: "current" }),
+  },
+  "version.save": { access: project("EDITOR"), call: (c, fx) => c.version.save({ projectId: fx.projectId, comment: "Saved" }) },
+  "version.prepareRestore": {
+    access: project("EDITOR"),
+    setup: (fx) => fx.ownerCaller.version.save({ projectId: fx.projectId, comment: "Baseline" }),
+    call: async (c, fx) =>
+      c.version.prepareRestore({ projectId: fx.projectId, versionId: (await fx.ownerCaller.version.list({ projectId: fx.projectId }))[0]!.id }),
+  },
+  "version.restore": {
+    access: project("EDITOR"),
+    setup: async (fx) => {
+      await fx.ownerCaller.version.save({ projectId: fx.projectId, comment: "Baseline" });
+      await fx.ownerCaller.graph.applyOps({
+        projectId: fx.projectId,
+        clientOpId: randomUUID(),
+        ops: [{ op: "createAxis", axis: "stage", item: { id: randomUUID(), name: "Added stage", color: "#336699", position: 9 } }],
+      });
+    },
+    call: async (c, fx) =>
+      c.version.restore({ projectId: fx.projectId, versionId: (await fx.ownerCaller.version.list({ projectId: fx.projectId }))[0]!.id }),
   },
   "project.archive": { access: project("OWNER"), call: (c, fx) => c.project.archive({ projectId: fx.projectId }) },
   "project.unarchive": {

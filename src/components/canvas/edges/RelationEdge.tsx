@@ -2,6 +2,7 @@
 
 import { memo } from "react";
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from "@xyflow/react";
+import { DIFF_COLOR, useDiffKind } from "../../versions/diff-style";
 import { CRITICAL_COLOR, RELATION_COLOR, type RelationFlowEdge } from "../flow-elements";
 
 const SELECTED_COLOR = "#0284c7";
@@ -38,18 +39,20 @@ export const RelationEdge = memo(function RelationEdge({
   const [path, labelX, labelY] = feedback
     ? feedbackPath(sourceX, sourceY, targetX, targetY)
     : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
-  const color = selected ? SELECTED_COLOR : critical ? CRITICAL_COLOR : RELATION_COLOR[edge.relationType];
-  const width = selected || critical ? 2.5 : 1.5;
+  const diff = useDiffKind(id);
+  const color = selected ? SELECTED_COLOR : diff ? DIFF_COLOR[diff] : critical ? CRITICAL_COLOR : RELATION_COLOR[edge.relationType];
+  const width = selected || critical || (diff && diff !== "removed") ? 2.5 : 1.5;
+  const opacity = diff === "removed" ? 0.55 : dimmed && !selected ? 0.25 : 1;
   const short = !feedback && Math.abs(targetX - sourceX) < 140 && Math.abs(targetY - sourceY) < 40;
   const labels = [feedback ? `x${edge.frequency}` : null, edge.lagTime ? `+${edge.lagTime}` : null].filter(Boolean);
   return (
-    <>
+    <g data-diff={diff ?? undefined}>
       <BaseEdge
         id={id}
         path={path}
         markerEnd={markerEnd}
         interactionWidth={16}
-        style={{ stroke: color, strokeWidth: width, strokeDasharray: feedback ? "6 4" : undefined, opacity: dimmed && !selected ? 0.25 : 1 }}
+        style={{ stroke: color, strokeWidth: width, strokeDasharray: feedback || diff === "removed" ? "6 4" : undefined, opacity }}
       />
       {labels.length > 0 && (
         <EdgeLabelRenderer>
@@ -62,6 +65,6 @@ export const RelationEdge = memo(function RelationEdge({
           </div>
         </EdgeLabelRenderer>
       )}
-    </>
+    </g>
   );
 });

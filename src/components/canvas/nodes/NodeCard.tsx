@@ -5,6 +5,7 @@ import { automationScore } from "~/domain/automation";
 import { formatMinutes, parseDuration } from "~/domain/duration";
 import type { GraphNode, NodeFacts } from "~/domain/graph";
 import { NODE_HEIGHT, NODE_WIDTH } from "~/domain/matrix";
+import { DIFF_BADGE, DIFF_COLOR, DIFF_WORD, useDiffKind } from "../../versions/diff-style";
 import { CRITICAL_COLOR, type ActivityFlowNode, type Heat } from "../flow-elements";
 import { Glyph } from "./glyphs";
 import { NODE_LOOK, SEVERITY_COLOR, SEVERITY_STROKE, STATUS_BADGE } from "./node-style";
@@ -31,19 +32,45 @@ export function NodeCard({ data, selected }: NodeProps<ActivityFlowNode>) {
   const { node, facts, readOnly, renaming, critical, heat, severity } = data;
   const look = NODE_LOOK[node.type];
   const compact = useStore(isCompact);
-  const stroke = selected ? SELECTED_STROKE : critical ? CRITICAL_COLOR : severity ? SEVERITY_STROKE[severity] : look.stroke;
+  const diff = useDiffKind(node.id);
+  const stroke = selected
+    ? SELECTED_STROKE
+    : diff
+      ? DIFF_COLOR[diff]
+      : critical
+        ? CRITICAL_COLOR
+        : severity
+          ? SEVERITY_STROKE[severity]
+          : look.stroke;
+  const removed = diff === "removed";
   return (
     <div
-      className={`group relative size-full ${selected ? "selected" : ""}`}
+      className={`group relative size-full ${selected ? "selected" : ""} ${removed ? "opacity-55" : ""}`}
       data-node-type={node.type}
       data-critical={critical || undefined}
       data-heat={heat ?? undefined}
+      data-diff={diff ?? undefined}
     >
       <svg width={NODE_WIDTH} height={NODE_HEIGHT} className={`absolute inset-0 overflow-visible ${compact ? "" : "drop-shadow-sm"}`} aria-hidden="true">
         {critical && <path d={look.path} fill="none" stroke={CRITICAL_COLOR} strokeOpacity={0.2} strokeWidth={8} />}
-        <path d={look.path} fill={heat ? HEAT_FILL[heat] : "white"} stroke={stroke} strokeWidth={selected || critical ? 2.5 : 1.5} />
+        {diff && diff !== "removed" && <path d={look.path} fill="none" stroke={DIFF_COLOR[diff]} strokeOpacity={0.25} strokeWidth={7} />}
+        <path
+          d={look.path}
+          fill={heat ? HEAT_FILL[heat] : removed ? "#fef2f2" : "white"}
+          stroke={stroke}
+          strokeWidth={selected || critical || diff ? 2.5 : 1.5}
+          strokeDasharray={removed ? "6 4" : undefined}
+        />
         {look.detail && <path d={look.detail} fill="none" stroke={stroke} strokeWidth={1.5} />}
       </svg>
+      {diff && (
+        <span
+          className={`absolute -top-2.5 right-3 z-10 rounded-full px-1.5 text-[10px] leading-4 font-semibold uppercase ring-1 ring-inset ${DIFF_BADGE[diff]}`}
+          data-testid="diff-marker"
+        >
+          {diff === "moved" ? "↔ moved" : DIFF_WORD[diff].toLowerCase()}
+        </span>
+      )}
       <div className="relative flex h-full flex-col gap-1 py-2" style={{ paddingLeft: look.padLeft, paddingRight: look.padRight }}>
         <div className="flex min-h-0 items-start gap-2">
           <span className={`mt-px flex size-6 shrink-0 items-center justify-center rounded-md ${look.chip}`} title={look.name}>
@@ -52,7 +79,9 @@ export function NodeCard({ data, selected }: NodeProps<ActivityFlowNode>) {
           {renaming ? (
             <RenameInput nodeId={node.id} initial={node.label} />
           ) : (
-            <span className="line-clamp-2 min-w-0 flex-1 text-[13px] leading-4 font-medium break-words text-slate-800">{node.label}</span>
+            <span className={`line-clamp-2 min-w-0 flex-1 text-[13px] leading-4 font-medium break-words text-slate-800 ${removed ? "line-through" : ""}`}>
+              {node.label}
+            </span>
           )}
           {severity && (
             <span className={`shrink-0 ${SEVERITY_COLOR[severity]}`} title={`Bottleneck (${severity.toLowerCase()})`} data-testid="bottleneck-marker">
@@ -66,7 +95,9 @@ export function NodeCard({ data, selected }: NodeProps<ActivityFlowNode>) {
           <div className={`h-full rounded-full ${look.bar}`} style={{ width: `${node.progress}%` }} />
         </div>
       </div>
-      {!readOnly && (
+      {readOnly ? (
+        <EdgeAnchors />
+      ) : (
         <>
           <Handle type="target" position={Position.Left} className={HANDLE_CLASS} />
           <Handle type="source" position={Position.Right} className={HANDLE_CLASS} />
@@ -101,5 +132,22 @@ function NodeMeta({ node, facts }: { node: GraphNode; facts: NodeFacts | undefin
         </span>
       )}
     </div>
+  );
+}
+
+const ANCHOR = 10;
+
+/**
+ * Without handles React Flow measures a node as having nowhere to attach edges and stops
+ * drawing them. A read-only card has nothing to drag from, so it gets invisible anchors
+ * instead: React Flow finds them by the `source`/`target` class, as it finds handles.
+ */
+function EdgeAnchors() {
+  const box = { width: ANCHOR, height: ANCHOR, top: NODE_HEIGHT / 2 - ANCHOR / 2 };
+  return (
+    <>
+      <div aria-hidden="true" className="target pointer-events-none invisible absolute" data-handlepos="left" style={{ ...box, left: -ANCHOR / 2 }} />
+      <div aria-hidden="true" className="source pointer-events-none invisible absolute" data-handlepos="right" style={{ ...box, left: NODE_WIDTH - ANCHOR / 2 }} />
+    </>
   );
 }

@@ -1,5 +1,8 @@
 import type { DbOrTx } from "~/server/db";
 import { activityLogs } from "~/server/db/schema";
+import { notify } from "~/server/realtime";
+
+export { activityPeople, exportActivityCsv, listActivity, type FeedFilter, type FeedItem } from "./feed";
 
 export type Actor = { userId: string; ip: string | null; userAgent: string | null };
 
@@ -11,6 +14,11 @@ export async function logActivity(db: DbOrTx, actor: Actor, entries: ActivityEnt
   await db.insert(activityLogs).values(
     list.map((entry) => ({ ...entry, userId: actor.userId, ipAddress: actor.ip?.slice(0, 45) ?? null, userAgent: actor.userAgent })),
   );
+  // Open activity feeds refetch. Sent inside the caller's transaction, so it is delivered only
+  // if the entry commits; Postgres folds identical notifications of one transaction into one.
+  for (const projectId of new Set(list.map((entry) => entry.projectId).filter(Boolean))) {
+    await notify(db, { kind: "touch", projectId, topic: "activity" });
+  }
 }
 
 export function actorOf(ctx: { userId: string; ip: string | null; userAgent: string | null }): Actor {

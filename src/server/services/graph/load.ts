@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { dependenciesOf, type Dependencies } from "~/domain/apply";
 import { isDependency, type GraphSnapshot, type GraphState, type NodeFacts } from "~/domain/graph";
 import type { Operation } from "~/domain/operations";
@@ -10,15 +11,19 @@ export type GraphPayload = GraphSnapshot & { revision: number; facts: Record<str
 
 /** The whole live graph of a project, with the server-computed facts per node. */
 export async function loadGraph(db: DbOrTx, projectId: string, revision: number): Promise<GraphPayload> {
+  const thread = alias(comments, "thread");
   const [nodeRows, edgeRows, departmentRows, stageRows, commentRows] = await Promise.all([
     db.select().from(nodes).where(and(eq(nodes.projectId, projectId), isNull(nodes.deletedAt))),
     db.select().from(edges).where(and(eq(edges.projectId, projectId), isNull(edges.deletedAt))),
     db.select().from(departments).where(eq(departments.projectId, projectId)).orderBy(asc(departments.position)),
     db.select().from(stages).where(eq(stages.projectId, projectId)).orderBy(asc(stages.position)),
+    // Comments (thread starts and replies) in open threads: replies carry no resolved flag of
+    // their own, they follow their thread's.
     db
       .select({ nodeId: comments.nodeId, n: sql<number>`count(*)::int` })
       .from(comments)
-      .where(and(eq(comments.projectId, projectId), isNull(comments.deletedAt), eq(comments.resolved, false)))
+      .leftJoin(thread, eq(thread.id, comments.parentId))
+      .where(and(eq(comments.projectId, projectId), isNull(comments.deletedAt), sql`NOT coalesce(${thread.resolved}, ${comments.resolved})`))
       .groupBy(comments.nodeId),
   ]);
   const commentCount = new Map(commentRows.map((r) => [r.nodeId, r.n]));

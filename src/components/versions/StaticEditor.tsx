@@ -1,0 +1,67 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import type { DiffKind } from "~/domain/diff";
+import { toState, type GraphSnapshot, type NodeFacts } from "~/domain/graph";
+import { EditorContext, type EditorApi, type Selection } from "../canvas/editor-context";
+import { DiffContext } from "./diff-style";
+
+const NO_FACTS: ReadonlyMap<string, NodeFacts> = new Map();
+const nothing = () => {};
+
+/**
+ * An editor context over a fixed graph: the canvas, lists and focus work as usual, every
+ * edit is a no-op. Lets the look-back and compare views reuse <MatrixCanvas /> as it is.
+ */
+export function StaticEditor({
+  projectId,
+  graph,
+  revision,
+  diff,
+  children,
+}: {
+  projectId: string;
+  graph: GraphSnapshot;
+  revision: number;
+  diff: ReadonlyMap<string, DiffKind> | null;
+  children: React.ReactNode;
+}) {
+  const state = useMemo(() => toState(graph), [graph]);
+  const [selection, setSelection] = useState<Selection>({ nodes: [], edges: [] });
+  const [focusRequest, setFocusRequest] = useState<{ id: string; at: number } | null>(null);
+  const api = useMemo<EditorApi>(
+    () => ({
+      projectId,
+      state,
+      facts: NO_FACTS,
+      readOnly: true,
+      selection,
+      setSelection,
+      apply: () => null,
+      undo: nothing,
+      redo: nothing,
+      canUndo: false,
+      canRedo: false,
+      saveStatus: "saved",
+      retry: nothing,
+      notice: null,
+      dismissNotice: nothing,
+      viewers: [],
+      focusNode: (id) => {
+        setFocusRequest({ id, at: Date.now() });
+        setSelection({ nodes: [id], edges: [] });
+      },
+      focusRequest,
+      revision,
+      highlight: null,
+      setHighlight: nothing,
+      diff,
+    }),
+    [projectId, state, selection, focusRequest, revision, diff],
+  );
+  return (
+    <EditorContext.Provider value={api}>
+      <DiffContext.Provider value={diff}>{children}</DiffContext.Provider>
+    </EditorContext.Provider>
+  );
+}

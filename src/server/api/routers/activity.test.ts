@@ -1,0 +1,182 @@
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import type { Database } from "~/server/db";
+import { hubFor, type Signal } from "~/server/realtime";
+import { createOrgWithProject } from "~/server/test/actors";
+import { testDatabaseKinds, useTestDatabase } from "~/server/test/db";
+import { failure } from "~/server/test/errors";
+import { addProjectMember, callerFor, createUser } from "~/server/test/factories";
+import { batch, edgeOp, nodeOp } from "~/server/test/graph";
+
+/** Dana owns "Legal work"; Sam edits it; Vera is added as a viewer by Dana. */
+async function setup(db: Database) {
+  const dana = await createUser(db, { name: "Dana" });
+  const danaCaller = callerFor(db, dana.id);
+  const org = await danaCaller.org.create({ name: "Acme" });
+  const project = await danaCaller.project.create({ organizationId: org.id, name: "Legal work" });
+  const sam = await addProjectMember(db, org.id, project.id, "EDITOR", "Sam");
+  const vera = await createUser(db, { name: "Vera" });
+  return { db, org, projectId: project.id, dana, danaCaller, sam, samCaller: callerFor(db, sam.id), vera, veraCaller: callerFor(db, vera.id) };
+}
+
+/** A realistic history through the real procedures; returns the ids the assertions need. */
+async function writeHistory(fx: Awaited<ReturnType<typeof setup>>) {
+  const { projectId, danaCaller, samCaller } = fx;
+  await danaCaller.project.update({ projectId, name: "Contracts" });
+  await danaCaller.project.members.add({ projectId, email: fx.vera.email, role: "VIEWER" });
+  const graph = await samCaller.graph.get({ projectId });
+  const sales = graph.departments.find((d) => d.name === "Sales")!;
+  const [request, review] = graph.stages;
+  const a = nodeOp("Review contract", { departmentId: sales.id, stageId: request!.id, avgTime: "2h" });
+  const b = nodeOp("Check credit");
+  await samCaller.graph.applyOps({ projectId, ...batch([a, b]) });
+  await samCaller.graph.applyOps({ projectId, ...batch([{ op: "updateNode", id: a.node.id, set: { avgTime: "3h" }, expect: { avgTime: "2h" } }]) });
+  await samCaller.graph.applyOps({
+    projectId,
+    ...batch([{ op: "updateNode", id: a.node.id, set: { stageId: review!.id, x: 60 }, expect: { stageId: request!.id, x: 20 } }]),
+  });
+  await samCaller.graph.applyOps({ projectId, ...batch([edgeOp(a.node.id, b.node.id, "REQUIRES")]) });
+  await danaCaller.project.members.changeRole({ projectId, userId: fx.vera.id, role: "COMMENTER" });
+  await danaCaller.graph.applyOps({
+    projectId,
+    ...batch([{ op: "updateAxis", axis: "stage", id: review!.id, set: { name: "Checking" }, expect: { name: "Review" } }]),
+  });
+}
+
+describe.each(testDatabaseKinds())("activity feed on %s", (kind) => {
+  const db = useTestDatabase(kind);
+
+  it("tells the project's history in words, newest first, with old -> new values", async () => {
+    const fx = await setup(db());
+    await writeHistory(fx);
+    const { items, nextCursor } = await fx.veraCaller.activity.list({ projectId: fx.projectId, limit: 50 });
+    expect(nextCursor).toBeNull();
+    const texts = items.map((i) => i.text);
+    expect(texts.slice(0, 5)).toEqual([
+      "Dana renamed the stage 'Review' to 'Checking'",
+      "Dana changed Vera's role from viewer to commenter",
+      "Sam connected 'Review contract' to 'Check credit' (requires)",
+      "Sam moved 'Review contract' from Sales / Request to Sales / Review",
+      "Sam changed the average time of 'Review contract' from 2h to 3h",
+    ]);
+    // One batch, one timestamp: its rows come in id order, so compare them as a set.
+    expect(texts.slice(5, 7).sort()).toEqual(["Sam added the step 'Check credit'", "Sam added the step 'Review contract'"]);
+    expect(texts.slice(7)).toEqual([
+      "Dana added Vera as viewer",
+      "Dana renamed the project from 'Legal work' to 'Contracts'",
+      "Dana created the project 'Legal work'",
+    ]);
+    expect(items[4]!.changes).toEqual([{ field: "average time", from: "2h", to: "3h" }]);
+    expect(items[3]!.changes).toEqual([{ field: "place", from: "Sales / Request", to: "Sales / Review" }]);
+    expect(items[4]!.actor).toEqual({ id: fx.sam.id, name: "Sam" });
+    expect(items[4]!.summary).toBe("changed the average time of 'Review contract' from 2h to 3h");
+  });
+
+  it("filters by person, entity type and action, and lists the people who appear", async () => {
+    const fx = await setup(db());
+    await writeHistory(fx);
+    const list = (filter: Record<string, string>) =>
+      fx.danaCaller.activity.list({ projectId: fx.projectId, limit: 50, ...filter }).then((r) => r.items.map((i) => i.text));
+
+    const bySam = await list({ userId: fx.sam.id });
+    expect(bySam).toHaveLength(5);
+    expect(bySam.every((t) => t.startsWith("Sam "))).toBe(true);
+    expect(await list({ entityType: "EDGE" })).toEqual(["Sam connected 'Review contract' to 'Check credit' (requires)"]);
+    expect(await list({ action: "MOVE" })).toEqual(["Sam moved 'Review contract' from Sales / Request to Sales / Review"]);
+    expect(await list({ userId: fx.dana.id, entityType: "MEMBER" })).toEqual([
+      "Dana changed Vera's role from viewer to commenter",
+      "Dana added Vera as viewer",
+    ]);
+    expect(await list({ userId: fx.vera.id })).toEqual([]);
+    expect(await fx.veraCaller.activity.people({ projectId: fx.projectId })).toEqual([
+      { id: fx.dana.id, name: "Dana" },
+      { id: fx.sam.id, name: "Sam" },
+    ]);
+  });
+
+  it("pages without gaps or repeats while new activity keeps arriving", async () => {
+    const fx = await setup(db());
+    // 60 older rows: groups of four share a timestamp, and consecutive groups are one
+    // microsecond apart, all inside one millisecond (a JS Date cursor would lose rows here).
+    await db().execute(sql`
+      INSERT INTO activity_logs (organization_id, project_id, user_id, action, entity_type, details, created_at)
+      SELECT ${fx.org.id}::uuid, ${fx.projectId}::uuid, ${fx.sam.id}::uuid, 'CREATE', 'NODE',
+             jsonb_build_object('label', 'Step ' || g), timestamptz '2025-06-01 12:00:00.000+00' + (g / 4) * interval '1 microsecond'
+      FROM generate_series(0, 59) AS g`);
+    const before = await fx.danaCaller.activity.list({ projectId: fx.projectId, limit: 100 });
+    expect(before.items).toHaveLength(61);
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let round = 0;
+    do {
+      const page: Awaited<ReturnType<typeof fx.danaCaller.activity.list>> = await fx.danaCaller.activity.list({
+        projectId: fx.projectId,
+        limit: 7,
+        cursor,
+      });
+      seen.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor;
+      // New rows land between fetches: through a graph edit and straight into the table.
+      round += 1;
+      await fx.samCaller.graph.applyOps({ projectId: fx.projectId, ...batch([nodeOp(`New ${round}`)]) });
+      await db().execute(sql`
+        INSERT INTO activity_logs (organization_id, project_id, user_id, action, entity_type, details)
+        VALUES (${fx.org.id}, ${fx.projectId}, ${fx.dana.id}, 'UPDATE', 'PROJECT', '{}'::jsonb)`);
+    } while (cursor);
+
+    expect(seen).toEqual(before.items.map((i) => i.id));
+    const after = await fx.danaCaller.activity.list({ projectId: fx.projectId, limit: 100 });
+    expect(after.items.length).toBe(61 + 2 * round);
+  });
+
+  it("refuses a cursor it did not make", async () => {
+    const fx = await setup(db());
+    const got = await failure(fx.danaCaller.activity.list({ projectId: fx.projectId, cursor: "bm90LWEtY3Vyc29y" }));
+    expect(got.code).toBe("BAD_REQUEST");
+  });
+
+  it("lets viewers read, editors export, and hides the project from other organizations", async () => {
+    const fx = await setup(db());
+    await fx.danaCaller.project.members.add({ projectId: fx.projectId, email: fx.vera.email, role: "VIEWER" });
+    expect((await fx.veraCaller.activity.list({ projectId: fx.projectId })).items.length).toBeGreaterThan(0);
+    expect((await failure(fx.veraCaller.activity.exportCsv({ projectId: fx.projectId }))).code).toBe("FORBIDDEN");
+    const exported = await fx.samCaller.activity.exportCsv({ projectId: fx.projectId });
+    expect(exported.rows).toBe(2);
+    expect(exported.filename).toMatch(/^legal-work-activity-\d{4}-\d\d-\d\d\.csv$/);
+
+    const other = await createOrgWithProject(db(), "Other org");
+    for (const call of [
+      () => other.ownerCaller.activity.list({ projectId: fx.projectId }),
+      () => other.ownerCaller.activity.people({ projectId: fx.projectId }),
+      () => other.ownerCaller.activity.exportCsv({ projectId: fx.projectId }),
+    ]) {
+      expect((await failure(call())).code).toBe("NOT_FOUND");
+    }
+  });
+
+  it("exports the filtered feed as CSV that spreadsheets read as text", async () => {
+    const fx = await setup(db());
+    const sneaky = await addProjectMember(db(), fx.org.id, fx.projectId, "EDITOR", "=SUM(1+1)");
+    await callerFor(db(), sneaky.id).graph.applyOps({ projectId: fx.projectId, ...batch([nodeOp('Say "hi", then leave', { avgTime: "1h" })]) });
+    const { csv, rows, truncated } = await fx.danaCaller.activity.exportCsv({ projectId: fx.projectId, userId: sneaky.id });
+    expect({ rows, truncated }).toEqual({ rows: 1, truncated: false });
+    const [header, line, end] = csv.split("\r\n");
+    expect(header).toBe("time,person,action,entity,description,old,new");
+    expect(line).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z,/);
+    expect(line!.replace(/^[^,]+,/, "")).toBe(`'=SUM(1+1),create,node,"'=SUM(1+1) added the step 'Say ""hi"", then leave'",,`);
+    expect(end).toBe("");
+  });
+
+  it("tells open feeds to refresh when any activity is logged", async () => {
+    const fx = await setup(db());
+    const signals: Signal[] = [];
+    const off = (await hubFor(db())).on(fx.projectId, (s) => signals.push(s));
+    try {
+      await fx.danaCaller.project.update({ projectId: fx.projectId, name: "Renamed" });
+      await expect.poll(() => signals.some((s) => s.kind === "touch" && s.topic === "activity"), { timeout: 5_000 }).toBe(true);
+    } finally {
+      off();
+    }
+  });
+});

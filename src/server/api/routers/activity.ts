@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { createTRPCRouter, projectProcedure } from "~/server/api/trpc";
+import { activityAction, entityType } from "~/server/db/schema";
+import { activityPeople, exportActivityCsv, listActivity } from "~/server/services/activity";
+
+const filterInput = z.object({
+  userId: z.uuid().optional(),
+  entityType: z.enum(entityType.enumValues).optional(),
+  action: z.enum(activityAction.enumValues).optional(),
+});
+
+export const activityRouter = createTRPCRouter({
+  list: projectProcedure("VIEWER")
+    .input(filterInput.extend({ cursor: z.string().max(200).nullish(), limit: z.number().int().min(1).max(100).default(30) }))
+    .query(({ ctx, input }) => listActivity(ctx.db, ctx.project.id, input)),
+
+  people: projectProcedure("VIEWER").query(({ ctx }) => activityPeople(ctx.db, ctx.project.id)),
+
+  exportCsv: projectProcedure("EDITOR")
+    .input(filterInput)
+    .query(async ({ ctx, input }) => {
+      const result = await exportActivityCsv(ctx.db, ctx.project.id, input);
+      const day = new Date().toISOString().slice(0, 10);
+      return { ...result, filename: `${ctx.project.slug}-activity-${day}.csv` };
+    }),
+});

@@ -1,0 +1,82 @@
+import { diffGraphs, type DiffKind, type GraphDiff } from "~/domain/diff";
+import type { GraphSnapshot } from "~/domain/graph";
+import type { DbOrTx } from "~/server/db";
+import { loadGraph } from "../graph";
+import { withSnapshot } from "../graph/snapshot";
+import { leadTimeOf } from "./snapshot";
+import { getVersion, type ProjectRef } from "./store";
+
+export type ComparedSide = {
+  /** Null for the live graph ("now"). */
+  versionNumber: number | null;
+  revision: number;
+  nodes: number;
+  edges: number;
+  leadTimeMinutes: number;
+  criticalPath: { id: string; label: string }[];
+};
+
+type Counts = Record<DiffKind, number>;
+
+export type Comparison = {
+  from: ComparedSide;
+  to: ComparedSide;
+  before: GraphSnapshot;
+  after: GraphSnapshot;
+  diff: GraphDiff;
+  counts: { nodes: Counts; edges: Counts };
+};
+
+function side(graph: GraphSnapshot, versionNumber: number | null, revision: number, storedLeadTime: number | null): ComparedSide {
+  const lead = leadTimeOf(graph);
+  const labels = new Map(graph.nodes.map((n) => [n.id, n.label]));
+  return {
+    versionNumber,
+    revision,
+    nodes: graph.nodes.length,
+    edges: graph.edges.length,
+    leadTimeMinutes: storedLeadTime ?? lead.minutes,
+    criticalPath: lead.criticalPath.map((id) => ({ id, label: labels.get(id) ?? "?" })),
+  };
+}
+
+function count(list: { kind: DiffKind }[]): Counts {
+  const counts: Counts = { added: 0, removed: 0, changed: 0, moved: 0 };
+  for (const d of list) counts[d.kind]++;
+  return counts;
+}
+
+/** A version against another version, or against the live graph ("current"). */
+export async function compareVersions({
+  db,
+  access,
+  from,
+  to,
+}: {
+  db: DbOrTx;
+  access: ProjectRef;
+  from: string;
+  to: string | "current";
+}): Promise<Comparison> {
+  const older = await getVersion({ db, access, versionId: from });
+  const newer =
+    to === "current"
+      ? await withSnapshot(db, access.project.id, async (tx, revision) => ({
+          graph: await loadGraph(tx, access.project.id, revision),
+          versionNumber: null,
+          revision,
+          leadTimeMinutes: null,
+        }))
+      : await getVersion({ db, access, versionId: to });
+  const { nodes, edges, departments, stages } = newer.graph;
+  const after: GraphSnapshot = { nodes, edges, departments, stages };
+  const diff = diffGraphs(older.graph, after);
+  return {
+    from: side(older.graph, older.versionNumber, older.revision, older.leadTimeMinutes),
+    to: side(after, newer.versionNumber, newer.revision, newer.leadTimeMinutes),
+    before: older.graph,
+    after,
+    diff,
+    counts: { nodes: count(diff.nodes), edges: count(diff.edges) },
+  };
+}

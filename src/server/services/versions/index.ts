@@ -1,0 +1,3 @@
+export { compareVersions, type Comparison } from "./compare";
+export { prepareRestore, restoreVersion, type RestoreResult } from "./restore";
+export { getVersion, listVersions, saveVersion, snapshotProject, type VersionSummary } from "./store";

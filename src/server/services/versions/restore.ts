@@ -1,0 +1,56 @@
+import { randomUUID } from "node:crypto";
+import { restoreOps } from "~/domain/diff";
+import type { Operation } from "~/domain/operations";
+import type { DbOrTx } from "~/server/db";
+import { withTransaction } from "~/server/db/transaction";
+import type { Actor } from "../activity";
+import { applyBatch, loadGraph } from "../graph";
+import { getVersion, lockProject, refuseArchived, snapshotProject, type ProjectRef, type VersionSummary } from "./store";
+
+export type RestoreResult = {
+  revision: number;
+  /** Undoes the restore as one batch (empty when the graph already was that version). */
+  inverse: Operation[];
+  before: VersionSummary | null;
+  after: VersionSummary | null;
+};
+
+type Input = { db: DbOrTx; access: ProjectRef; actor: Actor; versionId: string };
+
+/**
+ * Turns the live graph back into a version, in one transaction: an automatic "Before
+ * restoring vN" snapshot, the restore as ONE operation batch through applyBatch (so it is
+ * compare-and-set, logged, live-synced and undoable by its inverse like any edit), then a
+ * "Restored from vN" version. The project row stays locked throughout, so no other batch can
+ * land between the snapshot and the restore.
+ */
+export async function restoreVersion({ db, access, actor, versionId }: Input): Promise<RestoreResult> {
+  return withTransaction(db, async (tx) => {
+    const { revision, status } = await lockProject(tx, access.project.id);
+    refuseArchived(status);
+    const target = await getVersion({ db: tx, access, versionId });
+    const live = await loadGraph(tx, access.project.id, revision);
+    const ops = restoreOps(live, target.graph);
+    if (ops.length === 0) return { revision, inverse: [], before: null, after: null };
+    const n = target.versionNumber;
+    const before = await snapshotProject({ tx, access, actor, comment: `Before restoring v${n}`, automatic: true });
+    const applied = await applyBatch({ db: tx, access, actor, batch: { clientOpId: randomUUID(), ops } });
+    const after = await snapshotProject({ tx, access, actor, comment: `Restored from v${n}`, automatic: true });
+    return { revision: applied.revision, inverse: applied.inverse, before, after };
+  });
+}
+
+/**
+ * The first half of a restore done through the editor (which applies the restore batch
+ * itself, so that it lands on its undo stack): the automatic "Before restoring vN" snapshot,
+ * and the version's graph to restore.
+ */
+export async function prepareRestore({ db, access, actor, versionId }: Input) {
+  return withTransaction(db, async (tx) => {
+    const { status } = await lockProject(tx, access.project.id);
+    refuseArchived(status);
+    const version = await getVersion({ db: tx, access, versionId });
+    const before = await snapshotProject({ tx, access, actor, comment: `Before restoring v${version.versionNumber}`, automatic: true });
+    return { before, version };
+  });
+}

@@ -1,0 +1,166 @@
+import { TRPCError } from "@trpc/server";
+import { and, desc, eq, sql } from "drizzle-orm";
+import { diffGraphs, isEmptyDiff } from "~/domain/diff";
+import type { DbOrTx, Transaction } from "~/server/db";
+import { projects, projectVersions, users } from "~/server/db/schema";
+import { withTransaction } from "~/server/db/transaction";
+import { notify } from "~/server/realtime";
+import type { Actor } from "../activity";
+import { leadTime } from "../analysis";
+import { DomainError, notFound } from "../errors";
+import { loadGraph } from "../graph";
+import { readSnapshot, storedSnapshot } from "./snapshot";
+
+export type ProjectRef = { organizationId: string; project: { id: string } };
+
+const summaryColumns = {
+  id: projectVersions.id,
+  versionNumber: projectVersions.versionNumber,
+  comment: projectVersions.comment,
+  revision: projectVersions.revision,
+  nodesCount: projectVersions.nodesCount,
+  edgesCount: projectVersions.edgesCount,
+  leadTimeMinutes: projectVersions.leadTimeMinutes,
+  isAutomatic: projectVersions.isAutomatic,
+  createdAt: projectVersions.createdAt,
+  author: { id: users.id, name: users.name },
+};
+
+export type VersionSummary = {
+  id: string;
+  versionNumber: number;
+  comment: string | null;
+  revision: number;
+  nodesCount: number;
+  edgesCount: number;
+  leadTimeMinutes: number | null;
+  isAutomatic: boolean;
+  createdAt: Date;
+  author: { id: string; name: string } | null;
+};
+
+/** Newest first, without the snapshots (they can be large). */
+export async function listVersions({ db, access }: { db: DbOrTx; access: ProjectRef }): Promise<VersionSummary[]> {
+  return db
+    .select(summaryColumns)
+    .from(projectVersions)
+    .leftJoin(users, eq(users.id, projectVersions.createdBy))
+    .where(eq(projectVersions.projectId, access.project.id))
+    .orderBy(desc(projectVersions.versionNumber));
+}
+
+/** One version of this project with its graph, or NOT_FOUND (also for another project's version). */
+export async function getVersion({ db, access, versionId }: { db: DbOrTx; access: ProjectRef; versionId: string }) {
+  const [row] = await db
+    .select({ ...summaryColumns, snapshot: projectVersions.snapshot })
+    .from(projectVersions)
+    .leftJoin(users, eq(users.id, projectVersions.createdBy))
+    .where(and(eq(projectVersions.id, versionId), eq(projectVersions.projectId, access.project.id)));
+  if (!row) throw notFound("Version");
+  const { snapshot, ...summary } = row;
+  return { ...summary, graph: readSnapshot(snapshot) };
+}
+
+/** Locks the project row: serialises version numbering, and graph batches, until commit. */
+export async function lockProject(tx: Transaction, projectId: string) {
+  const [row] = await tx
+    .select({ revision: projects.revision, status: projects.status })
+    .from(projects)
+    .where(eq(projects.id, projectId))
+    .for("update");
+  if (!row) throw notFound("Project");
+  return row;
+}
+
+/**
+ * Stores the project's live graph as its next version. Runs inside the caller's transaction
+ * (a restore, and later an import, snapshot "before" as part of their own write), so the
+ * snapshot is exactly the graph that write starts from. The lead time comes from the
+ * analysis service at the snapshot's revision, as the analysis panel showed it.
+ */
+export async function snapshotProject({
+  tx,
+  access,
+  actor,
+  comment,
+  automatic,
+}: {
+  tx: Transaction;
+  access: ProjectRef;
+  actor: Actor;
+  comment: string | null;
+  automatic: boolean;
+}): Promise<VersionSummary> {
+  const projectId = access.project.id;
+  const { revision } = await lockProject(tx, projectId);
+  const graph = await loadGraph(tx, projectId, revision);
+  const analysis = await leadTime({ db: tx, access: { organizationId: access.organizationId, project: { id: projectId, revision } } });
+  const [next] = await tx
+    .select({ n: sql<number>`coalesce(max(${projectVersions.versionNumber}), 0)::int + 1` })
+    .from(projectVersions)
+    .where(eq(projectVersions.projectId, projectId));
+  const [created] = await tx
+    .insert(projectVersions)
+    .values({
+      organizationId: access.organizationId,
+      projectId,
+      versionNumber: next!.n,
+      comment,
+      snapshot: storedSnapshot(graph, revision),
+      revision,
+      nodesCount: graph.nodes.length,
+      edgesCount: graph.edges.length,
+      leadTimeMinutes: analysis.totalMinutes,
+      isAutomatic: automatic,
+      createdBy: actor.userId,
+    })
+    .returning({ id: projectVersions.id, createdAt: projectVersions.createdAt });
+  await notify(tx, { kind: "touch", projectId, topic: "versions" });
+  const [author] = await tx.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, actor.userId));
+  return {
+    id: created!.id,
+    versionNumber: next!.n,
+    comment,
+    revision,
+    nodesCount: graph.nodes.length,
+    edgesCount: graph.edges.length,
+    leadTimeMinutes: analysis.totalMinutes,
+    isAutomatic: automatic,
+    createdAt: created!.createdAt,
+    author: author ?? null,
+  };
+}
+
+/**
+ * "Save version". With `restoredFrom`, the version that marks the end of a restore done
+ * through the editor: it is only written when the live graph really equals that version
+ * (the restore batch may have been refused in the meantime).
+ */
+export async function saveVersion({
+  db,
+  access,
+  actor,
+  comment,
+  restoredFrom,
+}: {
+  db: DbOrTx;
+  access: ProjectRef;
+  actor: Actor;
+  comment: string | null;
+  restoredFrom?: string;
+}): Promise<VersionSummary> {
+  return withTransaction(db, async (tx) => {
+    if (!restoredFrom) return snapshotProject({ tx, access, actor, comment, automatic: false });
+    const { revision } = await lockProject(tx, access.project.id);
+    const target = await getVersion({ db: tx, access, versionId: restoredFrom });
+    const live = await loadGraph(tx, access.project.id, revision);
+    if (!isEmptyDiff(diffGraphs(target.graph, live))) {
+      throw new TRPCError({ code: "PRECONDITION_FAILED", message: `The graph no longer matches v${target.versionNumber}` });
+    }
+    return snapshotProject({ tx, access, actor, comment: `Restored from v${target.versionNumber}`, automatic: true });
+  });
+}
+
+export function refuseArchived(status: string) {
+  if (status === "ARCHIVED") throw new DomainError("PROJECT_ARCHIVED", "This project is archived; unarchive it to edit");
+}
