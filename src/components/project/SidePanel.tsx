@@ -40,7 +40,7 @@ export function SidePanel() {
             aria-controls={`${base}-${t.id}-panel`}
             tabIndex={tab === t.id ? 0 : -1}
             onClick={() => select(t.id)}
-            className={`flex-1 border-b-2 px-3 py-2 text-sm font-medium ${
+            className={`flex-1 border-b-2 px-1 py-2 text-[13px] font-medium ${
               tab === t.id ? "border-brand-600 text-brand-700" : "border-transparent text-slate-500 hover:text-slate-800"
             }`}
           >

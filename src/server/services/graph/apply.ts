@@ -96,6 +96,7 @@ export async function applyBatch({
         axes: { department: state.departments, stage: state.stages },
         labels,
       }),
+      { quiet: true },
     );
 
     const stored: StoredBatch = { revision, clientOpId: batch.clientOpId, userId: actor.userId, ops: batch.ops, inverse: applied.inverse };
