@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "~/trpc/react";
 import { AnalysisProvider } from "../analysis/AnalysisProvider";
 import { EditorProvider } from "../canvas/EditorProvider";
+import { FocusStepFromUrl } from "../search/FocusStepFromUrl";
 import { ErrorAlert } from "../ui/ErrorAlert";
 import { Skeleton } from "../ui/Skeleton";
 import { CanvasArea } from "../versions/CanvasArea";
@@ -20,6 +21,7 @@ export function ProjectEditor({ projectId, readOnly }: { projectId: string; read
   if (graph.error) return <ErrorAlert error={graph.error} />;
   return (
     <EditorProvider projectId={projectId} initial={graph.data} readOnly={readOnly}>
+      <FocusStepFromUrl />
       <AnalysisProvider>
         <VersionViewProvider>
           <section

@@ -40,7 +40,13 @@ export async function leadTime({ db, access }: { db: DbOrTx; access: ProjectRef 
   if (cached) return cached;
   return withTransaction(db, async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${access.project.id}, 7))`);
-    const [current] = await tx.select({ revision: projects.revision }).from(projects).where(eq(projects.id, access.project.id));
+    // FOR SHARE holds off graph batches (they lock the project row FOR UPDATE) until this
+    // transaction ends, so every statement below reads the graph at this one revision.
+    const [current] = await tx
+      .select({ revision: projects.revision })
+      .from(projects)
+      .where(eq(projects.id, access.project.id))
+      .for("share");
     const revision = current?.revision ?? access.project.revision;
     const again = await readCache(tx, access.project.id, revision);
     if (again) return again;
