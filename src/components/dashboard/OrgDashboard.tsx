@@ -7,8 +7,10 @@ import { plural } from "../lib/format";
 import { useDebouncedValue } from "../lib/useDebouncedValue";
 import { PageHeader } from "../shell/PageHeader";
 import { Button } from "../ui/Button";
+import { ButtonLink } from "../ui/ButtonLink";
 import { Icon } from "../ui/Icon";
 import { RoleBadge } from "../ui/RoleBadge";
+import { ImportButton } from "../transfer/ImportButton";
 import { NewProjectDialog } from "./NewProjectDialog";
 import { ProjectGrid } from "./ProjectGrid";
 import { ProjectToolbar, type ProjectFilters } from "./ProjectToolbar";
@@ -40,10 +42,17 @@ export function OrgDashboard({ org }: { org: Org }) {
             : plural(org.memberCount, "member")
         }
         actions={
-          <Button onClick={openDialog}>
-            <Icon name="plus" />
-            New project
-          </Button>
+          <>
+            <ButtonLink href={`/orgs/${org.id}/templates`} data-testid="start-from-template">
+              <Icon name="grid" />
+              Start from a template
+            </ButtonLink>
+            <ImportButton organizationId={org.id} />
+            <Button onClick={openDialog}>
+              <Icon name="plus" />
+              New project
+            </Button>
+          </>
         }
       />
       <ProjectToolbar filters={filters} onChange={setFilters} />

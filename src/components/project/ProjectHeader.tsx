@@ -3,6 +3,8 @@
 import { useState } from "react";
 import { can } from "~/domain/roles";
 import type { RouterOutputs } from "~/trpc/react";
+import { SaveAsTemplateButton } from "../templates/SaveAsTemplateButton";
+import { ExportMenu } from "../transfer/ExportMenu";
 import { Button } from "../ui/Button";
 import { ButtonLink } from "../ui/ButtonLink";
 import { Icon } from "../ui/Icon";
@@ -39,6 +41,8 @@ export function ProjectHeader({ project }: { project: Project }) {
               Edit details
             </Button>
           )}
+          <SaveAsTemplateButton project={project} />
+          <ExportMenu projectId={project.id} role={project.myRole} />
           {can.manageProject(project.myRole) && (
             <ButtonLink href={`/projects/${project.id}/settings`} data-testid="project-settings-link">
               <Icon name="settings" />

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { Icon, type IconName } from "../ui/Icon";
 import { Logo } from "../ui/Logo";
+import { SearchPalette } from "../search/SearchPalette";
 import { OrgSwitcher } from "./OrgSwitcher";
 import { TopBarFrame } from "./TopBarFrame";
 import { useCurrentOrg } from "./useCurrentOrg";
@@ -16,6 +17,7 @@ export function TopBar({ user }: TopBarProps) {
   const { orgs, current } = useCurrentOrg();
   const orgLinks: { href: string; label: string; icon: IconName }[] = current
     ? [
+        { href: `/orgs/${current.id}/templates`, label: "Templates", icon: "grid" },
         { href: `/orgs/${current.id}/settings`, label: "Settings", icon: "settings" },
         { href: `/orgs/${current.id}/trash`, label: "Trash", icon: "trash" },
       ]
@@ -57,7 +59,8 @@ export function TopBar({ user }: TopBarProps) {
           })}
         </nav>
       )}
-      <div className="ml-auto">
+      <div className="ml-auto flex items-center gap-2">
+        <SearchPalette />
         <UserMenu user={user} />
       </div>
     </TopBarFrame>

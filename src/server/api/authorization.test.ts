@@ -71,6 +71,7 @@ const PROCEDURES: Record<AppProcedurePath, ProcedureCase> = {
     access: PUBLIC,
     call: (c) => c.auth.signUp({ name: "Signer", email: `signup-${randomUUID()}@example.test`, password: "long-enough-pw" }),
   },
+  "search.query": { access: AUTHED, call: (c) => c.search.query({ q: "Org A Project" }) },
 
   "user.me": { access: AUTHED, call: (c) => c.user.me() },
   "user.updateProfile": { access: AUTHED, call: (c) => c.user.updateProfile({ name: "Renamed", avatarUrl: "" }) },
@@ -78,8 +79,57 @@ const PROCEDURES: Record<AppProcedurePath, ProcedureCase> = {
     access: AUTHED,
     call: (c) => c.user.changePassword({ currentPassword: TEST_PASSWORD, newPassword: "another-long-password" }),
   },
+  "template.list": { access: org("MEMBER"), call: (c, fx) => c.template.list({ organizationId: fx.orgId }) },
+  // get/use/update/delete work on a template the owner saved from the fixture's project.
+  "template.get": {
+    access: org("MEMBER"),
+    setup: (fx) => fx.ownerCaller.template.saveFromProject({ projectId: fx.projectId, name: "Org template", category: "CUSTOM", tags: [] }),
+    call: async (c, fx) => {
+      const [own] = (await fx.ownerCaller.template.list({ organizationId: fx.orgId })).filter((t) => !t.builtin);
+      return c.template.get({ organizationId: fx.orgId, templateId: own!.id });
+    },
+  },
+  "template.use": {
+    access: org("MEMBER"),
+    setup: (fx) => fx.ownerCaller.template.saveFromProject({ projectId: fx.projectId, name: "Org template", category: "CUSTOM", tags: [] }),
+    call: async (c, fx) => {
+      const [own] = (await fx.ownerCaller.template.list({ organizationId: fx.orgId })).filter((t) => !t.builtin);
+      return c.template.use({ organizationId: fx.orgId, templateId: own!.id, name: "From template" });
+    },
+  },
+  "template.saveFromProject": {
+    access: project("EDITOR"),
+    call: (c, fx) => c.template.saveFromProject({ projectId: fx.projectId, name: "Saved template", category: "CUSTOM", tags: [] }),
+  },
+  "template.update": {
+    access: org("ADMIN"),
+    setup: (fx) => fx.ownerCaller.template.saveFromProject({ projectId: fx.projectId, name: "Org template", category: "CUSTOM", tags: [] }),
+    call: async (c, fx) => {
+      const [own] = (await fx.ownerCaller.template.list({ organizationId: fx.orgId })).filter((t) => !t.builtin);
+      return c.template.update({ organizationId: fx.orgId, templateId: own!.id, name: "Renamed template" });
+    },
+  },
+  "template.delete": {
+    access: org("ADMIN"),
+    setup: (fx) => fx.ownerCaller.template.saveFromProject({ projectId: fx.projectId, name: "Org template", category: "CUSTOM", tags: [] }),
+    call: async (c, fx) => {
+      const [own] = (await fx.ownerCaller.template.list({ organizationId: fx.orgId })).filter((t) => !t.builtin);
+      return c.template.delete({ organizationId: fx.orgId, templateId: own!.id });
+    },
+  },
 
   "org.create": { access: AUTHED, call: (c) => c.org.create({ name: "Created Org", slug: uniqueSlug("created") }) },
+  "transfer.previewImport": {
+    access: org("MEMBER"),
+    call: (c, fx) => c.transfer.previewImport({ organizationId: fx.orgId, text: '{"name": "Imported", "nodes": [], "edges": []}' }),
+  },
+  "transfer.importProjects": {
+    access: org("MEMBER"),
+    call: (c, fx) => c.transfer.importProjects({ organizationId: fx.orgId, text: '{"name": "Imported", "nodes": [], "edges": []}' }),
+  },
+  "transfer.exportJson": { access: project("EDITOR"), call: (c, fx) => c.transfer.exportJson({ projectId: fx.projectId }) },
+  "transfer.exportCsv": { access: project("EDITOR"), call: (c, fx) => c.transfer.exportCsv({ projectId: fx.projectId }) },
+  "transfer.exportBpmn": { access: project("EDITOR"), call: (c, fx) => c.transfer.exportBpmn({ projectId: fx.projectId }) },
   "org.list": { access: AUTHED, call: (c) => c.org.list() },
   "org.get": { access: org("MEMBER"), call: (c, fx) => c.org.get({ organizationId: fx.orgId }) },
   "org.update": { access: org("ADMIN"), call: (c, fx) => c.org.update({ organizationId: fx.orgId, name: "Renamed Org" }) },

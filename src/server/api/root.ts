@@ -2,17 +2,23 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 import { analysisRouter } from "./routers/analysis";
 import { commentRouter } from "./routers/comment";
 import { authRouter } from "./routers/auth";
+import { searchRouter } from "./routers/search";
 import { graphRouter } from "./routers/graph";
 import { activityRouter } from "./routers/activity";
 import { orgRouter } from "./routers/org";
+import { transferRouter } from "./routers/transfer";
 import { projectRouter } from "./routers/project";
 import { versionRouter } from "./routers/version";
 import { userRouter } from "./routers/user";
+import { templateRouter } from "./routers/template";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
+  search: searchRouter,
   user: userRouter,
+  template: templateRouter,
   org: orgRouter,
+  transfer: transferRouter,
   project: projectRouter,
   version: versionRouter,
   graph: graphRouter,

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { sql, type ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -63,7 +64,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
       close: () => client.end({ timeout: 5 }),
     });
   }
-  const client = await PGlite.create(opts.dataDir ?? "memory://");
+  const client = await PGlite.create(opts.dataDir ?? "memory://", { extensions: { pg_trgm } });
   const db = drizzlePglite({ client, schema, casing: "snake_case" });
   return register({
     db,
@@ -107,6 +108,8 @@ async function boot(): Promise<DatabaseHandle> {
   await handle.migrate();
   const { demoLoginBanner, seedDemoIfEmpty } = await import("./seed");
   const seeded = await seedDemoIfEmpty(handle.db);
+  const { ensureBuiltinTemplates } = await import("~/server/services/templates/builtins");
+  await ensureBuiltinTemplates(handle.db);
   console.log(demoLoginBanner(`FlowMatrix embedded database in ${env.PGLITE_DIR}${seeded ? " (demo data created)" : ""}. Demo logins:`));
   return handle;
 }

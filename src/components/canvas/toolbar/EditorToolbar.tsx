@@ -2,6 +2,7 @@
 
 import { GraphCounts } from "./GraphCounts";
 import { HistoryButtons } from "./HistoryButtons";
+import { ImageExport } from "./ImageExport";
 import { NoticeBanner } from "./NoticeBanner";
 import { Presence } from "./Presence";
 import { SaveStatus } from "./SaveStatus";
@@ -14,6 +15,7 @@ export function EditorToolbar() {
       <div role="toolbar" aria-label="Editor" className="flex h-11 items-center gap-2 px-2">
         <HistoryButtons />
         <TidyButtons />
+        <ImageExport />
         <div className="ml-auto flex items-center gap-3 pr-1">
           <GraphCounts />
           <Presence />

@@ -1,0 +1,62 @@
+import { expect, test } from "@playwright/test";
+import { addStep, openNewProject, step, steps } from "./canvas-helpers";
+import { signUp, uniqueEmail } from "./helpers";
+
+test("a built-in template becomes a new project with the template's steps", async ({ page }) => {
+  await signUp(page, "Tara Template", uniqueEmail("template"));
+  await page.getByLabel("Organization name").fill("Org Templates");
+  await page.getByRole("button", { name: "Create organization" }).click();
+  await page.getByTestId("start-from-template").click();
+  await expect(page.getByRole("heading", { name: "Templates", level: 1 })).toBeVisible();
+
+  await page.getByRole("group", { name: "Category" }).getByRole("button", { name: "Hardware development" }).click();
+  const cards = page.getByTestId("template-card");
+  await expect(cards).toHaveCount(2);
+  const npi = cards.filter({ hasText: "Electronics new product introduction" });
+  await expect(npi.getByRole("img", { name: "Preview of Electronics new product introduction" })).toBeVisible();
+  await expect(npi).toContainText("22 steps");
+
+  await npi.getByRole("button", { name: "Use template" }).click();
+  const dialog = page.getByRole("dialog", { name: "Use template" });
+  await dialog.getByLabel("Project name").fill("Doorbell v2");
+  await dialog.getByRole("button", { name: "Create project" }).click();
+
+  await expect(page).toHaveURL(/\/projects\/[0-9a-f-]+$/);
+  await expect(page.getByRole("heading", { name: "Doorbell v2", level: 1 })).toBeVisible();
+  await expect(steps(page)).toHaveCount(22);
+  await expect(step(page, "DVT exit review")).toBeVisible();
+  await expect(page.locator('[data-testid^="lane-stage-"]').filter({ hasText: "PVT" })).toBeVisible();
+});
+
+test("a project saved as a template shows up in the organization's gallery", async ({ page }) => {
+  await openNewProject(page, "Quote flow");
+  await addStep(page, "Sales", "Request", "Receive order");
+  await addStep(page, "Finance", "Review", "Approve credit");
+
+  await page.getByTestId("save-as-template-button").click();
+  const dialog = page.getByRole("dialog", { name: "Save as template" });
+  await dialog.getByLabel("Name").fill("Quote flow template");
+  await dialog.getByLabel("Category").selectOption({ label: "Operations" });
+  await dialog.getByLabel("Tags").fill("sales, credit");
+  await dialog.getByRole("button", { name: "Save template" }).click();
+  await dialog.getByRole("link", { name: "Open the template gallery" }).click();
+
+  const own = page.getByRole("list", { name: "Organization templates" });
+  const card = own.getByTestId("template-card").filter({ hasText: "Quote flow template" });
+  await expect(card).toContainText("2 steps");
+  await page.getByLabel("Search templates").fill("quote flow");
+  await expect(page.getByTestId("template-card")).toHaveCount(1);
+  await page.getByLabel("Search templates").fill("");
+  await page.getByRole("group", { name: "Tags" }).getByRole("button", { name: "#credit" }).click();
+  await expect(page.getByTestId("template-card")).toHaveCount(1);
+  await expect(card).toBeVisible();
+});
+
+test("the canvas exports as a PNG image named after the project", async ({ page }) => {
+  await openNewProject(page, "Export me");
+  await addStep(page, "Sales", "Request", "Receive order");
+  await page.getByTestId("export-image-button").click();
+  const download = page.waitForEvent("download");
+  await page.getByRole("menuitem", { name: "PNG image" }).click();
+  expect((await download).suggestedFilename()).toBe("export-me.png");
+});

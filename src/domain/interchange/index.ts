@@ -1,0 +1,12 @@
+import { parseBpmn } from "./bpmn";
+import { parseLegacyJson, type ImportParse } from "./legacy";
+
+export { exportLegacy, type ImportParse, type PlannedProject } from "./legacy";
+export { toBpmnXml } from "./bpmn";
+
+/** An uploaded or pasted file, whichever of the two formats it is. */
+export async function parseImport(text: string, options: { newId?: () => string } = {}): Promise<ImportParse> {
+  const start = text.trimStart();
+  if (start === "") return { format: "json", projects: [], problems: ["The file is empty"] };
+  return start.startsWith("<") ? parseBpmn(text, options) : parseLegacyJson(text, options);
+}

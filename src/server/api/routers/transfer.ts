@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { createTRPCRouter, orgProcedure, projectProcedure } from "~/server/api/trpc";
+import { actorOf } from "~/server/services/activity";
+import { exportBpmn, exportCsv, exportJson, importProjects, previewImport } from "~/server/services/transfer";
+
+/** About 30,000 exported steps; a file larger than this is not a process map. */
+const MAX_FILE = 30_000_000;
+const fileInput = z.object({
+  text: z.string().min(1, "Choose a file or paste its contents").max(MAX_FILE, "The file is larger than 30 MB"),
+});
+
+export const transferRouter = createTRPCRouter({
+  previewImport: orgProcedure("MEMBER")
+    .input(fileInput)
+    .mutation(({ input }) => previewImport(input.text)),
+
+  importProjects: orgProcedure("MEMBER")
+    .input(fileInput)
+    .mutation(({ ctx, input }) => importProjects({ db: ctx.db, actor: actorOf(ctx), organizationId: ctx.organizationId, text: input.text })),
+
+  // Mutations: each export leaves an audit entry in the project's activity feed.
+  exportJson: projectProcedure("EDITOR").mutation(({ ctx }) => exportJson({ db: ctx.db, access: ctx, actor: actorOf(ctx) })),
+  exportCsv: projectProcedure("EDITOR").mutation(({ ctx }) => exportCsv({ db: ctx.db, access: ctx, actor: actorOf(ctx) })),
+  exportBpmn: projectProcedure("EDITOR").mutation(({ ctx }) => exportBpmn({ db: ctx.db, access: ctx, actor: actorOf(ctx) })),
+});

@@ -1,0 +1,98 @@
+import { randomUUID } from "node:crypto";
+import { DEFAULT_NODE_FIELDS, type GraphSnapshot, type NodeType, type RelationType, type BrainUsage } from "~/domain/graph";
+import { CELL_PADDING, NODE_HEIGHT } from "~/domain/matrix";
+import agileSprint from "./agile-sprint.json";
+import brandIdentity from "./brand-identity.json";
+import campaignLaunch from "./campaign-launch.json";
+import cicdRelease from "./cicd-release.json";
+import contentPipeline from "./content-pipeline.json";
+import hardwareNpi from "./hardware-npi.json";
+import pcbPrototype from "./pcb-prototype.json";
+import uxDesignSprint from "./ux-design-sprint.json";
+
+/**
+ * The built-in templates, written as data like the demo processes: lanes and steps by name,
+ * dependencies by step key. Steps sharing a cell stack downwards, as in the demo seed.
+ */
+export type BuiltinTemplate = {
+  name: string;
+  description: string;
+  category: "SW_DEVELOPMENT" | "HW_DEVELOPMENT" | "MARKETING" | "DESIGN" | "OPERATIONS";
+  tags: string[];
+  departments: { name: string; color: string }[];
+  stages: { name: string; color: string }[];
+  nodes: {
+    key: string;
+    label: string;
+    type: NodeType;
+    department: string;
+    stage: string;
+    avgTime: string;
+    tools: string[];
+    isRepetitive: boolean;
+    brainUsage: BrainUsage;
+  }[];
+  edges: { from: string; to: string; type: RelationType; lag?: string; frequency?: number }[];
+};
+
+export const builtinTemplates = [
+  agileSprint,
+  cicdRelease,
+  hardwareNpi,
+  pcbPrototype,
+  campaignLaunch,
+  contentPipeline,
+  uxDesignSprint,
+  brandIdentity,
+] as BuiltinTemplate[];
+
+/** The template as a graph with fresh ids; throws on a lane or step key that does not exist. */
+export function builtinGraph(template: BuiltinTemplate): GraphSnapshot {
+  const axis = (list: BuiltinTemplate["departments"]) => list.map((a, position) => ({ id: randomUUID(), ...a, position }));
+  const departments = axis(template.departments);
+  const stages = axis(template.stages);
+  const find = <T extends { name: string }>(list: T[], name: string) => {
+    const found = list.find((a) => a.name === name);
+    if (!found) throw new Error(`Template "${template.name}": no lane named "${name}"`);
+    return found;
+  };
+  const slots = new Map<string, number>();
+  const ids = new Map<string, string>();
+  const nodes = template.nodes.map((n) => {
+    const departmentId = find(departments, n.department).id;
+    const stageId = find(stages, n.stage).id;
+    const slot = slots.get(`${departmentId}:${stageId}`) ?? 0;
+    slots.set(`${departmentId}:${stageId}`, slot + 1);
+    const id = randomUUID();
+    ids.set(n.key, id);
+    return {
+      ...DEFAULT_NODE_FIELDS,
+      id,
+      label: n.label,
+      type: n.type,
+      departmentId,
+      stageId,
+      x: CELL_PADDING,
+      y: CELL_PADDING + slot * (NODE_HEIGHT + CELL_PADDING),
+      avgTime: n.avgTime,
+      tools: n.tools,
+      isRepetitive: n.isRepetitive,
+      brainUsage: n.brainUsage,
+    };
+  });
+  const nodeId = (key: string) => {
+    const id = ids.get(key);
+    if (!id) throw new Error(`Template "${template.name}": no step with key "${key}"`);
+    return id;
+  };
+  const edges = template.edges.map((e) => ({
+    id: randomUUID(),
+    sourceId: nodeId(e.from),
+    targetId: nodeId(e.to),
+    relationType: e.type,
+    lagTime: e.lag ?? null,
+    frequency: e.frequency ?? 1,
+    condition: null,
+  }));
+  return { nodes, edges, departments, stages };
+}

@@ -1,0 +1,2 @@
+export { exportBpmn, exportCsv, exportJson, type ExportFile } from "./export";
+export { importProjects, previewImport, type ImportPreview, type ImportReport } from "./import";
