@@ -89,45 +89,54 @@ const POOL = 50;
  * - document: the full-text match on title, tags and description, the first POOL found (in
  *   no order, so the scan stops early): it brings in tag and description matches, which rank
  *   below title matches anyway.
- * - fuzzy, only when those found fewer than `limit` steps (a typo, or a word that is nowhere):
+ * - fuzzy, in a second query only when those found fewer than `limit` steps (a typo):
  *   the labels nearest to the query by trigram word-similarity distance (`<<->`), read in
  *   distance order from the GiST index, so a typo costs a nearest-neighbour walk instead of
  *   scoring every label that shares a few trigrams with it (thousands for common words).
- *   Those closer than FUZZY_MIN_CLOSENESS are dropped after scoring.
+ *   Labels less close than FUZZY_MIN_CLOSENESS are dropped after scoring.
  * Separate scans rather than one OR, which would re-check every row against all conditions
  * (re-parsing descriptions). Descriptions are fetched for the final rows only.
  */
 async function searchSteps(db: DbOrTx, q: Query) {
-  const exact = await stepsFrom(db, q, false);
-  return exact.length >= q.limit || !q.fuzzy ? exact : stepsFrom(db, q, true);
+  const exact = await stepsFrom(db, q, "exact");
+  if (exact.length >= q.limit || !q.fuzzy) return exact;
+  const byId = new Map(exact.map((hit) => [hit.id, hit]));
+  for (const hit of await stepsFrom(db, q, "fuzzy")) if (!byId.has(hit.id)) byId.set(hit.id, hit);
+  return [...byId.values()]
+    .sort((a, b) => b.score - a.score || a.label.localeCompare(b.label) || a.id.localeCompare(b.id))
+    .slice(0, q.limit);
 }
 
 /** How close (0..1) a title must be to count as a typo-tolerant match. */
 const FUZZY_MIN_CLOSENESS = 0.4;
 
-async function stepsFrom(db: DbOrTx, q: Query, withFuzzy: boolean) {
+async function stepsFrom(db: DbOrTx, q: Query, kind: "exact" | "fuzzy") {
   const { fts, score, closeness } = matching(q, sql`n.label`, sql`n.ontology_tags`, sql`n.description`);
-  const pool = (fuzzy: boolean, condition: SQL, order: SQL | null) => sql`(
-    SELECT n.id, ${fuzzy ? sql`TRUE` : sql`FALSE`} AS fuzzy FROM nodes n
+  const pool = (condition: SQL, order: SQL | null) => sql`(
+    SELECT n.id FROM nodes n
     WHERE n.deleted_at IS NULL AND ${condition}
       AND (n.project_id, n.organization_id) IN (SELECT id, organization_id FROM visible)
     ${order ? sql`ORDER BY ${order}` : sql``}
     LIMIT ${POOL})`;
-  const pools = [pool(false, fts, null)];
-  const likeTerms = q.terms.filter((term) => term.length >= 3);
-  if (likeTerms.length > 0) {
-    const contains = sql.join(likeTerms.map((term) => sql`lower(n.label) LIKE ${`%${term}%`}`), sql` AND `);
-    pools.push(pool(false, contains, sql`length(n.label), n.id`));
+  const pools: SQL[] = [];
+  if (kind === "exact") {
+    pools.push(pool(fts, null));
+    const likeTerms = q.terms.filter((term) => term.length >= 3);
+    if (likeTerms.length > 0) {
+      const contains = sql.join(likeTerms.map((term) => sql`lower(n.label) LIKE ${`%${term}%`}`), sql` AND `);
+      pools.push(pool(contains, sql`length(n.label), n.id`));
+    }
+  } else {
+    pools.push(pool(sql`TRUE`, sql`${q.fuzzy} <<-> lower(n.label)`));
   }
-  if (withFuzzy && q.fuzzy) pools.push(pool(true, sql`TRUE`, sql`${q.fuzzy} <<-> lower(n.label)`));
   const result = await db.execute(sql`
     WITH visible AS MATERIALIZED (${visibleProjects(q.userId)}),
-    candidates AS (SELECT id, bool_and(fuzzy) AS fuzzy_only FROM (${sql.join(pools, sql` UNION ALL `)}) pools GROUP BY id)
+    candidates AS (${sql.join(pools, sql` UNION `)})
     SELECT n.id, n.label, n.description, n.project_id AS "projectId", v.name AS "projectName", v.org_name AS "orgName", ${score} AS score
     FROM candidates c
     JOIN nodes n ON n.id = c.id
     JOIN visible v ON v.id = n.project_id
-    WHERE NOT c.fuzzy_only OR ${closeness} >= ${FUZZY_MIN_CLOSENESS}
+    ${kind === "fuzzy" ? sql`WHERE ${closeness} >= ${FUZZY_MIN_CLOSENESS}` : sql``}
     ORDER BY score DESC, n.label, n.id
     LIMIT ${q.limit}`);
   return rows<Described<Omit<StepHit, "snippet">>>(result);
