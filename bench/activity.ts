@@ -12,14 +12,10 @@ import { rows as resultRows, type Database } from "~/server/db";
 import { users } from "~/server/db/schema";
 import { encodeCursor } from "~/server/services/activity/feed";
 import { createTestDatabase, type TestDatabaseKind } from "~/server/test/db";
+import { percentile } from "./stats";
 
 const RUNS = 40;
 const LIMIT = 50;
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))]!;
-};
 
 /**
  * Rows in one statement: groups of four share a timestamp (like the rows of one graph batch),

@@ -16,6 +16,7 @@ import { createInnerContext } from "~/server/api/trpc";
 import { openDatabase } from "~/server/db";
 import { seedDemoIfEmpty } from "~/server/db/seed";
 import { edges, nodes, organizations, users } from "~/server/db/schema";
+import { median, percentile } from "./stats";
 
 const NODES = 2000;
 const EDGES = 3000;
@@ -24,8 +25,6 @@ const PORT = 3260;
 const DATA_DIR = ".data/bench-canvas";
 const STEP = ".react-flow__node-action, .react-flow__node-trigger, .react-flow__node-decision, .react-flow__node-artifact";
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length - 1) * p))]!;
 
 async function prepare(): Promise<string> {
   rmSync(DATA_DIR, { recursive: true, force: true });
@@ -145,7 +144,7 @@ try {
   const { frames, saved } = await dragFrames(page);
   console.log(`\nCanvas: ${NODES} steps / ${EDGES} connections, headless Chromium, production build, embedded database`);
   console.log(`open -> interactive   median ${median(loads)} ms   (runs: ${loads.join(", ")} ms; target <= 2500)`);
-  console.log(`drag frame time       median ${median(frames).toFixed(1)} ms   p95 ${pct(frames, 0.95).toFixed(1)} ms   max ${Math.max(...frames).toFixed(1)} ms   (${frames.length} frames)`);
+  console.log(`drag frame time       median ${median(frames).toFixed(1)} ms   p95 ${percentile(frames, 0.95).toFixed(1)} ms   max ${Math.max(...frames).toFixed(1)} ms   (${frames.length} frames)`);
   console.log(`drop -> "Saved"       ${saved} ms`);
 } finally {
   await browser.close();

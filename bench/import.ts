@@ -10,19 +10,11 @@ import { createInnerContext } from "~/server/api/trpc";
 import { users } from "~/server/db/schema";
 import { setOrgLimits } from "~/server/test/factories";
 import { createTestDatabase, type TestDatabaseKind } from "~/server/test/db";
+import { median, mulberry32 } from "./stats";
 
 const NODES = 10_000;
 const EDGES = 15_000;
 const RUNS = 3;
-
-function mulberry32(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function legacyFile() {
   const random = mulberry32(7);
@@ -62,9 +54,7 @@ async function run(kind: TestDatabaseKind, text: string) {
       const [p] = report.projects;
       if (report.successful !== 1 || !p?.verified || p.stored.nodes !== NODES || p.stored.edges !== EDGES) throw new Error(`import failed: ${JSON.stringify(report)}`);
     }
-    const sorted = [...times].sort((a, b) => a - b);
-    const median = sorted[Math.floor(sorted.length / 2)]!;
-    console.log(`${(kind === "server" ? "PostgreSQL server" : "PGlite").padEnd(18)} median ${(median / 1000).toFixed(2)} s  (runs: ${times.map((t) => (t / 1000).toFixed(2)).join(", ")} s)`);
+    console.log(`${(kind === "server" ? "PostgreSQL server" : "PGlite").padEnd(18)} median ${(median(times) / 1000).toFixed(2)} s  (runs: ${times.map((t) => (t / 1000).toFixed(2)).join(", ")} s)`);
   } finally {
     await handle.close();
   }

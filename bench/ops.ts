@@ -12,24 +12,11 @@ import { createCaller } from "~/server/api/root";
 import { createInnerContext } from "~/server/api/trpc";
 import { edges, nodes, users } from "~/server/db/schema";
 import { createTestDatabase, type TestDatabaseKind } from "~/server/test/db";
+import { mulberry32, percentile } from "./stats";
 
 const NODES = 2000;
 const EDGES = 3000;
 const RUNS = 60;
-
-function mulberry32(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))]!;
-};
 
 async function run(kind: TestDatabaseKind) {
   const handle = await createTestDatabase(kind);

@@ -12,6 +12,7 @@ import { createInnerContext } from "~/server/api/trpc";
 import type { Database } from "~/server/db";
 import { organizationMembers, projectMembers, users } from "~/server/db/schema";
 import { createTestDatabase, type TestDatabaseKind } from "~/server/test/db";
+import { percentile } from "./stats";
 
 const PROJECTS_PER_ORG = [40, 10];
 const STEPS_PER_PROJECT = 2000;
@@ -22,11 +23,6 @@ const VERBS = ["Review", "Approve", "Send", "Draft", "Verify", "Collect", "Sched
 const OBJECTS = ["invoice", "purchase order", "customer onboarding", "supplier contract", "expense report", "payroll run", "tax filing", "sales quote", "shipping label", "quality check", "budget plan", "support ticket", "access request", "vendor payment", "credit note", "delivery note", "timesheet", "release notes", "risk assessment", "board minutes", "job offer", "training plan", "warranty claim", "price list", "inventory count"];
 const TAGS = ["finance", "kyc", "compliance", "sales", "hr", "legal", "ops", "it", "procurement", "logistics"];
 const CONTEXT = ["for the regional team", "after manager sign-off", "with the customer", "before month end", "using the ERP", "per the policy handbook", "when the threshold is exceeded", "in the shared drive"];
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))]!;
-};
 
 const textArray = (words: string[]) => sql`ARRAY[${sql.join(words.map((w) => sql`${w}`), sql`, `)}]::text[]`;
 
