@@ -1,8 +1,6 @@
 "use client";
 
-import { useId } from "react";
-import { inputClass, labelClass } from "../ui/field-styles";
-import { Icon } from "../ui/Icon";
+import { SearchField } from "../ui/SearchField";
 import { SelectField } from "../ui/SelectField";
 
 export type ProjectFilters = {
@@ -14,25 +12,15 @@ export type ProjectFilters = {
 type ProjectToolbarProps = { filters: ProjectFilters; onChange: (filters: ProjectFilters) => void };
 
 export function ProjectToolbar({ filters, onChange }: ProjectToolbarProps) {
-  const searchId = useId();
   return (
     <div role="search" className="mb-6 flex flex-wrap items-end gap-3">
-      <div className="min-w-56 flex-1 space-y-1.5 sm:max-w-sm">
-        <label htmlFor={searchId} className={labelClass}>
-          Search projects
-        </label>
-        <div className="relative">
-          <Icon name="search" className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-400" />
-          <input
-            id={searchId}
-            type="search"
-            value={filters.search}
-            onChange={(e) => onChange({ ...filters, search: e.target.value })}
-            placeholder="Search projects…"
-            className={`${inputClass} pl-9`}
-          />
-        </div>
-      </div>
+      <SearchField
+        label="Search projects"
+        value={filters.search}
+        onChange={(search) => onChange({ ...filters, search })}
+        placeholder="Search projects…"
+        className="min-w-56 flex-1 sm:max-w-sm"
+      />
       <SelectField
         label="Sort by"
         wrapperClassName="w-48"

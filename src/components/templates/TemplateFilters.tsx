@@ -1,8 +1,6 @@
 "use client";
 
-import { useId } from "react";
-import { inputClass, labelClass } from "../ui/field-styles";
-import { Icon } from "../ui/Icon";
+import { SearchField } from "../ui/SearchField";
 import { CATEGORY_LABELS, type TemplateCategory } from "./categories";
 
 export type Filters = { category: TemplateCategory | null; tag: string | null; search: string };
@@ -20,25 +18,15 @@ const chip = (active: boolean) =>
   }`;
 
 export function TemplateFilters({ filters, onChange, categories, tags }: TemplateFiltersProps) {
-  const searchId = useId();
   return (
     <div role="search" className="mb-6 space-y-4">
-      <div className="max-w-sm space-y-1.5">
-        <label htmlFor={searchId} className={labelClass}>
-          Search templates
-        </label>
-        <div className="relative">
-          <Icon name="search" className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-400" />
-          <input
-            id={searchId}
-            type="search"
-            value={filters.search}
-            onChange={(e) => onChange({ ...filters, search: e.target.value })}
-            placeholder="Search by name…"
-            className={`${inputClass} pl-9`}
-          />
-        </div>
-      </div>
+      <SearchField
+        label="Search templates"
+        value={filters.search}
+        onChange={(search) => onChange({ ...filters, search })}
+        placeholder="Search by name…"
+        className="max-w-sm"
+      />
       <div role="group" aria-label="Category" className="flex flex-wrap gap-2">
         <button type="button" aria-pressed={filters.category === null} className={chip(filters.category === null)} onClick={() => onChange({ ...filters, category: null })}>
           All

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useInlineEdit } from "../useInlineEdit";
 
 /** The lane's name, or an input while renaming: Enter or leaving saves, Esc cancels. */
 export function LaneName({
@@ -32,31 +32,12 @@ export function LaneName({
 }
 
 function LaneNameInput({ name, noun, onFinish }: { name: string; noun: string; onFinish: (name: string | null) => void }) {
-  const [value, setValue] = useState(name);
-  const ref = useRef<HTMLInputElement>(null);
-  const done = useRef(false);
-  useEffect(() => {
-    ref.current?.focus();
-    ref.current?.select();
-  }, []);
-  const finish = (next: string | null) => {
-    if (done.current) return;
-    done.current = true;
-    onFinish(next);
-  };
+  const edit = useInlineEdit(name, onFinish);
   return (
     <input
-      ref={ref}
+      {...edit}
       aria-label={`${noun} name`}
-      value={value}
       maxLength={100}
-      onChange={(e) => setValue(e.target.value)}
-      onKeyDown={(e) => {
-        e.stopPropagation();
-        if (e.key === "Enter") finish(value);
-        else if (e.key === "Escape") finish(null);
-      }}
-      onBlur={() => finish(value)}
       onDoubleClick={(e) => e.stopPropagation()}
       className="nodrag nopan nowheel min-w-0 flex-1 rounded border border-brand-500 bg-white px-1 text-sm font-semibold text-slate-900 outline-2 outline-brand-500/30"
     />
