@@ -6,11 +6,13 @@ import { defineConfig, devices } from "@playwright/test";
  * prepared and dropped again by scripts/test.sh).
  */
 const serverDatabaseUrl = process.env.E2E_SERVER_DATABASE_URL;
+/** Two checkouts can run their suites side by side on one machine with different E2E_PORT values. */
+const basePort = Number(process.env.E2E_PORT ?? 3210);
 
 const targets: { name: string; port: number; env: Record<string, string> }[] = [
-  { name: "embedded", port: 3210, env: { PGLITE_DIR: ".data/e2e-pglite" } },
+  { name: "embedded", port: basePort, env: { PGLITE_DIR: ".data/e2e-pglite" } },
   ...(serverDatabaseUrl
-    ? [{ name: "server", port: 3211, env: { DATABASE_URL: serverDatabaseUrl, NEXTAUTH_SECRET: "e2e-only-secret-not-for-production" } }]
+    ? [{ name: "server", port: basePort + 1, env: { DATABASE_URL: serverDatabaseUrl, NEXTAUTH_SECRET: "e2e-only-secret-not-for-production" } }]
     : []),
 ];
 
