@@ -39,14 +39,16 @@ export async function leadTime({ db, access }: { db: DbOrTx; access: ProjectRef 
   const cached = await readCache(db, access.project.id, access.project.revision);
   if (cached) return cached;
   return withTransaction(db, async (tx) => {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${access.project.id}, 7))`);
     // FOR SHARE holds off graph batches (they lock the project row FOR UPDATE) until this
-    // transaction ends, so every statement below reads the graph at this one revision.
+    // transaction ends, so every statement below reads the graph at this one revision. It
+    // comes before the advisory lock: a version save locks the row and then computes the lead
+    // time here, so taking them in the other order would deadlock with it.
     const [current] = await tx
       .select({ revision: projects.revision })
       .from(projects)
       .where(eq(projects.id, access.project.id))
       .for("share");
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${access.project.id}, 7))`);
     const revision = current?.revision ?? access.project.revision;
     const again = await readCache(tx, access.project.id, revision);
     if (again) return again;
