@@ -31,11 +31,48 @@ async function lane(page: Page, axis: "department" | "stage", name: string) {
   return box;
 }
 
-/** The centre of a matrix cell, in page coordinates. */
+type Point = { x: number; y: number };
+/** Room kept clear of the pinned lane headers (top, left) and the palette and controls (bottom). */
+const CLEAR = { top: 90, left: 200, right: 80, bottom: 90 };
+
+/**
+ * Scrolls the canvas (a wheel pans it, as a trackpad would) until `where` is well inside it,
+ * clear of the pinned headers and the palette. A readable zoom leaves part of a matrix off screen.
+ */
+export async function reveal(page: Page, where: () => Promise<Point>): Promise<Point> {
+  const canvas = (await page.getByTestId("matrix-canvas").boundingBox())!;
+  const inside = { x0: canvas.x + CLEAR.left, x1: canvas.x + canvas.width - CLEAR.right, y0: canvas.y + CLEAR.top, y1: canvas.y + canvas.height - CLEAR.bottom };
+  const middle = { x: (inside.x0 + inside.x1) / 2, y: (inside.y0 + inside.y1) / 2 };
+  let at = await where();
+  for (let tries = 0; tries < 5; tries++) {
+    const dx = at.x < inside.x0 || at.x > inside.x1 ? at.x - middle.x : 0;
+    const dy = at.y < inside.y0 || at.y > inside.y1 ? at.y - middle.y : 0;
+    if (dx === 0 && dy === 0) return at;
+    await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+    await page.mouse.wheel(dx, dy);
+    const before = at;
+    await expect.poll(async () => ((at = await where()), at.x !== before.x || at.y !== before.y)).toBe(true);
+  }
+  return at;
+}
+
+/** The centre of a matrix cell, in page coordinates, scrolled into view. */
 export async function cellCentre(page: Page, department: string, stage: string) {
-  const row = await lane(page, "department", department);
-  const column = await lane(page, "stage", stage);
-  return { x: column.x + column.width / 2, y: row.y + row.height / 2 };
+  return reveal(page, async () => {
+    const row = await lane(page, "department", department);
+    const column = await lane(page, "stage", stage);
+    return { x: column.x + column.width / 2, y: row.y + row.height / 2 };
+  });
+}
+
+/** A step's bounding box, scrolled into view. */
+export async function stepBox(page: Page, label: string) {
+  const centre = async () => {
+    const box = (await step(page, label).boundingBox())!;
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  };
+  await reveal(page, centre);
+  return (await step(page, label).boundingBox())!;
 }
 
 /** Which cell a step sits in, judged by where the step's centre is on screen. */

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { addStep, openNewProject, step } from "./canvas-helpers";
-import { signUp, uniqueEmail } from "./helpers";
+import { openProjectMenu, signUp, uniqueEmail } from "./helpers";
 
 const XSS = `<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>`;
 
@@ -11,6 +11,7 @@ async function openComments(page: Page) {
 
 async function addMember(owner: Page, email: string, role: "EDITOR" | "COMMENTER" | "VIEWER") {
   const projectUrl = owner.url();
+  await openProjectMenu(owner);
   await owner.getByTestId("project-settings-link").click();
   const addForm = owner.getByRole("form", { name: "Add member" });
   await addForm.getByLabel("Email address").fill(email);

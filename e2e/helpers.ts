@@ -24,3 +24,9 @@ export async function signUp(page: Page, name: string, email: string) {
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/dashboard/);
 }
+
+/** Opens the project page's "Project" menu (activity, details, template, export, settings). */
+export async function openProjectMenu(page: Page) {
+  await page.getByTestId("project-menu").click();
+  await expect(page.getByRole("menu", { name: "Project" })).toBeVisible();
+}

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn, signUp, uniqueEmail } from "./helpers";
+import { openProjectMenu, signIn, signUp, uniqueEmail } from "./helpers";
 
 test("a new user creates an organization and a project, shares it read-only with a colleague", async ({ browser }) => {
   const ownerPage = await (await browser.newContext()).newPage();
@@ -27,8 +27,8 @@ test("a new user creates an organization and a project, shares it read-only with
   await expect(ownerPage.getByTestId("matrix-canvas")).toBeVisible();
   await expect(ownerPage.locator('[data-testid^="lane-stage-"]').first()).toContainText("Request");
   await expect(ownerPage.locator('[data-testid^="lane-department-"]').first()).toContainText("Sales");
+  await openProjectMenu(ownerPage);
   await expect(ownerPage.getByTestId("edit-project-button")).toBeVisible();
-
   await ownerPage.getByTestId("project-settings-link").click();
   const addForm = ownerPage.getByRole("form", { name: "Add member" });
   await addForm.getByLabel("Email address").fill(viewerEmail);
@@ -42,6 +42,8 @@ test("a new user creates an organization and a project, shares it read-only with
   await viewerCard.getByRole("link", { name: "Invoice approval" }).click();
   await expect(viewerPage.getByTestId("read-only-badge")).toBeVisible();
   await expect(viewerPage.getByTestId("matrix-canvas")).toBeVisible();
+  await openProjectMenu(viewerPage);
+  await expect(viewerPage.getByRole("menuitem", { name: "Activity" })).toBeVisible();
   await expect(viewerPage.getByTestId("edit-project-button")).toHaveCount(0);
   await expect(viewerPage.getByTestId("project-settings-link")).toHaveCount(0);
 });
@@ -67,6 +69,7 @@ test("a deleted project goes to the trash and can be restored", async ({ page })
   await dialog.getByLabel("Name").fill("Short-lived");
   await dialog.getByRole("button", { name: "Create project" }).click();
   await page.getByTestId("project-card").getByRole("link", { name: "Short-lived" }).click();
+  await openProjectMenu(page);
   await page.getByTestId("project-settings-link").click();
   await page.getByRole("button", { name: "Delete project" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Delete project" }).click();

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { addStep, openNewProject, step, steps } from "./canvas-helpers";
-import { signUp, uniqueEmail } from "./helpers";
+import { openProjectMenu, signUp, uniqueEmail } from "./helpers";
 
 test("a built-in template becomes a new project with the template's steps", async ({ page }) => {
   await signUp(page, "Tara Template", uniqueEmail("template"));
@@ -33,6 +33,7 @@ test("a project saved as a template shows up in the organization's gallery", asy
   await addStep(page, "Sales", "Request", "Receive order");
   await addStep(page, "Finance", "Review", "Approve credit");
 
+  await openProjectMenu(page);
   await page.getByTestId("save-as-template-button").click();
   const dialog = page.getByRole("dialog", { name: "Save as template" });
   await dialog.getByLabel("Name").fill("Quote flow template");

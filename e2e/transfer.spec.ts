@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { signUp, uniqueEmail } from "./helpers";
+import { openProjectMenu, signUp, uniqueEmail } from "./helpers";
 
 const file = (projects: unknown[]) => ({
   settings: {
@@ -77,7 +77,7 @@ test("a clean import reports verified counts, and an exported project imports ba
   await expect(page.getByTestId("matrix-canvas")).toBeVisible();
   await expect(page.locator(".react-flow__node", { hasText: "Set up account" })).toBeVisible();
 
-  await page.getByTestId("export-menu").click();
+  await openProjectMenu(page);
   const downloading = page.waitForEvent("download");
   await page.getByRole("menuitem", { name: "JSON (re-importable)" }).click();
   const exported = await readFile((await (await downloading).path())!, "utf8");

@@ -4,8 +4,6 @@ import "@xyflow/react/dist/style.css";
 import { useCallback, useEffect, useEffectEvent, useLayoutEffect, useMemo, useRef, useState } from "react";
 import {
   Controls,
-  MiniMap,
-  Panel,
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
@@ -15,13 +13,16 @@ import {
   type IsValidConnection,
   type NodeMouseHandler,
   type NodeTypes,
+  type OnMove,
   type OnNodeDrag,
   type SelectionDragHandler,
 } from "@xyflow/react";
 import type { NodeType, RelationType } from "~/domain/graph";
 import { NODE_HEIGHT, NODE_WIDTH, absolutePosition } from "~/domain/matrix";
+import { useFullScreen } from "../project/FullScreen";
 import { useLaneEditing } from "./axes/useLaneEditing";
 import { CanvasActionsContext, useStableActions } from "./canvas-actions";
+import { CanvasMiniMap } from "./CanvasMiniMap";
 import { canvasCommands } from "./canvas-commands";
 import { createEdgeOp, dropOps, renameOp } from "./canvas-ops";
 import { useEditor } from "./editor-context";
@@ -29,9 +30,9 @@ import { RelationEdge } from "./edges/RelationEdge";
 import { isActivity, type FlowNode, type RelationFlowEdge } from "./flow-elements";
 import { AddLaneButton } from "./lanes/AddLaneButton";
 import { DepartmentLane } from "./lanes/DepartmentLane";
+import { FrozenHeaders } from "./lanes/FrozenHeaders";
 import { MatrixCorner } from "./lanes/MatrixCorner";
 import { StageLane } from "./lanes/StageLane";
-import { minimapColor } from "./minimap";
 import { ActionNode } from "./nodes/ActionNode";
 import { ArtifactNode } from "./nodes/ArtifactNode";
 import { DecisionNode } from "./nodes/DecisionNode";
@@ -40,6 +41,7 @@ import { Palette, PALETTE_MIME, droppedNodeType } from "./Palette";
 import { RelationPicker } from "./RelationPicker";
 import { useCanvasShortcuts, type ShortcutHandler } from "./useCanvasShortcuts";
 import { useFlowElements } from "./useFlowElements";
+import { initialViewport, savedViewport, saveViewport, type Viewport } from "./viewport";
 
 const nodeTypes = {
   trigger: TriggerNode,
@@ -53,27 +55,33 @@ const nodeTypes = {
 } satisfies NodeTypes;
 const edgeTypes = { relation: RelationEdge } satisfies EdgeTypes;
 
-/** Past this many steps only what is on screen is rendered, and the map opens at its top-left corner. */
+/** Past this many steps only what is on screen is rendered. */
 const LARGE_GRAPH = 300;
-const LARGE_GRAPH_VIEWPORT = { x: 150, y: 24, zoom: 0.6 };
 const MULTI_SELECT_KEYS = ["Shift", "Meta", "Control"];
-/** Editors get room on the left for the palette, which floats over the canvas there. */
-const FIT_VIEW: FitViewOptions = { padding: { top: "16px", right: "24px", bottom: "24px", left: "24px" }, maxZoom: 1, minZoom: 0.2 };
-const FIT_VIEW_EDITING: FitViewOptions = { ...FIT_VIEW, padding: { top: "16px", right: "24px", bottom: "24px", left: "168px" } };
+const FIT_VIEW: FitViewOptions = { padding: { top: "16px", right: "24px", bottom: "56px", left: "24px" }, maxZoom: 1, minZoom: 0.05 };
 const isValidConnection: IsValidConnection<RelationFlowEdge> = (c) => c.source !== c.target;
 
 type PendingConnection = { source: string; target: string; at: { x: number; y: number }; error: string | null };
 
 /** The project's matrix canvas: lanes, steps and connections, edited through the editor store. */
 export function MatrixCanvas({ className = "" }: { className?: string }) {
+  const sizeRef = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
+  // The opening view depends on the canvas's size, so React Flow mounts once that is known
+  // (before the first paint, so nothing flashes at the wrong zoom).
+  useLayoutEffect(() => {
+    const rect = sizeRef.current?.getBoundingClientRect();
+    if (rect) setSize({ width: rect.width, height: rect.height });
+  }, []);
+  if (!size) return <div ref={sizeRef} className={`h-full w-full bg-slate-50 ${className}`} />;
   return (
     <ReactFlowProvider>
-      <CanvasFlow className={className} />
+      <CanvasFlow className={className} size={size} />
     </ReactFlowProvider>
   );
 }
 
-function CanvasFlow({ className }: { className: string }) {
+function CanvasFlow({ className, size }: { className: string; size: { width: number; height: number } }) {
   const editor = useEditor();
   const { state, readOnly } = editor;
   const flow = useReactFlow<FlowNode, RelationFlowEdge>();
@@ -86,7 +94,10 @@ function CanvasFlow({ className }: { className: string }) {
     renamingId,
     renamingLane: lanes.renamingLane,
   });
-  const [openedLarge] = useState(() => state.nodes.size > LARGE_GRAPH);
+  const fullScreen = useFullScreen();
+  const [opening] = useState<Viewport>(
+    () => savedViewport(localStorage, editor.projectId) ?? initialViewport(layout, state.nodes.values(), size),
+  );
   const commands = useMemo(() => canvasCommands({ editor, layout, startRename: setRenamingId }), [editor, layout]);
   const latestCommands = useRef(commands);
   useLayoutEffect(() => {
@@ -101,7 +112,16 @@ function CanvasFlow({ className }: { className: string }) {
         setPending(null);
         return true;
       }
-      return commands.onKey(event);
+      if (event.key.toLowerCase() === "f" && !event.metaKey && !event.ctrlKey && !event.altKey) {
+        fullScreen.toggle();
+        return true;
+      }
+      if (commands.onKey(event)) return true;
+      if (event.key === "Escape" && fullScreen.on) {
+        fullScreen.toggle();
+        return true;
+      }
+      return false;
     };
   });
   useCanvasShortcuts(wrapperRef, shortcut);
@@ -183,6 +203,11 @@ function CanvasFlow({ className }: { className: string }) {
     setPending(error ? { ...pending, error: error.message } : null);
   };
   const cancelConnection = useCallback(() => setPending(null), []);
+  // Only views people chose are remembered; programmatic moves (focusing a step) are not.
+  const { projectId } = editor;
+  const onMoveEnd = useCallback<OnMove>((event, viewport) => {
+    if (event) saveViewport(localStorage, projectId, viewport);
+  }, [projectId]);
 
   const addInView = (type: NodeType) => {
     const rect = wrapperRef.current?.getBoundingClientRect();
@@ -194,7 +219,7 @@ function CanvasFlow({ className }: { className: string }) {
       <div
         ref={wrapperRef}
         data-testid="matrix-canvas"
-        className={`relative h-full min-h-96 w-full bg-slate-50 ${className}`}
+        className={`relative h-full w-full bg-slate-50 ${className}`}
         onDragOver={(event) => {
           if (readOnly || !event.dataTransfer.types.includes(PALETTE_MIME)) return;
           event.preventDefault();
@@ -207,6 +232,14 @@ function CanvasFlow({ className }: { className: string }) {
           commands.createAt(toFlow(event.clientX, event.clientY), type);
         }}
       >
+        {!readOnly && (
+          // Before the flow in the DOM, so Tab reaches it right after the toolbar.
+          <div className="pointer-events-none absolute inset-x-0 bottom-2 z-10 flex justify-center">
+            <div className="pointer-events-auto">
+              <Palette onAdd={addInView} />
+            </div>
+          </div>
+        )}
         <ReactFlow<FlowNode, RelationFlowEdge>
           nodes={nodes}
           edges={edges}
@@ -220,6 +253,8 @@ function CanvasFlow({ className }: { className: string }) {
           onNodeClick={onNodeClick}
           onConnect={onConnect}
           onConnectEnd={onConnectEnd}
+          // On touch screens a connection is two taps: the source handle, then the target's.
+          onClickConnectEnd={onConnectEnd}
           isValidConnection={isValidConnection}
           nodesDraggable={!readOnly}
           nodesConnectable={!readOnly}
@@ -231,17 +266,17 @@ function CanvasFlow({ className }: { className: string }) {
           onlyRenderVisibleElements={state.nodes.size > LARGE_GRAPH}
           minZoom={0.05}
           maxZoom={2}
-          fitView={!openedLarge}
-          fitViewOptions={readOnly ? FIT_VIEW : FIT_VIEW_EDITING}
-          defaultViewport={openedLarge ? LARGE_GRAPH_VIEWPORT : undefined}
+          defaultViewport={opening}
+          onMoveEnd={onMoveEnd}
+          // Trackpads: two-finger scroll pans, pinch and Ctrl/Cmd+wheel zoom.
+          panOnScroll
+          panOnScrollSpeed={1}
+          zoomOnScroll={false}
+          zoomOnPinch
         >
-          {!readOnly && (
-            <Panel position="top-left">
-              <Palette onAdd={addInView} />
-            </Panel>
-          )}
-          <Controls showInteractive={false} fitViewOptions={readOnly ? FIT_VIEW : FIT_VIEW_EDITING} />
-          <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Mini map" />
+          <FrozenHeaders layout={layout} />
+          <Controls showInteractive={false} fitViewOptions={FIT_VIEW} />
+          <CanvasMiniMap layout={layout} />
         </ReactFlow>
         {pending && <RelationPicker at={pending.at} error={pending.error} onPick={pickRelation} onCancel={cancelConnection} />}
       </div>

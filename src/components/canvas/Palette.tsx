@@ -14,8 +14,8 @@ export function droppedNodeType(event: React.DragEvent): NodeType | null {
 /** Step types to drag onto a cell; a click adds one to the cell in the middle of the view. */
 export function Palette({ onAdd }: { onAdd: (type: NodeType) => void }) {
   return (
-    <div role="toolbar" aria-label="Add steps" aria-orientation="vertical" className="flex flex-col gap-1 rounded-lg border border-slate-200 bg-white p-1.5 shadow-md">
-      <p className="px-1.5 pt-0.5 pb-1 text-[11px] font-medium tracking-wide text-slate-400 uppercase">Drag to add</p>
+    <div role="toolbar" aria-label="Add steps" aria-orientation="horizontal" className="flex items-center gap-0.5 rounded-lg border border-slate-200 bg-white p-1 shadow-md">
+      <p className="hidden px-1.5 text-[11px] font-medium tracking-wide text-slate-600 uppercase sm:block">Add</p>
       {NODE_TYPES.map((type) => {
         const look = NODE_LOOK[type];
         return (
@@ -35,7 +35,7 @@ export function Palette({ onAdd }: { onAdd: (type: NodeType) => void }) {
             <span className={`flex size-6 items-center justify-center rounded-md ${look.chip}`}>
               <Glyph name={look.glyph} className="size-3.5" />
             </span>
-            {look.name}
+            <span className="hidden sm:inline">{look.name}</span>
           </button>
         );
       })}

@@ -1,57 +1,38 @@
 "use client";
 
-import { useState } from "react";
+import Link from "next/link";
 import { can } from "~/domain/roles";
 import type { RouterOutputs } from "~/trpc/react";
-import { SaveAsTemplateButton } from "../templates/SaveAsTemplateButton";
-import { ExportMenu } from "../transfer/ExportMenu";
-import { Button } from "../ui/Button";
-import { ButtonLink } from "../ui/ButtonLink";
 import { Icon } from "../ui/Icon";
 import { RoleBadge } from "../ui/RoleBadge";
-import { EditProjectDialog } from "./EditProjectDialog";
-import { ProjectBreadcrumb } from "./ProjectBreadcrumb";
+import { ProjectMenu } from "./ProjectMenu";
 import { ReadOnlyBadge } from "./ReadOnlyBadge";
 
 type Project = RouterOutputs["project"]["get"];
 
+/** One row above the editor: where the project lives, its name, your role, the project menu. */
 export function ProjectHeader({ project }: { project: Project }) {
-  const [editing, setEditing] = useState(false);
-  const editable = can.editGraph(project.myRole);
   return (
-    <header className="mb-4">
-      <ProjectBreadcrumb organization={project.organization} projectId={project.id} projectName={project.name} />
-      <div className="mt-2 flex flex-wrap items-start justify-between gap-4">
-        <div className="min-w-0">
-          <div className="flex flex-wrap items-center gap-2">
-            <h1 className="text-2xl font-semibold tracking-tight break-words text-slate-900">{project.name}</h1>
-            <RoleBadge role={project.myRole} />
-            {!editable && <ReadOnlyBadge />}
-          </div>
-          {project.description && <p className="mt-1 max-w-3xl text-sm text-slate-600">{project.description}</p>}
-        </div>
-        <div className="flex gap-2">
-          <ButtonLink href={`/projects/${project.id}/activity`}>
-            <Icon name="restore" />
-            Activity
-          </ButtonLink>
-          {editable && (
-            <Button variant="secondary" onClick={() => setEditing(true)} data-testid="edit-project-button">
-              <Icon name="pencil" />
-              Edit details
-            </Button>
-          )}
-          <SaveAsTemplateButton project={project} />
-          <ExportMenu projectId={project.id} role={project.myRole} />
-          {can.manageProject(project.myRole) && (
-            <ButtonLink href={`/projects/${project.id}/settings`} data-testid="project-settings-link">
-              <Icon name="settings" />
-              Settings
-            </ButtonLink>
-          )}
-        </div>
+    <header className="flex min-h-11 min-w-0 items-center gap-2 py-1.5">
+      <nav aria-label="Breadcrumb" className="hidden shrink-0 items-center gap-1 text-sm text-slate-600 sm:flex">
+        <Link href={`/dashboard?org=${project.organization.id}`} className="max-w-40 truncate hover:text-slate-900 hover:underline">
+          {project.organization.name}
+        </Link>
+        <Icon name="chevronRight" className="size-3.5 shrink-0 text-slate-400" />
+      </nav>
+      <h1 className="min-w-0 truncate text-base font-semibold text-slate-900" title={project.name}>
+        {project.name}
+      </h1>
+      <RoleBadge role={project.myRole} />
+      {!can.editGraph(project.myRole) && <ReadOnlyBadge />}
+      {project.description && (
+        <p className="hidden min-w-0 flex-1 truncate text-sm text-slate-600 lg:block" title={project.description}>
+          {project.description}
+        </p>
+      )}
+      <div className="ml-auto shrink-0">
+        <ProjectMenu project={project} />
       </div>
-      {editable && <EditProjectDialog project={project} open={editing} onClose={() => setEditing(false)} />}
     </header>
   );
 }

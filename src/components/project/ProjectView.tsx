@@ -6,6 +6,7 @@ import { useTRPC } from "~/trpc/react";
 import { isNotFound } from "../lib/trpc-errors";
 import { ErrorAlert } from "../ui/ErrorAlert";
 import { ArchivedBanner } from "./ArchivedBanner";
+import { FullScreenProvider } from "./FullScreen";
 import { ProjectEditor } from "./ProjectEditor";
 import { ProjectHeader } from "./ProjectHeader";
 import { ProjectNotFound } from "./ProjectNotFound";
@@ -19,10 +20,10 @@ export function ProjectView({ projectId }: { projectId: string }) {
 
   const data = project.data;
   return (
-    <>
+    <FullScreenProvider>
       <ProjectHeader project={data} />
       {data.status === "ARCHIVED" && <ArchivedBanner canUnarchive={data.myRole === "OWNER"} projectId={data.id} />}
       <ProjectEditor projectId={data.id} readOnly={!can.editGraph(data.myRole) || data.status === "ARCHIVED"} />
-    </>
+    </FullScreenProvider>
   );
 }

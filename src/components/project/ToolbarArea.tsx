@@ -4,6 +4,7 @@ import { useMemo } from "react";
 import { EditorContext, useEditor } from "../canvas/editor-context";
 import { EditorToolbar } from "../canvas/toolbar/EditorToolbar";
 import { useVersionView } from "../versions/VersionViewContext";
+import { FullScreenButton } from "./FullScreen";
 
 /** The toolbar; while a version is being viewed or compared, its editing actions rest. */
 export function ToolbarArea() {
@@ -15,7 +16,7 @@ export function ToolbarArea() {
   );
   return (
     <EditorContext.Provider value={resting}>
-      <EditorToolbar />
+      <EditorToolbar end={<FullScreenButton />} />
     </EditorContext.Provider>
   );
 }

@@ -41,7 +41,7 @@ export function SearchPalette() {
         <Icon name="search" className="size-4" />
         <span className="hidden sm:inline">Search</span>
         <span className="sr-only sm:hidden">Search</span>
-        <kbd className="hidden rounded border border-slate-200 px-1 font-sans text-xs text-slate-400 md:inline">Ctrl K</kbd>
+        <kbd className="hidden rounded border border-slate-200 px-1 font-sans text-xs text-slate-400 lg:inline">Ctrl K</kbd>
       </button>
       {open && <PaletteDialog onClose={() => setOpen(false)} />}
     </>

@@ -21,7 +21,7 @@ export function OrgSwitcher({ orgs, current }: { orgs: Org[]; current: Org | und
       <Menu
         label="Organizations"
         triggerTestId="org-switcher"
-        triggerClassName="max-w-40 border sm:max-w-56 border-slate-200 bg-white px-2.5 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
+        triggerClassName="max-w-28 border sm:max-w-56 border-slate-200 bg-white px-2.5 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
         trigger={
           <>
             <OrgDot color={current?.themeColor ?? null} />

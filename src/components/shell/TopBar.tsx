@@ -47,19 +47,19 @@ export function TopBar({ user }: TopBarProps) {
                 key={link.href}
                 href={link.href}
                 aria-current={active ? "page" : undefined}
-                className={`inline-flex items-center gap-1.5 rounded-lg px-2.5 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-brand-500 ${
+                className={`inline-flex shrink-0 items-center gap-1.5 rounded-lg px-2 py-1.5 text-sm font-medium sm:px-2.5 focus-visible:outline-2 focus-visible:outline-brand-500 ${
                   active ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900"
                 }`}
               >
                 <Icon name={link.icon} className="size-4" />
-                <span className="hidden md:inline">{link.label}</span>
-                <span className="sr-only md:hidden">{link.label}</span>
+                <span className="hidden lg:inline">{link.label}</span>
+                <span className="sr-only lg:hidden">{link.label}</span>
               </Link>
             );
           })}
         </nav>
       )}
-      <div className="ml-auto flex items-center gap-2">
+      <div className="ml-auto flex shrink-0 items-center gap-1 sm:gap-2">
         <SearchPalette />
         <UserMenu user={user} />
       </div>

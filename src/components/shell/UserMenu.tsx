@@ -25,7 +25,7 @@ export function UserMenu({ user }: { user: SessionUser }) {
       trigger={
         <>
           <Avatar name={name} url={me.data?.avatarUrl} size={28} />
-          <span className="hidden max-w-40 truncate sm:inline">{name}</span>
+          <span className="hidden max-w-40 truncate lg:inline">{name}</span>
           <Icon name="chevronDown" className="size-4 text-slate-400" />
         </>
       }

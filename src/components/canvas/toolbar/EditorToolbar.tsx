@@ -8,8 +8,8 @@ import { Presence } from "./Presence";
 import { SaveStatus } from "./SaveStatus";
 import { TidyButtons } from "./TidyButtons";
 
-/** The bar above the canvas: history, layout, who is here and whether edits are saved. */
-export function EditorToolbar() {
+/** The bar above the canvas: history, layout, who is here and whether edits are saved; `end` goes last. */
+export function EditorToolbar({ end }: { end?: React.ReactNode }) {
   return (
     <div className="border-b border-slate-200 bg-white">
       <div role="toolbar" aria-label="Editor" className="flex h-11 items-center gap-2 px-2">
@@ -20,6 +20,7 @@ export function EditorToolbar() {
           <GraphCounts />
           <Presence />
           <SaveStatus />
+          {end}
         </div>
       </div>
       <NoticeBanner />

@@ -81,7 +81,10 @@ export function ImageExport() {
         triggerClassName="h-8 gap-1.5 rounded-md px-2.5 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900"
         trigger={
           <>
-            Export image
+            <span className="max-sm:sr-only">Export image</span>
+            <span aria-hidden className="sm:hidden">
+              Image
+            </span>
             <Icon name="chevronDown" className="size-3.5 text-slate-400" />
           </>
         }

@@ -18,7 +18,7 @@ export function TidyButtons() {
     <div className="flex items-center gap-0.5 border-l border-slate-200 pl-2">
       <ToolButton label="Tidy up" tip="Line every step up along its dependencies" onClick={() => run()} disabled={editor.state.nodes.size === 0}>
         <ToolbarIcon name="tidy" />
-        Tidy up
+        <span className="max-sm:sr-only">Tidy up</span>
       </ToolButton>
       {selected.length >= 2 && (
         <ToolButton label="Tidy selection" tip="Line up only the selected steps" onClick={() => run(selected)}>

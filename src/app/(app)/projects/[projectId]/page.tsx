@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { ProjectView } from "~/components/project/ProjectView";
-import { PageContainer } from "~/components/shell/PageContainer";
 import { requireSessionUser } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Project" };
@@ -9,8 +8,9 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
   const { projectId } = await params;
   await requireSessionUser(`/projects/${projectId}`);
   return (
-    <PageContainer width="full">
+    // The editor gets the window below the app bar; only the canvas and side panel scroll.
+    <main className="flex h-[calc(100dvh-3.5rem-1px)] flex-col px-2 pb-2 sm:px-4 sm:pb-3">
       <ProjectView key={projectId} projectId={projectId} />
-    </PageContainer>
+    </main>
   );
 }

@@ -1,0 +1,45 @@
+/**
+ * Regenerates the README's screenshots: the seeded "Customer onboarding" project at three
+ * viewport sizes. Needs a running app (npm run build && npm start, or npm run dev):
+ *   BASE_URL=http://localhost:3000 npm run docs:screenshots
+ */
+import { chromium } from "@playwright/test";
+
+const BASE_URL = process.env.BASE_URL ?? "http://localhost:3000";
+const OUT = process.env.OUT_DIR ?? "docs";
+const SIZES = [
+  { name: "project-1440x900", width: 1440, height: 900 },
+  { name: "project-1280x720", width: 1280, height: 720 },
+  { name: "project-390x844", width: 390, height: 844, mobile: true },
+];
+
+async function main() {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  });
+  for (const size of SIZES) {
+    const context = await browser.newContext({
+      viewport: { width: size.width, height: size.height },
+      deviceScaleFactor: 1,
+      isMobile: size.mobile ?? false,
+      hasTouch: size.mobile ?? false,
+    });
+    const page = await context.newPage();
+    await page.goto(`${BASE_URL}/login`);
+    await page.getByLabel("Email").fill("demo@flowmatrix.dev");
+    await page.getByLabel("Password").fill("flowmatrix-demo");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(/\/dashboard/);
+    await page.getByRole("link", { name: "Customer onboarding" }).first().click();
+    await page.getByTestId("matrix-canvas").waitFor();
+    await page.locator(".react-flow__node-action").first().waitFor();
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: `${OUT}/${size.name}.png` });
+    console.log(`${OUT}/${size.name}.png`);
+    await context.close();
+  }
+  await browser.close();
+}
+
+void main();
