@@ -1,6 +1,7 @@
 /** Turns canvas interactions into graph operations. Pure: the canvas applies what these return. */
 import { DEFAULT_NODE_FIELDS, type GraphNode, type GraphState, type NodeFields, type NodeType, type RelationType } from "~/domain/graph";
-import { CELL_PADDING, NODE_HEIGHT, NODE_WIDTH, absolutePosition, centredAt, type Cell, type MatrixLayout, type Point, type Rect } from "~/domain/matrix";
+import { centredAt, type Cell, type MatrixLayout, type Point } from "~/domain/matrix";
+import { movedToNeighbour, nudged } from "~/domain/moves";
 import { placer } from "~/domain/placement";
 import type { Operation } from "~/domain/operations";
 import type { Selection } from "./editor-context";
@@ -45,70 +46,17 @@ export function dropOps(state: GraphState, layout: MatrixLayout, dropped: { id: 
   const placed = new Map<string, Cell>();
   for (const { id, spot } of spots) if (place.fits(spot)) placed.set(id, place.near(spot));
   for (const { id, spot } of spots) if (!placed.has(id)) placed.set(id, place.near(spot));
-  return placeOps(state, new Map(live.map((d) => [d.id, placed.get(d.id)!])));
+  return placeOps(state, placed);
 }
 
-/**
- * How far one axis of a nudge can go for a node: up to the cell walls, and flush against the
- * first other step in the way (the nudge stops short rather than jumping over it). Steps that
- * already overlap the node sideways are not in its way, so an old overlap can be nudged apart.
- */
-function axisLimit(box: Rect, delta: number, axis: "x" | "y", wall: { min: number; max: number }, obstacles: readonly Rect[]): number {
-  const size = axis === "x" ? "width" : "height";
-  const cross = axis === "x" ? "y" : "x";
-  const crossSize = axis === "x" ? "height" : "width";
-  let limit = delta > 0 ? Math.max(0, Math.min(delta, wall.max - box[axis])) : Math.min(0, Math.max(delta, wall.min - box[axis]));
-  for (const o of obstacles) {
-    if (!(o[cross] < box[cross] + box[crossSize] && box[cross] < o[cross] + o[crossSize])) continue;
-    if (delta > 0 && o[axis] >= box[axis] + box[size]) limit = Math.min(limit, o[axis] - (box[axis] + box[size]));
-    if (delta < 0 && o[axis] + o[size] <= box[axis]) limit = Math.max(limit, o[axis] + o[size] - box[axis]);
-  }
-  return limit;
-}
-
-/**
- * Moves nodes by (dx, dy) inside their own cells. The selected nodes of one cell move by one
- * common amount, the most that none of them hits a wall or another step, so they keep their
- * shape and never run into each other or anything else.
- */
+/** Moves nodes by (dx, dy) inside their own cells, stopping short of walls and other steps. */
 export function nudgeOps(state: GraphState, layout: MatrixLayout, ids: string[], dx: number, dy: number): Operation[] {
-  const nodes = ids.flatMap((id) => state.nodes.get(id) ?? []);
-  const place = placer(state, layout, nodes.map((n) => n.id));
-  const groups = new Map<string, GraphNode[]>();
-  for (const n of nodes) groups.set(place.cellKey(n), [...(groups.get(place.cellKey(n)) ?? []), n]);
-  const placed = new Map<string, Cell>();
-  for (const group of groups.values()) {
-    const obstacles = place.obstaclesOf(group[0]!);
-    const size = place.sizeOf(group[0]!);
-    const walls = {
-      x: { min: CELL_PADDING, max: size.width - NODE_WIDTH - CELL_PADDING },
-      y: { min: CELL_PADDING, max: size.height - NODE_HEIGHT - CELL_PADDING },
-    };
-    const boxes = group.map((n) => ({ x: n.x, y: n.y, width: NODE_WIDTH, height: NODE_HEIGHT }));
-    const towards = (limits: number[], delta: number) => (delta > 0 ? Math.min(delta, ...limits) : Math.max(delta, ...limits));
-    const mx = dx === 0 ? 0 : towards(boxes.map((b) => axisLimit(b, dx, "x", walls.x, obstacles)), dx);
-    const moved = boxes.map((b) => ({ ...b, x: b.x + mx }));
-    const my = dy === 0 ? 0 : towards(moved.map((b) => axisLimit(b, dy, "y", walls.y, obstacles)), dy);
-    group.forEach((n) => placed.set(n.id, { departmentId: n.departmentId, stageId: n.stageId, offset: { x: n.x + mx, y: n.y + my } }));
-  }
-  return placeOps(state, placed);
+  return placeOps(state, nudged(state, layout, ids, dx, dy));
 }
 
-/**
- * Moves nodes to the neighbouring cell (one stage left or right, one department up or down),
- * each into the first free slot there, taken in reading order so they keep their order. When
- * any of them is already at the edge of the matrix, none moves: the selection stays together.
- */
+/** Moves nodes to the neighbouring cell; nothing when one of them is at the matrix edge. */
 export function cellMoveOps(state: GraphState, layout: MatrixLayout, ids: string[], columns: number, rows: number): Operation[] {
-  const nodes = ids.flatMap((id) => state.nodes.get(id) ?? []);
-  const place = placer(state, layout, nodes.map((n) => n.id));
-  const targets = nodes.map((node) => ({ node, to: place.neighbour(node, columns, rows), at: absolutePosition(layout, node) }));
-  const placed = new Map<string, Cell>();
-  for (const { node, to } of targets.sort((a, b) => a.at.y - b.at.y || a.at.x - b.at.x)) {
-    if (!to) return [];
-    placed.set(node.id, place.first(to));
-  }
-  return placeOps(state, placed);
+  return placeOps(state, movedToNeighbour(state, layout, ids, columns, rows));
 }
 
 /** A new step centred on a canvas point: there when the spot is free, else the nearest free slot of that cell. */
