@@ -44,6 +44,23 @@ describe("firstFreeSlot", () => {
     expect(isFree(scattered, slot, SLOT_GAP)).toBe(true);
     expect(slot.y).toBeGreaterThan(330);
   });
+
+  it("packs right below a step put off the grid by hand instead of skipping a row", () => {
+    expect(firstFreeSlot([box(30, 56)], MIN_CELL_WIDTH)).toEqual({ x: CELL_PADDING, y: 56 + NODE_HEIGHT + SLOT_GAP });
+  });
+
+  it("always returns a free slot, inside the padding and across the cell's width", () => {
+    const corner = fc.record({ x: fc.integer({ min: 0, max: 800 }), y: fc.integer({ min: 0, max: 600 }) });
+    fc.assert(
+      fc.property(fc.array(corner, { maxLength: 12 }), fc.integer({ min: MIN_CELL_WIDTH, max: 1000 }), (corners, width) => {
+        const obstacles = corners.map((c) => box(c.x, c.y));
+        const slot = firstFreeSlot(obstacles, width);
+        expect(isFree(obstacles, slot, SLOT_GAP)).toBe(true);
+        expect(slot.y).toBeGreaterThanOrEqual(CELL_PADDING);
+        expect(slot.x === CELL_PADDING || slot.x + NODE_WIDTH + CELL_PADDING <= width).toBe(true);
+      }),
+    );
+  });
 });
 
 describe("nearestFreeSlot", () => {

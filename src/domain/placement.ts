@@ -37,21 +37,26 @@ export function isFree(obstacles: readonly Rect[], at: Point, gap = 0): boolean 
 }
 
 /**
- * The first free slot in reading order on a grid of step-sized slots, as many per row as fit
- * in the cell's width (at least one). Rows continue below the cell when it is full; the row
- * below every obstacle is always free, so the scan ends there at the latest.
+ * The first free slot in reading order (top to bottom, then left to right). Slots sit on a
+ * grid of step-sized slots, as many per row as fit in the cell's width (at least one), and
+ * just past each step already there, so steps put anywhere by hand do not leave a grid row
+ * half blocked and wasted. Rows continue below the cell when it is full; the row below every
+ * obstacle is always free, so the scan ends there at the latest.
  */
 export function firstFreeSlot(obstacles: readonly Rect[], cellWidth: number, gap = SLOT_GAP): Point {
   const perRow = Math.max(1, Math.floor((cellWidth - 2 * CELL_PADDING + SLOT_GAP) / COLUMN_PITCH));
   const below = Math.max(CELL_PADDING, ...obstacles.map((o) => o.y + o.height + gap));
-  const lastRow = Math.ceil((below - CELL_PADDING) / ROW_PITCH);
-  for (let row = 0; row < lastRow; row++) {
-    for (let column = 0; column < perRow; column++) {
-      const at = { x: CELL_PADDING + column * COLUMN_PITCH, y: CELL_PADDING + row * ROW_PITCH };
-      if (isFree(obstacles, at, gap)) return at;
-    }
+  const lastRow = CELL_PADDING + Math.ceil((below - CELL_PADDING) / ROW_PITCH) * ROW_PITCH;
+  const gridYs = Array.from({ length: (lastRow - CELL_PADDING) / ROW_PITCH + 1 }, (_, row) => CELL_PADDING + row * ROW_PITCH);
+  const gridXs = Array.from({ length: perRow }, (_, column) => CELL_PADDING + column * COLUMN_PITCH);
+  const fitsAcross = (x: number) => x + NODE_WIDTH + CELL_PADDING <= cellWidth;
+  const ascending = (a: number, b: number) => a - b;
+  const ys = [...new Set([...gridYs, ...obstacles.map((o) => o.y + o.height + gap)])].sort(ascending);
+  const xs = [...new Set([...gridXs, ...obstacles.map((o) => o.x + o.width + gap).filter(fitsAcross)])].sort(ascending);
+  for (const y of ys) {
+    for (const x of xs) if (isFree(obstacles, { x, y }, gap)) return { x, y };
   }
-  return { x: CELL_PADDING, y: CELL_PADDING + lastRow * ROW_PITCH };
+  return { x: CELL_PADDING, y: lastRow };
 }
 
 /**

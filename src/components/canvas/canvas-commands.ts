@@ -11,6 +11,9 @@ const NUDGE = 10;
 const FINE_NUDGE = 1;
 const ARROWS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
 
+/** The parts of a key press the keyboard map reads. */
+export type KeyChord = Pick<KeyboardEvent, "key" | "altKey" | "ctrlKey" | "metaKey" | "shiftKey">;
+
 type CommandOptions = {
   editor: EditorApi;
   layout: MatrixLayout;
@@ -81,7 +84,7 @@ export function canvasCommands({ editor, layout, startRename }: CommandOptions) 
   };
 
   /** The keyboard map; true when the key was used. */
-  const onKey = (event: KeyboardEvent): boolean => {
+  const onKey = (event: KeyChord): boolean => {
     const mod = event.metaKey || event.ctrlKey;
     const key = event.key.toLowerCase();
     if (event.key === "Escape") {
