@@ -211,7 +211,7 @@ function CanvasFlow({ className, size }: { className: string; size: { width: num
 
   const addInView = (type: NodeType) => {
     const rect = wrapperRef.current?.getBoundingClientRect();
-    if (rect) commands.createAt(toFlow(rect.left + rect.width / 2, rect.top + rect.height / 2), type);
+    if (rect) commands.addInCell(toFlow(rect.left + rect.width / 2, rect.top + rect.height / 2), type);
   };
 
   return (

@@ -1,14 +1,18 @@
 "use client";
 
 import type { NodeType } from "~/domain/graph";
-import { cellAt, centredAt, type MatrixLayout, type Point } from "~/domain/matrix";
-import { createNodeOp, deleteOps, nudgeOps } from "./canvas-ops";
-import { copyNodes, freeShift, pasteOps, readClipboard, writeClipboard } from "./clipboard";
+import type { MatrixLayout, Point } from "~/domain/matrix";
+import type { Operation } from "~/domain/operations";
+import { addInCellOp, cellMoveOps, createAtOp, deleteOps, nudgeOps } from "./canvas-ops";
+import { copyNodes, pasteOps, readClipboard, writeClipboard } from "./clipboard";
 import type { EditorApi } from "./editor-context";
 
 const NUDGE = 10;
 const FINE_NUDGE = 1;
 const ARROWS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+
+/** The parts of a key press the keyboard map reads. */
+export type KeyChord = Pick<KeyboardEvent, "key" | "altKey" | "ctrlKey" | "metaKey" | "shiftKey">;
 
 type CommandOptions = {
   editor: EditorApi;
@@ -23,18 +27,27 @@ export function canvasCommands({ editor, layout, startRename }: CommandOptions) 
 
   const pasteFrom = (clip: ReturnType<typeof copyNodes>) => {
     if (!clip) return false;
-    const { ops, nodeIds } = pasteOps(state, clip, { newId, shift: freeShift(state, clip) });
+    const { ops, nodeIds } = pasteOps(state, layout, clip, { newId });
     if (!editor.apply(ops)) editor.setSelection({ nodes: nodeIds, edges: [] });
     return true;
   };
 
+  /** Creates a step, selects it and opens its name for editing. */
+  const create = (op: (id: string) => Operation) => {
+    const id = newId();
+    if (editor.apply([op(id)])) return;
+    editor.setSelection({ nodes: [id], edges: [] });
+    startRename(id);
+  };
+
   const commands = {
-    /** A new step centred on a canvas point, in the cell under it; its name opens for editing. */
+    /** A new step centred on a canvas point (a double-click or a drop), or the nearest free slot. */
     createAt(point: Point, type: NodeType) {
-      const id = newId();
-      if (editor.apply([createNodeOp(id, type, cellAt(layout, centredAt(point)))])) return;
-      editor.setSelection({ nodes: [id], edges: [] });
-      startRename(id);
+      create((id) => createAtOp(state, layout, id, type, point));
+    },
+    /** A palette click: into the selected step's cell, else the cell in the middle of the view. */
+    addInCell(viewCentre: Point, type: NodeType) {
+      create((id) => addInCellOp(state, layout, id, type, { selected: selection.nodes, viewCentre }));
     },
     deleteSelection() {
       const ops = deleteOps(state, selection);
@@ -60,10 +73,18 @@ export function canvasCommands({ editor, layout, startRename }: CommandOptions) 
       if (ops.length > 0) editor.apply(ops);
       return true;
     },
+    /** The selected steps to the neighbouring cell, in one undoable batch; nothing at the edge. */
+    moveCell(columns: number, rows: number) {
+      if (selection.nodes.length === 0) return false;
+      const ops = cellMoveOps(state, layout, selection.nodes, columns, rows);
+      if (ops.length > 0) editor.apply(ops);
+      // Used even at the edge: Alt+Left would otherwise take the browser back a page.
+      return true;
+    },
   };
 
   /** The keyboard map; true when the key was used. */
-  const onKey = (event: KeyboardEvent): boolean => {
+  const onKey = (event: KeyChord): boolean => {
     const mod = event.metaKey || event.ctrlKey;
     const key = event.key.toLowerCase();
     if (event.key === "Escape") {
@@ -84,9 +105,10 @@ export function canvasCommands({ editor, layout, startRename }: CommandOptions) 
     }
     if (mod && key === "v") return commands.paste();
     if (mod && key === "d") return commands.duplicate();
+    const arrow = ARROWS[event.key];
+    if (arrow && event.altKey && !mod && !event.shiftKey) return commands.moveCell(arrow[0], arrow[1]);
     if (mod || event.altKey) return false;
     if (event.key === "Delete" || event.key === "Backspace") return commands.deleteSelection();
-    const arrow = ARROWS[event.key];
     if (arrow) {
       const step = event.shiftKey ? FINE_NUDGE : NUDGE;
       return commands.nudge(arrow[0] * step, arrow[1] * step);

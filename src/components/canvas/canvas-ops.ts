@@ -1,6 +1,8 @@
 /** Turns canvas interactions into graph operations. Pure: the canvas applies what these return. */
 import { DEFAULT_NODE_FIELDS, type GraphNode, type GraphState, type NodeFields, type NodeType, type RelationType } from "~/domain/graph";
-import { cellAt, cellRect, clampOffset, type Cell, type MatrixLayout, type Point } from "~/domain/matrix";
+import { centredAt, type Cell, type MatrixLayout, type Point } from "~/domain/matrix";
+import { movedToNeighbour, nudged } from "~/domain/moves";
+import { placer } from "~/domain/placement";
 import type { Operation } from "~/domain/operations";
 import type { Selection } from "./editor-context";
 
@@ -24,28 +26,59 @@ export function placeOp(node: GraphNode, to: Placement): Operation | null {
 
 const cellPlacement = (cell: Cell): Placement => ({ departmentId: cell.departmentId, stageId: cell.stageId, ...cell.offset });
 
-/** Nodes dropped at new canvas positions (top-left corners): each lands in the cell under it. */
-export function dropOps(state: GraphState, layout: MatrixLayout, dropped: { id: string; position: Point }[]): Operation[] {
-  const ops: Operation[] = [];
-  for (const { id, position } of dropped) {
+const placeOps = (state: GraphState, placed: Map<string, Cell>): Operation[] =>
+  [...placed].flatMap(([id, cell]) => {
     const node = state.nodes.get(id);
-    const op = node && placeOp(node, cellPlacement(cellAt(layout, position)));
-    if (op) ops.push(op);
-  }
-  return ops;
+    const op = node && placeOp(node, cellPlacement(cell));
+    return op ? [op] : [];
+  });
+
+/**
+ * Nodes dropped at new canvas positions (top-left corners): each lands in the cell under it,
+ * exactly there when that overlaps nothing, else in the nearest free slot of that cell. The
+ * nodes whose spots are free are placed first, so a dragged group keeps its shape wherever it
+ * can and only the ones landing on something move aside.
+ */
+export function dropOps(state: GraphState, layout: MatrixLayout, dropped: { id: string; position: Point }[]): Operation[] {
+  const live = dropped.filter((d) => state.nodes.has(d.id));
+  const place = placer(state, layout, live.map((d) => d.id));
+  const spots = live.map(({ id, position }) => ({ id, spot: place.spotAt(position) }));
+  const placed = new Map<string, Cell>();
+  for (const { id, spot } of spots) if (place.fits(spot)) placed.set(id, place.near(spot));
+  for (const { id, spot } of spots) if (!placed.has(id)) placed.set(id, place.near(spot));
+  return placeOps(state, placed);
 }
 
-/** Moves nodes by (dx, dy) inside their own cells. */
+/** Moves nodes by (dx, dy) inside their own cells, stopping short of walls and other steps. */
 export function nudgeOps(state: GraphState, layout: MatrixLayout, ids: string[], dx: number, dy: number): Operation[] {
-  const ops: Operation[] = [];
-  for (const id of ids) {
-    const node = state.nodes.get(id);
-    const rect = node && cellRect(layout, node.departmentId, node.stageId);
-    if (!node || !rect) continue;
-    const op = placeOp(node, { ...node, ...clampOffset({ x: node.x + dx, y: node.y + dy }, rect) });
-    if (op) ops.push(op);
-  }
-  return ops;
+  return placeOps(state, nudged(state, layout, ids, dx, dy));
+}
+
+/** Moves nodes to the neighbouring cell; nothing when one of them is at the matrix edge. */
+export function cellMoveOps(state: GraphState, layout: MatrixLayout, ids: string[], columns: number, rows: number): Operation[] {
+  return placeOps(state, movedToNeighbour(state, layout, ids, columns, rows));
+}
+
+/** A new step centred on a canvas point: there when the spot is free, else the nearest free slot of that cell. */
+export function createAtOp(state: GraphState, layout: MatrixLayout, id: string, type: NodeType, point: Point): Operation {
+  const place = placer(state, layout);
+  return createNodeOp(id, type, place.near(place.spotAt(centredAt(point))));
+}
+
+/**
+ * A new step for a palette click: in the cell of the one selected step, else in the cell at
+ * the middle of the view, in that cell's first free slot.
+ */
+export function addInCellOp(
+  state: GraphState,
+  layout: MatrixLayout,
+  id: string,
+  type: NodeType,
+  { selected, viewCentre }: { selected: readonly string[]; viewCentre: Point },
+): Operation {
+  const place = placer(state, layout);
+  const only = selected.length === 1 ? state.nodes.get(selected[0]!) : undefined;
+  return createNodeOp(id, type, place.first(only ?? place.spotAt(centredAt(viewCentre))));
 }
 
 export function createNodeOp(id: string, type: NodeType, cell: Cell, label = NEW_NODE_LABEL): Operation {

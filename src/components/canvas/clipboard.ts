@@ -4,7 +4,9 @@
  */
 import { z } from "zod";
 import type { AxisItem, GraphState } from "~/domain/graph";
+import type { MatrixLayout } from "~/domain/matrix";
 import { edgeFieldSchemas, nodeFieldSchemas, type Operation } from "~/domain/operations";
+import { placer } from "~/domain/placement";
 
 export const CLIPBOARD_KEY = "flowmatrix:clipboard";
 /** How far a paste moves the copies when something already sits where they would go. */
@@ -50,36 +52,45 @@ function matchLane(items: ReadonlyMap<string, AxisItem>, id: string | null, name
   return null;
 }
 
+/** Where each copied node goes in this project, before any shift. */
+function landing(state: GraphState, clip: ClipboardData) {
+  return clip.nodes.map(({ departmentName, stageName, ...node }) => ({
+    node,
+    departmentId: matchLane(state.departments, node.departmentId, departmentName),
+    stageId: matchLane(state.stages, node.stageId, stageName),
+  }));
+}
+
 /**
- * The smallest multiple of PASTE_SHIFT (from 0) at which the first copied step would not land
- * exactly on an existing step: pasting into another project keeps positions, pasting again
- * and again fans the copies out.
+ * The smallest multiple of PASTE_SHIFT (from 0) at which none of the copies overlaps an
+ * existing step: pasting into another project keeps positions, pasting again and again fans
+ * the copies out, diagonally, as a group that keeps its shape.
  */
-export function freeShift(state: GraphState, clip: ClipboardData): number {
-  const first = clip.nodes[0]!;
-  const departmentId = matchLane(state.departments, first.departmentId, first.departmentName);
-  const stageId = matchLane(state.stages, first.stageId, first.stageName);
-  const taken = new Set<string>();
-  for (const n of state.nodes.values()) if (n.departmentId === departmentId && n.stageId === stageId) taken.add(`${n.x},${n.y}`);
+export function freeShift(state: GraphState, layout: MatrixLayout, clip: ClipboardData): number {
+  const place = placer(state, layout);
+  const copies = landing(state, clip);
   let shift = 0;
-  while (taken.has(`${first.x + shift},${first.y + shift}`)) shift += PASTE_SHIFT;
+  while (!copies.every(({ node, ...lanes }) => place.fits({ ...lanes, offset: { x: node.x + shift, y: node.y + shift } }))) shift += PASTE_SHIFT;
   return shift;
 }
 
-/** Operations that create fresh copies of the clipboard's nodes and the edges between them. */
+/**
+ * Operations that create fresh copies of the clipboard's nodes and the edges between them,
+ * shifted by freeShift. Copies that would still overlap one another (two lanes of the source
+ * can fall into one Unassigned cell here) go to the nearest free slot instead.
+ */
 export function pasteOps(
   state: GraphState,
+  layout: MatrixLayout,
   clip: ClipboardData,
-  options: { newId: () => string; shift: number },
+  options: { newId: () => string },
 ): { ops: Operation[]; nodeIds: string[] } {
   const ids = new Map(clip.nodes.map((n) => [n.id, options.newId()]));
-  const nodeOps = clip.nodes.map(({ departmentName, stageName, ...node }): Operation => {
-    const departmentId = matchLane(state.departments, node.departmentId, departmentName);
-    const stageId = matchLane(state.stages, node.stageId, stageName);
-    return {
-      op: "createNode",
-      node: { ...node, id: ids.get(node.id)!, departmentId, stageId, x: node.x + options.shift, y: node.y + options.shift },
-    };
+  const shift = freeShift(state, layout, clip);
+  const place = placer(state, layout);
+  const nodeOps = landing(state, clip).map(({ node, ...lanes }): Operation => {
+    const { offset } = place.near({ ...lanes, offset: { x: node.x + shift, y: node.y + shift } });
+    return { op: "createNode", node: { ...node, ...lanes, ...offset, id: ids.get(node.id)! } };
   });
   const edgeOps = clip.edges.flatMap((edge): Operation[] => {
     const sourceId = ids.get(edge.sourceId);

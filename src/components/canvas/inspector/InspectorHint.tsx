@@ -23,6 +23,7 @@ export function InspectorHint() {
     ["Rename step", ["F2"]],
     ["Delete selection", ["Delete"]],
     ["Move selection", ["←", "↑", "→", "↓"]],
+    ["Move to next cell", ["Alt", "←", "↑", "→", "↓"]],
     ["Copy", [mod, "C"]],
     ["Paste", [mod, "V"]],
     ["Duplicate", [mod, "D"]],
