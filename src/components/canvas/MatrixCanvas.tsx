@@ -39,6 +39,7 @@ import { TriggerNode } from "./nodes/TriggerNode";
 import { Palette, PALETTE_MIME, droppedNodeType } from "./Palette";
 import { RelationPicker } from "./RelationPicker";
 import { useCanvasShortcuts, type ShortcutHandler } from "./useCanvasShortcuts";
+import { useCanvasTabOrder } from "./useCanvasTabOrder";
 import { useFlowElements } from "./useFlowElements";
 
 const nodeTypes = {
@@ -105,6 +106,7 @@ function CanvasFlow({ className }: { className: string }) {
     };
   });
   useCanvasShortcuts(wrapperRef, shortcut);
+  useCanvasTabOrder(wrapperRef);
 
   const actions = useStableActions({
     finishRename: (id, label) => {
@@ -207,6 +209,12 @@ function CanvasFlow({ className }: { className: string }) {
           commands.createAt(toFlow(event.clientX, event.clientY), type);
         }}
       >
+        {/* Before the flow, so Tab meets the palette ahead of the steps (React Flow's own panels come after them). */}
+        {!readOnly && (
+          <Panel position="top-left">
+            <Palette onAdd={addInView} />
+          </Panel>
+        )}
         <ReactFlow<FlowNode, RelationFlowEdge>
           nodes={nodes}
           edges={edges}
@@ -235,11 +243,6 @@ function CanvasFlow({ className }: { className: string }) {
           fitViewOptions={readOnly ? FIT_VIEW : FIT_VIEW_EDITING}
           defaultViewport={openedLarge ? LARGE_GRAPH_VIEWPORT : undefined}
         >
-          {!readOnly && (
-            <Panel position="top-left">
-              <Palette onAdd={addInView} />
-            </Panel>
-          )}
           <Controls showInteractive={false} fitViewOptions={readOnly ? FIT_VIEW : FIT_VIEW_EDITING} />
           <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Mini map" />
         </ReactFlow>
