@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { applyOperations } from "~/domain/apply";
 import { DEFAULT_NODE_FIELDS, toState, type AxisItem, type GraphNode } from "~/domain/graph";
-import { CELL_PADDING, absolutePosition, layoutMatrix } from "~/domain/matrix";
+import { CELL_PADDING, MIN_CELL_WIDTH, NODE_WIDTH, absolutePosition, layoutMatrix } from "~/domain/matrix";
 import { operationSchema, type Operation } from "~/domain/operations";
-import { createEdgeOp, createNodeOp, deleteOps, dropOps, nudgeOps, renameOp } from "./canvas-ops";
+import { createEdgeOp, createNodeOp, deleteOps, dropOps, moveToCellOp, nudgeOps, renameOp } from "./canvas-ops";
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 const [SALES, OPS, INTAKE, REVIEW, A, B, C, E1] = [1, 2, 3, 4, 5, 6, 7, 8].map(uuid) as [string, string, string, string, string, string, string, string];
@@ -65,6 +65,23 @@ describe("nudgeOps", () => {
   });
 });
 
+describe("moveToCellOp", () => {
+  it("moves a step to another department and stage in one update, keeping its offset", () => {
+    const a = state.nodes.get(A)!;
+    const op = moveToCellOp(a, layout, OPS, REVIEW);
+    expect(op).toEqual({ op: "updateNode", id: A, set: { departmentId: OPS, stageId: REVIEW }, expect: { departmentId: SALES, stageId: INTAKE } });
+    expect(applied([op!]).nodes.get(A)).toMatchObject({ departmentId: OPS, stageId: REVIEW, x: 30, y: 40 });
+    expect(moveToCellOp(a, layout, SALES, INTAKE)).toBeNull();
+  });
+
+  it("clamps an offset that would not fit, also in an Unassigned cell not drawn yet", () => {
+    const far = { ...state.nodes.get(A)!, x: 5000, y: 2 };
+    expect(moveToCellOp(far, layout, null, null)).toMatchObject({
+      set: { departmentId: null, stageId: null, x: MIN_CELL_WIDTH - NODE_WIDTH - CELL_PADDING, y: CELL_PADDING },
+    });
+  });
+});
+
 describe("create, rename, connect, delete", () => {
   it("creates a step in a cell", () => {
     const ops = [createNodeOp(uuid(20), "DECISION", { departmentId: OPS, stageId: null, offset: { x: 24, y: 24 } })];
@@ -82,6 +99,7 @@ describe("create, rename, connect, delete", () => {
     const next = applied([createEdgeOp(uuid(21), B, C, "BLOCKS"), createEdgeOp(uuid(22), C, A, "FEEDBACK_TO")]);
     expect(next.edges.get(uuid(21))).toMatchObject({ relationType: "BLOCKS", frequency: 0 });
     expect(next.edges.get(uuid(22))).toMatchObject({ relationType: "FEEDBACK_TO", frequency: 1 });
+    expect(applied([createEdgeOp(uuid(23), B, C, "REQUIRES", "2h")]).edges.get(uuid(23))).toMatchObject({ lagTime: "2h" });
   });
 
   it("deletes selected edges before nodes so an edge of a deleted node is not deleted twice", () => {

@@ -1,6 +1,6 @@
 /** Turns canvas interactions into graph operations. Pure: the canvas applies what these return. */
 import { DEFAULT_NODE_FIELDS, type GraphNode, type GraphState, type NodeFields, type NodeType, type RelationType } from "~/domain/graph";
-import { cellAt, cellRect, clampOffset, type Cell, type MatrixLayout, type Point } from "~/domain/matrix";
+import { MIN_CELL_HEIGHT, MIN_CELL_WIDTH, cellAt, cellRect, clampOffset, type Cell, type MatrixLayout, type Point } from "~/domain/matrix";
 import type { Operation } from "~/domain/operations";
 import type { Selection } from "./editor-context";
 
@@ -35,6 +35,16 @@ export function dropOps(state: GraphState, layout: MatrixLayout, dropped: { id: 
   return ops;
 }
 
+/**
+ * Moves a node to another cell (the inspector's Department and Stage selects), keeping its
+ * offset as far as it fits there. A cell the layout does not draw yet (an Unassigned band no
+ * step uses) has the minimum cell size.
+ */
+export function moveToCellOp(node: GraphNode, layout: MatrixLayout, departmentId: string | null, stageId: string | null): Operation | null {
+  const size = cellRect(layout, departmentId, stageId) ?? { width: MIN_CELL_WIDTH, height: MIN_CELL_HEIGHT };
+  return placeOp(node, { departmentId, stageId, ...clampOffset(node, size) });
+}
+
 /** Moves nodes by (dx, dy) inside their own cells. */
 export function nudgeOps(state: GraphState, layout: MatrixLayout, ids: string[], dx: number, dy: number): Operation[] {
   const ops: Operation[] = [];
@@ -52,10 +62,10 @@ export function createNodeOp(id: string, type: NodeType, cell: Cell, label = NEW
   return { op: "createNode", node: { ...DEFAULT_NODE_FIELDS, id, type, label, ...cellPlacement(cell) } };
 }
 
-export function createEdgeOp(id: string, sourceId: string, targetId: string, relationType: RelationType): Operation {
+export function createEdgeOp(id: string, sourceId: string, targetId: string, relationType: RelationType, lagTime: string | null = null): Operation {
   return {
     op: "createEdge",
-    edge: { id, sourceId, targetId, relationType, lagTime: null, frequency: relationType === "FEEDBACK_TO" ? 1 : 0, condition: null },
+    edge: { id, sourceId, targetId, relationType, lagTime, frequency: relationType === "FEEDBACK_TO" ? 1 : 0, condition: null },
   };
 }
 
