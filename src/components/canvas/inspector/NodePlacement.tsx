@@ -34,7 +34,8 @@ export function NodePlacement({ node }: { node: GraphNode }) {
 
   return (
     <div className="space-y-1.5">
-      <div className="grid grid-cols-2 gap-3">
+      {/* One per row: lane names such as "IT & Engineering" do not fit half of the panel. */}
+      <div className="space-y-3">
         <SelectField label="Department" value={departmentId ?? UNASSIGNED} onChange={(e) => move({ departmentId: lane(e.target.value), stageId })}>
           {departments.map((d) => (
             <option key={d.id} value={d.id}>

@@ -66,8 +66,13 @@ function LinkList({
         <ul aria-labelledby={headingId} className="divide-y divide-slate-100 rounded-lg border border-slate-200">
           {links.map((link) => (
             <li key={link.edgeId} className="flex items-center gap-1 py-1 pr-1 pl-2.5 text-sm text-slate-700">
-              <span className="min-w-0 flex-1 truncate" title={link.text}>
-                {link.text}
+              {/* Two lines, so a long step name cannot push the relation out of sight. */}
+              <span className="min-w-0 flex-1" title={link.text}>
+                <span className="block truncate">{link.otherLabel}</span>
+                <span className="block truncate text-xs text-slate-500">
+                  <span className="sr-only"> · </span>
+                  {link.detail}
+                </span>
               </span>
               <button
                 type="button"

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_NODE_FIELDS, toState, type GraphNode } from "~/domain/graph";
 import { layoutMatrix } from "~/domain/matrix";
-import { dependencyProblem, filterSteps, linkText, MAX_OPTIONS, stepLinks, stepOptions } from "./dependencies";
+import { dependencyProblem, filterSteps, linkDetail, MAX_OPTIONS, stepLinks, stepOptions } from "./dependencies";
 
 const SALES = "00000000-0000-4000-8000-000000000001";
 const node = (id: string, label: string, departmentId: string | null = SALES): GraphNode => ({
@@ -25,10 +25,10 @@ const state = toState({
 });
 const layout = layoutMatrix({ departments: state.departments.values(), stages: state.stages.values(), nodes: state.nodes.values() });
 
-describe("linkText", () => {
-  it("names the other step, the relation and the wait", () => {
-    expect(linkText("Receive order", "REQUIRES", "2h")).toBe("Receive order · Requires · wait 2h");
-    expect(linkText("Receive order", "BLOCKS", null)).toBe("Receive order · Blocks");
+describe("linkDetail", () => {
+  it("names the relation and the wait when there is one", () => {
+    expect(linkDetail("REQUIRES", "2h")).toBe("Requires · wait 2h");
+    expect(linkDetail("BLOCKS", null)).toBe("Blocks");
   });
 });
 
@@ -36,7 +36,7 @@ describe("stepLinks", () => {
   it("splits a step's connections into what it depends on and what it leads to", () => {
     const { dependsOn, leadsTo } = stepLinks(state, "credit");
     expect(dependsOn.map((l) => l.text)).toEqual(["Receive order · Requires · wait 2h", "Ship order · Feedback (rework loop)"]);
-    expect(leadsTo).toEqual([{ edgeId: "e2", otherId: "ship", otherLabel: "Ship order", text: "Ship order · Blocks" }]);
+    expect(leadsTo).toEqual([{ edgeId: "e2", otherId: "ship", otherLabel: "Ship order", detail: "Blocks", text: "Ship order · Blocks" }]);
     expect(stepLinks(state, "bill")).toEqual({ dependsOn: [], leadsTo: [] });
   });
 });

@@ -7,18 +7,18 @@ import { bandIndex, type MatrixLayout } from "~/domain/matrix";
 import { waitText } from "../flow-names";
 import { RELATION_LABEL } from "./labels";
 
-/** One connection of the inspected step, seen from that step. */
-export type StepLink = { edgeId: string; otherId: string; otherLabel: string; text: string };
+/** One connection of the inspected step, seen from that step; `detail` is the relation and the wait. */
+export type StepLink = { edgeId: string; otherId: string; otherLabel: string; detail: string; text: string };
 
 /** A step the combobox offers; `cell` tells apart steps that share a label. */
 export type StepOption = { id: string; label: string; cell: string };
 
 export const MAX_OPTIONS = 50;
 
-/** "Receive order · Requires · wait 2h": the other step, the relation, the wait when there is one. */
-export function linkText(otherLabel: string, relation: RelationType, lagTime: string | null): string {
+/** "Requires · wait 2h": the relation, and the wait when there is one. */
+export function linkDetail(relation: RelationType, lagTime: string | null): string {
   const wait = waitText(lagTime);
-  return [otherLabel, RELATION_LABEL[relation], wait && `wait ${wait}`].filter(Boolean).join(" · ");
+  return wait ? `${RELATION_LABEL[relation]} · wait ${wait}` : RELATION_LABEL[relation];
 }
 
 const byLabel = (a: { otherLabel: string }, b: { otherLabel: string }) => a.otherLabel.localeCompare(b.otherLabel);
@@ -32,7 +32,8 @@ export function stepLinks(state: GraphState, nodeId: string): { dependsOn: StepL
     if (!incoming && edge.sourceId !== nodeId) continue;
     const otherId = incoming ? edge.sourceId : edge.targetId;
     const otherLabel = state.nodes.get(otherId)?.label ?? "Unknown step";
-    const link = { edgeId: edge.id, otherId, otherLabel, text: linkText(otherLabel, edge.relationType, edge.lagTime) };
+    const detail = linkDetail(edge.relationType, edge.lagTime);
+    const link = { edgeId: edge.id, otherId, otherLabel, detail, text: `${otherLabel} · ${detail}` };
     (incoming ? dependsOn : leadsTo).push(link);
   }
   return { dependsOn: dependsOn.sort(byLabel), leadsTo: leadsTo.sort(byLabel) };
