@@ -14,7 +14,7 @@ const state = toState({
 });
 const layout = layoutMatrix({ departments: state.departments.values(), stages: state.stages.values(), nodes: state.nodes.values() });
 const order = matrixOrder(state.nodes.values(), layout);
-const input = { state, layout, order, facts: new Map(), selected: new Set<string>(), readOnly: false, renamingId: null, highlight: null };
+const input = { layout, order, facts: new Map(), selected: new Set<string>(), readOnly: false, renamingId: null, highlight: null };
 
 describe("activityNodes", () => {
   it("places steps at their cell origin plus offset, typed by kind", () => {

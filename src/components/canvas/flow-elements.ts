@@ -64,7 +64,6 @@ const STEP_DOM = { "aria-roledescription": "step" } as const;
 const CONNECTION_DOM = { "aria-roledescription": "connection", tabIndex: -1 } as const;
 
 export type ActivityInput = {
-  state: GraphState;
   layout: MatrixLayout;
   /** The steps in matrix order (see matrixOrder): DOM order, and so Tab order, follows it. */
   order: readonly GraphNode[];

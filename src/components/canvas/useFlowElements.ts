@@ -45,10 +45,10 @@ export function useFlowElements(editor: EditorApi, { renamingId, renamingLane }:
   const steps = useMemo(
     () =>
       activityNodes(
-        { state, layout, order, facts, selected: selectedNodes, readOnly, renamingId: readOnly ? null : renamingId, highlight },
+        { layout, order, facts, selected: selectedNodes, readOnly, renamingId: readOnly ? null : renamingId, highlight },
         ACTIVITY_CACHE,
       ),
-    [state, layout, order, facts, selectedNodes, readOnly, renamingId, highlight],
+    [layout, order, facts, selectedNodes, readOnly, renamingId, highlight],
   );
   // Steps first so that Tab reaches them before the lane headers' buttons; the lanes' negative
   // zIndex keeps them drawn underneath whatever their place in the array.
