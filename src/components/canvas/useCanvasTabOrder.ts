@@ -30,9 +30,8 @@ export function useCanvasTabOrder(scope: RefObject<HTMLElement | null>) {
     if (!root) return;
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== "Tab" || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-      const current = event.target as Stop | null;
-      const next = current && nextStop(sequenceIn(root), current, event.shiftKey);
-      if (!next) return;
+      const next = nextStop<EventTarget | null>(sequenceIn(root), event.target, event.shiftKey);
+      if (!(next instanceof HTMLElement || next instanceof SVGElement)) return;
       event.preventDefault();
       next.focus({ preventScroll: true });
       if (next.matches(CONNECTION)) revealConnection(next);
