@@ -40,6 +40,7 @@ import { TriggerNode } from "./nodes/TriggerNode";
 import { Palette, PALETTE_MIME, droppedNodeType } from "./Palette";
 import { RelationPicker } from "./RelationPicker";
 import { useCanvasShortcuts, type ShortcutHandler } from "./useCanvasShortcuts";
+import { useCanvasTabOrder } from "./useCanvasTabOrder";
 import { useFlowElements } from "./useFlowElements";
 import { initialViewport, savedViewport, saveViewport, type Viewport } from "./viewport";
 
@@ -125,6 +126,7 @@ function CanvasFlow({ className, size }: { className: string; size: { width: num
     };
   });
   useCanvasShortcuts(wrapperRef, shortcut);
+  useCanvasTabOrder(wrapperRef);
 
   const actions = useStableActions({
     finishRename: (id, label) => {

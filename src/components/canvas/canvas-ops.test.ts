@@ -5,7 +5,7 @@ import { DEFAULT_NODE_FIELDS, toState, type AxisItem, type GraphNode, type Graph
 import { CELL_PADDING, NODE_HEIGHT, NODE_WIDTH, absolutePosition, layoutMatrix } from "~/domain/matrix";
 import { operationSchema, type Operation } from "~/domain/operations";
 import { overlaps } from "~/domain/tidy";
-import { addInCellOp, cellMoveOps, createAtOp, createEdgeOp, createNodeOp, deleteOps, dropOps, nudgeOps, renameOp } from "./canvas-ops";
+import { addInCellOp, cellMoveOps, createAtOp, createEdgeOp, createNodeOp, deleteOps, dropOps, moveToCellOp, nudgeOps, renameOp } from "./canvas-ops";
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 const [SALES, OPS, INTAKE, REVIEW, A, B, C, E1] = [1, 2, 3, 4, 5, 6, 7, 8].map(uuid) as [string, string, string, string, string, string, string, string];
@@ -211,6 +211,29 @@ describe("nudgeOps inside the cell walls", () => {
   });
 });
 
+describe("moveToCellOp", () => {
+  it("moves a step to another department and stage in one update, into the first free slot there", () => {
+    const a = state.nodes.get(A)!;
+    const op = moveToCellOp(state, layout, a, OPS, REVIEW);
+    expect(op).toMatchObject({ op: "updateNode", id: A, set: { departmentId: OPS, stageId: REVIEW }, expect: { departmentId: SALES, stageId: INTAKE } });
+    const moved = applied([op!]);
+    expect(moved.nodes.get(A)).toMatchObject({ departmentId: OPS, stageId: REVIEW });
+    expect(moveToCellOp(state, layout, a, SALES, INTAKE)).toBeNull();
+  });
+
+  it("never lands on a step already in the target cell, also in an Unassigned cell not drawn yet", () => {
+    for (const [departmentId, stageId] of [[OPS, REVIEW], [null, null]] as const) {
+      let current = state;
+      for (const id of [A, B, C]) {
+        const op = moveToCellOp(current, layoutOf(current), current.nodes.get(id)!, departmentId, stageId);
+        if (op) current = applied([op], current);
+      }
+      expect([A, B, C].filter((id) => current.nodes.get(id)!.departmentId === departmentId).length).toBeGreaterThan(1);
+      expect(overlapping(current)).toEqual([]);
+    }
+  });
+});
+
 describe("create, rename, connect, delete", () => {
   it("creates a step in a cell", () => {
     const ops = [createNodeOp(uuid(20), "DECISION", { departmentId: OPS, stageId: null, offset: { x: 24, y: 24 } })];
@@ -228,6 +251,7 @@ describe("create, rename, connect, delete", () => {
     const next = applied([createEdgeOp(uuid(21), B, C, "BLOCKS"), createEdgeOp(uuid(22), C, A, "FEEDBACK_TO")]);
     expect(next.edges.get(uuid(21))).toMatchObject({ relationType: "BLOCKS", frequency: 0 });
     expect(next.edges.get(uuid(22))).toMatchObject({ relationType: "FEEDBACK_TO", frequency: 1 });
+    expect(applied([createEdgeOp(uuid(23), B, C, "REQUIRES", "2h")]).edges.get(uuid(23))).toMatchObject({ lagTime: "2h" });
   });
 
   it("deletes selected edges before nodes so an edge of a deleted node is not deleted twice", () => {

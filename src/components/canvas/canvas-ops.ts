@@ -49,6 +49,22 @@ export function dropOps(state: GraphState, layout: MatrixLayout, dropped: { id: 
   return placeOps(state, placed);
 }
 
+/**
+ * Moves a node to another cell (the inspector's Department and Stage selects), into the first
+ * free slot there, so it never lands on a step already in that cell.
+ */
+export function moveToCellOp(
+  state: GraphState,
+  layout: MatrixLayout,
+  node: GraphNode,
+  departmentId: string | null,
+  stageId: string | null,
+): Operation | null {
+  if (node.departmentId === departmentId && node.stageId === stageId) return null;
+  const { offset } = placer(state, layout, [node.id]).first({ departmentId, stageId });
+  return placeOp(node, { departmentId, stageId, ...offset });
+}
+
 /** Moves nodes by (dx, dy) inside their own cells, stopping short of walls and other steps. */
 export function nudgeOps(state: GraphState, layout: MatrixLayout, ids: string[], dx: number, dy: number): Operation[] {
   return placeOps(state, nudged(state, layout, ids, dx, dy));
@@ -85,10 +101,10 @@ export function createNodeOp(id: string, type: NodeType, cell: Cell, label = NEW
   return { op: "createNode", node: { ...DEFAULT_NODE_FIELDS, id, type, label, ...cellPlacement(cell) } };
 }
 
-export function createEdgeOp(id: string, sourceId: string, targetId: string, relationType: RelationType): Operation {
+export function createEdgeOp(id: string, sourceId: string, targetId: string, relationType: RelationType, lagTime: string | null = null): Operation {
   return {
     op: "createEdge",
-    edge: { id, sourceId, targetId, relationType, lagTime: null, frequency: relationType === "FEEDBACK_TO" ? 1 : 0, condition: null },
+    edge: { id, sourceId, targetId, relationType, lagTime, frequency: relationType === "FEEDBACK_TO" ? 1 : 0, condition: null },
   };
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_NODE_FIELDS, toState, type GraphNode } from "~/domain/graph";
 import { layoutMatrix } from "~/domain/matrix";
 import { activityNodes, laneCounts, laneNodes, nextSelection, relationEdges, type ActivityCache, type EdgeCache } from "./flow-elements";
+import { matrixOrder } from "./flow-names";
 
 const SALES = "00000000-0000-4000-8000-000000000001";
 const step = (id: string, departmentId: string | null, x = 30): GraphNode => ({ ...DEFAULT_NODE_FIELDS, id, label: id, x, y: 30, departmentId, stageId: null });
@@ -12,7 +13,8 @@ const state = toState({
   edges: [{ id: "e", sourceId: "a", targetId: "b", relationType: "FEEDBACK_TO", lagTime: null, frequency: 2, condition: null }],
 });
 const layout = layoutMatrix({ departments: state.departments.values(), stages: state.stages.values(), nodes: state.nodes.values() });
-const input = { state, layout, facts: new Map(), selected: new Set<string>(), readOnly: false, renamingId: null, highlight: null };
+const order = matrixOrder(state.nodes.values(), layout);
+const input = { layout, order, facts: new Map(), selected: new Set<string>(), readOnly: false, renamingId: null, highlight: null };
 
 describe("activityNodes", () => {
   it("places steps at their cell origin plus offset, typed by kind", () => {
@@ -29,6 +31,14 @@ describe("activityNodes", () => {
     expect(second[1]).not.toBe(first[1]);
     expect(second[1]!.selected).toBe(true);
   });
+
+  it("names each step for screen readers and keeps connections out of the Tab sequence", () => {
+    const [a] = activityNodes(input, new WeakMap());
+    expect(a!.ariaLabel).toBe("a, Sales / Unassigned, Pending");
+    const [edge] = relationEdges(state, order, new Set(), null, new WeakMap());
+    expect(edge!.ariaLabel).toBe("from a to b, feedback loop");
+    expect(edge!.domAttributes?.tabIndex).toBe(-1);
+  });
 });
 
 describe("lanes and edges", () => {
@@ -42,9 +52,9 @@ describe("lanes and edges", () => {
 
   it("styles edges by relation and reuses unchanged ones", () => {
     const cache: EdgeCache = new WeakMap();
-    const [edge] = relationEdges(state, new Set(), null, cache);
+    const [edge] = relationEdges(state, order, new Set(), null, cache);
     expect(edge).toMatchObject({ source: "a", target: "b", type: "relation", data: { critical: false, dimmed: false } });
-    expect(relationEdges(state, new Set(), null, cache)[0]).toBe(edge);
+    expect(relationEdges(state, order, new Set(), null, cache)[0]).toBe(edge);
   });
 });
 

@@ -7,6 +7,7 @@ import { MarkerType, Position, type Edge, type Node, type NodeHandle } from "@xy
 import type { Axis, GraphEdge, GraphNode, GraphState, NodeFacts, NodeType, RelationType, Severity } from "~/domain/graph";
 import { HEADER_HEIGHT, LABEL_WIDTH, NODE_HEIGHT, NODE_WIDTH, bandIndex, type MatrixColumn, type MatrixLayout, type MatrixRow } from "~/domain/matrix";
 import type { Highlight, Selection } from "./editor-context";
+import { connectionName, connectionOrder, stepName } from "./flow-names";
 
 /** How much slack a step has, for the heat overlay: none, under 10%, under 30% of the lead time, more. */
 export type Heat = "critical" | "tight" | "some" | "loose";
@@ -53,10 +54,19 @@ const HANDLES: NodeHandle[] = [
   { id: null, type: "source", position: Position.Right, x: NODE_WIDTH - HANDLE / 2, y: NODE_HEIGHT / 2 - HANDLE / 2, width: HANDLE, height: HANDLE },
 ];
 const NODE_SIZE = { width: NODE_WIDTH, height: NODE_HEIGHT };
+/** Screen readers say "step" and "connection", the app's words, instead of React Flow's "node" and "edge". */
+const STEP_DOM = { "aria-roledescription": "step" } as const;
+/**
+ * Connections stay focusable (Enter selects one) but leave the Tab sequence: React Flow draws
+ * them before the steps, so in document order they would come first. useCanvasTabOrder puts
+ * them back in the sequence right after the last step.
+ */
+const CONNECTION_DOM = { "aria-roledescription": "connection", tabIndex: -1 } as const;
 
 export type ActivityInput = {
-  state: GraphState;
   layout: MatrixLayout;
+  /** The steps in matrix order (see matrixOrder): DOM order, and so Tab order, follows it. */
+  order: readonly GraphNode[];
   facts: ReadonlyMap<string, NodeFacts>;
   selected: ReadonlySet<string>;
   readOnly: boolean;
@@ -80,12 +90,12 @@ function severityOf(id: string, facts: NodeFacts | undefined, highlight: Highlig
 export type ActivityCache = WeakMap<GraphNode, ActivityFlowNode>;
 
 export function activityNodes(input: ActivityInput, cache: ActivityCache): ActivityFlowNode[] {
-  const { state, layout, facts, selected, readOnly, renamingId, highlight } = input;
+  const { layout, order, facts, selected, readOnly, renamingId, highlight } = input;
   const bands = bandIndex(layout);
   let leadTime = 0;
   if (highlight?.heat) for (const t of highlight.times.values()) leadTime = Math.max(leadTime, t.ef);
   const out: ActivityFlowNode[] = [];
-  for (const node of state.nodes.values()) {
+  for (const node of order) {
     const x = bands.column(node.stageId).x + node.x;
     const y = bands.row(node.departmentId).y + node.y;
     const isSelected = selected.has(node.id);
@@ -95,9 +105,11 @@ export function activityNodes(input: ActivityInput, cache: ActivityCache): Activ
     const times = highlight?.heat ? highlight.times.get(node.id) : undefined;
     const heat = times ? heatOf(times.slack, leadTime) : null;
     const severity = severityOf(node.id, nodeFacts, highlight);
+    const ariaLabel = stepName(node, bands);
     const old = cache.get(node);
     if (
       old &&
+      old.ariaLabel === ariaLabel &&
       old.data.facts === nodeFacts &&
       old.data.readOnly === readOnly &&
       old.data.renaming === renaming &&
@@ -120,7 +132,8 @@ export function activityNodes(input: ActivityInput, cache: ActivityCache): Activ
       ...NODE_SIZE,
       measured: NODE_SIZE,
       handles: HANDLES,
-      ariaLabel: node.label,
+      ariaLabel,
+      domAttributes: STEP_DOM,
     };
     cache.set(node, built);
     out.push(built);
@@ -226,20 +239,23 @@ const CRITICAL_MARKER = { type: MarkerType.ArrowClosed, color: CRITICAL_COLOR, w
 
 export type EdgeCache = WeakMap<GraphEdge, RelationFlowEdge>;
 
+/** One flow edge per connection, ordered by their steps' matrix order (`nodeOrder`). */
 export function relationEdges(
   state: GraphState,
+  nodeOrder: readonly GraphNode[],
   selected: ReadonlySet<string>,
   highlight: Highlight | null,
   cache: EdgeCache,
 ): RelationFlowEdge[] {
   const out: RelationFlowEdge[] = [];
   const showCritical = !!highlight?.showCritical;
-  for (const edge of state.edges.values()) {
+  for (const edge of connectionOrder(state.edges.values(), nodeOrder)) {
     const isSelected = selected.has(edge.id);
     const critical = showCritical && highlight!.criticalEdges.has(edge.id);
     const dimmed = showCritical && !critical;
+    const ariaLabel = connectionName(edge, state.nodes);
     const old = cache.get(edge);
-    if (old && old.selected === isSelected && old.data!.critical === critical && old.data!.dimmed === dimmed) {
+    if (old && old.selected === isSelected && old.data!.critical === critical && old.data!.dimmed === dimmed && old.ariaLabel === ariaLabel) {
       out.push(old);
       continue;
     }
@@ -251,6 +267,8 @@ export function relationEdges(
       data: { edge, critical, dimmed },
       selected: isSelected,
       markerEnd: critical ? CRITICAL_MARKER : MARKERS[edge.relationType],
+      ariaLabel,
+      domAttributes: CONNECTION_DOM,
     };
     cache.set(edge, built);
     out.push(built);

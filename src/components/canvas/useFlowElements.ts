@@ -5,6 +5,7 @@ import { applyNodeChanges, type EdgeChange, type NodeChange } from "@xyflow/reac
 import { layoutMatrix } from "~/domain/matrix";
 import type { Axis } from "~/domain/graph";
 import type { EditorApi } from "./editor-context";
+import { matrixOrder } from "./flow-names";
 import {
   activityNodes,
   laneCounts,
@@ -33,6 +34,7 @@ export function useFlowElements(editor: EditorApi, { renamingId, renamingLane }:
     () => layoutMatrix({ departments: state.departments.values(), stages: state.stages.values(), nodes: state.nodes.values() }),
     [state.departments, state.stages, state.nodes],
   );
+  const order = useMemo(() => matrixOrder(state.nodes.values(), layout), [state.nodes, layout]);
   const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
   const selectedEdges = useMemo(() => new Set(selection.edges), [selection.edges]);
 
@@ -43,13 +45,15 @@ export function useFlowElements(editor: EditorApi, { renamingId, renamingLane }:
   const steps = useMemo(
     () =>
       activityNodes(
-        { state, layout, facts, selected: selectedNodes, readOnly, renamingId: readOnly ? null : renamingId, highlight },
+        { layout, order, facts, selected: selectedNodes, readOnly, renamingId: readOnly ? null : renamingId, highlight },
         ACTIVITY_CACHE,
       ),
-    [state, layout, facts, selectedNodes, readOnly, renamingId, highlight],
+    [layout, order, facts, selectedNodes, readOnly, renamingId, highlight],
   );
-  const base = useMemo<FlowNode[]>(() => [...lanes, ...steps], [lanes, steps]);
-  const edges = useMemo(() => relationEdges(state, selectedEdges, highlight, EDGE_CACHE), [state, selectedEdges, highlight]);
+  // Steps first so that Tab reaches them before the lane headers' buttons; the lanes' negative
+  // zIndex keeps them drawn underneath whatever their place in the array.
+  const base = useMemo<FlowNode[]>(() => [...steps, ...lanes], [lanes, steps]);
+  const edges = useMemo(() => relationEdges(state, order, selectedEdges, highlight, EDGE_CACHE), [state, order, selectedEdges, highlight]);
 
   const [transient, setTransient] = useState({ base, nodes: base });
   let nodes = transient.nodes;

@@ -10,7 +10,9 @@ import { DraftField, text } from "./DraftField";
 import { EntityHeader } from "./EntityHeader";
 import { BRAIN_LABEL, STATUS_LABEL, TYPE_LABEL } from "./labels";
 import { NodeInsights } from "./NodeInsights";
+import { NodePlacement } from "./NodePlacement";
 import { InspectorSection } from "./Section";
+import { StepDependencies } from "./StepDependencies";
 import { TagInput } from "./TagInput";
 import { check, parseWith, type Parsed } from "./useDraft";
 
@@ -62,6 +64,7 @@ export function NodeInspector({ node }: { node: GraphNode }) {
               ))}
             </SelectField>
           </div>
+          <NodePlacement node={node} />
           <div className="grid grid-cols-[5.5rem_1fr] gap-3">
             <DraftField
               label="Progress"
@@ -74,6 +77,10 @@ export function NodeInspector({ node }: { node: GraphNode }) {
             />
             <DraftField label="Assignee" value={node.assignee} format={text} parse={parseWith(nodeFieldSchemas.assignee)} commit={update("assignee")} placeholder="Unassigned" />
           </div>
+        </InspectorSection>
+
+        <InspectorSection title="Dependencies">
+          <StepDependencies node={node} />
         </InspectorSection>
 
         <InspectorSection title="How the work is done">
