@@ -96,12 +96,12 @@ function CanvasFlow({ className }: { className: string }) {
 
   const shortcut = useRef<ShortcutHandler>(() => false);
   useLayoutEffect(() => {
-    shortcut.current = (event) => {
-      if (event.key === "Escape" && pending) {
+    shortcut.current = (event, onCanvas) => {
+      if (onCanvas && event.key === "Escape" && pending) {
         setPending(null);
         return true;
       }
-      return commands.onKey(event);
+      return commands.onKey(event, onCanvas);
     };
   });
   useCanvasShortcuts(wrapperRef, shortcut);
