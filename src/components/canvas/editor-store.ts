@@ -125,7 +125,7 @@ export class EditorStore {
     if (!entry) return;
     const result = this.applyLocal(entry.inverse, { kind: what, entryId: entry.id }, `Can't ${what}: `);
     if (result instanceof OperationError) {
-      this.discard(entry.id);
+      this.discarded.push(entry.id);
       void this.pump();
     } else push(to, { id: result.clientOpId, ops: entry.inverse, inverse: result.inverse });
     this.update({});
@@ -195,11 +195,7 @@ export class EditorStore {
   private forgetBatch(batch: Pending) {
     this.undoStack = this.undoStack.filter((u) => u.ops !== batch.ops);
     this.redoStack = this.redoStack.filter((u) => u.ops !== batch.ops);
-    if (batch.history.kind !== "do") this.discard(batch.history.entryId);
-  }
-
-  private discard(entryId: string) {
-    this.discarded.push(entryId);
+    if (batch.history.kind !== "do") this.discarded.push(batch.history.entryId);
   }
 
   /**
