@@ -108,12 +108,36 @@ export type OperationKind = Operation["op"];
 
 export const MAX_BATCH = 5000;
 
+/** How many undo (and redo) steps each person keeps per project, in the browser and on the server. */
+export const UNDO_DEPTH = 100;
+
+const entryId = z.string().min(8, "entryId is too short").max(100, "entryId is too long");
+
+/**
+ * Where a batch sits in its author's undo history: "do" is a new edit (one undo step, and the
+ * redo stack is cleared), "undo"/"redo" name the entry they take off that stack. Batches
+ * without it (imports, templates) leave everyone's history alone.
+ */
+export const historySchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("do") }),
+  z.object({ kind: z.enum(["undo", "redo"]), entryId }),
+]);
+
 export const batchSchema = z.object({
   clientOpId: z.string().min(8, "clientOpId is too short").max(100, "clientOpId is too long"),
   ops: z.array(operationSchema).min(1, "A batch needs at least one operation").max(MAX_BATCH, `At most ${MAX_BATCH} operations per batch`),
+  history: historySchema.optional(),
 });
 
 export type Batch = z.output<typeof batchSchema>;
+export type BatchHistory = z.output<typeof historySchema>;
+
+/**
+ * One step of a person's undo or redo stack. `id` is the client op id of the batch that put
+ * it there; undoing applies `inverse`, and the undo batch's own inverse becomes the redo entry.
+ */
+export type HistoryEntry = { id: string; ops: Operation[]; inverse: Operation[] };
+export type EditorHistory = { undo: HistoryEntry[]; redo: HistoryEntry[] };
 
 export type NodePatch = Partial<NodeFields>;
 export type EdgePatch = Partial<EdgeFields>;

@@ -33,6 +33,7 @@ export function EditorProvider({
       new EditorStore(initial, {
         send: (batch) => client.graph.applyOps.mutate({ projectId, ...batch }),
         load: () => client.graph.get.query({ projectId }),
+        discard: (entryIds) => client.graph.discardHistory.mutate({ projectId, entryIds }),
         classify: classifySendError,
         newId: () => crypto.randomUUID(),
       }),

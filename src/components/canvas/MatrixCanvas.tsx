@@ -108,8 +108,8 @@ function CanvasFlow({ className, size }: { className: string; size: { width: num
 
   const shortcut = useRef<ShortcutHandler>(() => false);
   useLayoutEffect(() => {
-    shortcut.current = (event) => {
-      if (event.key === "Escape" && pending) {
+    shortcut.current = (event, onCanvas) => {
+      if (onCanvas && event.key === "Escape" && pending) {
         setPending(null);
         return true;
       }
@@ -117,7 +117,7 @@ function CanvasFlow({ className, size }: { className: string; size: { width: num
         fullScreen.toggle();
         return true;
       }
-      if (commands.onKey(event)) return true;
+      if (commands.onKey(event, onCanvas)) return true;
       if (event.key === "Escape" && fullScreen.on) {
         fullScreen.toggle();
         return true;

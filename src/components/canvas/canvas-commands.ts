@@ -83,10 +83,21 @@ export function canvasCommands({ editor, layout, startRename }: CommandOptions) 
     },
   };
 
-  /** The keyboard map; true when the key was used. */
-  const onKey = (event: KeyChord): boolean => {
+  /** The keyboard map; true when the key was used. `onCanvas`: focus is on the canvas (or the page body). */
+  const onKey = (event: KeyChord, onCanvas = true): boolean => {
     const mod = event.metaKey || event.ctrlKey;
     const key = event.key.toLowerCase();
+    if (!editor.readOnly && mod && key === "z") {
+      if (event.shiftKey) editor.redo();
+      else editor.undo();
+      return true;
+    }
+    if (!editor.readOnly && mod && key === "y") {
+      editor.redo();
+      return true;
+    }
+    // Only undo/redo are page-wide: the rest act on the selection, so Delete on a panel button must not delete a step.
+    if (!onCanvas) return false;
     if (event.key === "Escape") {
       if (selection.nodes.length === 0 && selection.edges.length === 0) return false;
       editor.setSelection({ nodes: [], edges: [] });
@@ -94,15 +105,6 @@ export function canvasCommands({ editor, layout, startRename }: CommandOptions) 
     }
     if (mod && key === "c") return commands.copy();
     if (editor.readOnly) return false;
-    if (mod && key === "z") {
-      if (event.shiftKey) editor.redo();
-      else editor.undo();
-      return true;
-    }
-    if (mod && key === "y") {
-      editor.redo();
-      return true;
-    }
     if (mod && key === "v") return commands.paste();
     if (mod && key === "d") return commands.duplicate();
     const arrow = ARROWS[event.key];

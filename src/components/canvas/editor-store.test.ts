@@ -1,15 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { applyOperations } from "~/domain/apply";
 import { DEFAULT_NODE_FIELDS, toState } from "~/domain/graph";
-import type { Operation } from "~/domain/operations";
+import { UNDO_DEPTH, type BatchHistory, type EditorHistory, type Operation } from "~/domain/operations";
 import { EditorStore, type GraphPayload, type SendFailure, type Transport } from "./editor-store";
 
 const A = "00000000-0000-4000-8000-000000000001";
 const B = "00000000-0000-4000-8000-000000000002";
 
-function payload(revision = 5): GraphPayload {
+function payload(revision = 5, history: EditorHistory = { undo: [], redo: [] }): GraphPayload {
   return {
     revision,
+    history,
     nodes: [A, B].map((id, i) => ({ ...DEFAULT_NODE_FIELDS, id, label: `Step ${i + 1}`, x: 0, y: 0, departmentId: null, stageId: null })),
     edges: [],
     departments: [],
@@ -23,7 +24,15 @@ class Rejected extends Error {}
 
 /** A fake server: applies batches to its own graph, remembers client op ids, can go offline. */
 function fakeServer() {
-  const server = { state: toState(payload()), revision: 5, offline: false, sent: [] as string[], applied: new Map<string, number>() };
+  const server = {
+    state: toState(payload()),
+    revision: 5,
+    offline: false,
+    sent: [] as string[],
+    applied: new Map<string, number>(),
+    history: new Map<string, BatchHistory>(),
+    discarded: [] as string[],
+  };
   let ids = 0;
   const transport: Transport = {
     async send(batch) {
@@ -37,7 +46,11 @@ function fakeServer() {
         throw new Rejected((error as Error).message);
       }
       server.applied.set(batch.clientOpId, ++server.revision);
+      server.history.set(batch.clientOpId, batch.history);
       return { revision: server.revision };
+    },
+    async discard(entryIds) {
+      server.discarded.push(...entryIds);
     },
     async load() {
       return { ...payload(server.revision), nodes: [...server.state.nodes.values()] };
@@ -92,6 +105,16 @@ describe("EditorStore", () => {
     expect(label(store, B)).toBe("Theirs");
   });
 
+  it("drops the undo step of an unsaved edit that someone else's batch made impossible", () => {
+    const { transport, server } = fakeServer();
+    server.offline = true;
+    const store = new EditorStore(payload(), transport);
+    store.apply([rename(A, "Step 1", "Mine")]);
+    store.receive({ revision: 6, clientOpId: "theirs", ops: [rename(A, "Step 1", "Theirs")] });
+    expect(label(store, A)).toBe("Theirs");
+    expect(store.getSnapshot()).toMatchObject({ canUndo: false, notice: expect.stringContaining("Your change was dropped") });
+  });
+
   it("drops an edit the server refuses and says why", async () => {
     const { transport, server } = fakeServer();
     server.state = applyOperations(server.state, [rename(A, "Step 1", "Changed elsewhere")]).state;
@@ -118,5 +141,91 @@ describe("EditorStore", () => {
     store.undo();
     expect(label(store, A)).toBe("Their name");
     expect(store.getSnapshot().notice).toBe("Can't undo: someone else has changed it since.");
+  });
+
+  it("starts with the stacks from the server and names the entry it undoes or redoes", async () => {
+    const { transport, server } = fakeServer();
+    server.state = applyOperations(server.state, [rename(A, "Step 1", "Quote")]).state;
+    const start = { ...payload(5, { undo: [{ id: "entry-1", ops: [rename(A, "Step 1", "Quote")], inverse: [rename(A, "Quote", "Step 1")] }], redo: [] }) };
+    start.nodes = start.nodes.map((n) => (n.id === A ? { ...n, label: "Quote" } : n));
+    const store = new EditorStore(start, transport);
+    expect(store.getSnapshot()).toMatchObject({ canUndo: true, canRedo: false });
+
+    store.undo();
+    expect(label(store, A)).toBe("Step 1");
+    await vi.runAllTimersAsync();
+    expect(server.history.get("op-1")).toEqual({ kind: "undo", entryId: "entry-1" });
+
+    store.redo();
+    expect(label(store, A)).toBe("Quote");
+    await vi.runAllTimersAsync();
+    // The redo entry is the undo batch: the server stored it under that batch's client op id.
+    expect(server.history.get("op-2")).toEqual({ kind: "redo", entryId: "op-1" });
+    expect(store.getSnapshot()).toMatchObject({ canUndo: true, canRedo: false });
+
+    store.apply([rename(B, "Step 2", "Invoice")]);
+    store.undo();
+    store.undo();
+    await vi.runAllTimersAsync();
+    expect([...server.history.values()].slice(2)).toEqual([{ kind: "do" }, { kind: "undo", entryId: "op-3" }, { kind: "undo", entryId: "op-2" }]);
+    expect(server.state.nodes.get(A)!.label).toBe("Step 1");
+  });
+
+  it("a new edit clears redo and sends itself as the next undo entry", async () => {
+    const { transport, server } = fakeServer();
+    const store = new EditorStore(payload(5, { undo: [], redo: [{ id: "old", ops: [rename(A, "Step 1", "X")], inverse: [rename(A, "X", "Step 1")] }] }), transport);
+    expect(store.getSnapshot().canRedo).toBe(true);
+    store.apply([rename(A, "Step 1", "Quote")]);
+    expect(store.getSnapshot()).toMatchObject({ canUndo: true, canRedo: false });
+    await vi.runAllTimersAsync();
+    expect(server.history.get("op-1")).toEqual({ kind: "do" });
+    store.undo();
+    await vi.runAllTimersAsync();
+    expect(server.history.get("op-2")).toEqual({ kind: "undo", entryId: "op-1" });
+  });
+
+  it("shows the server's refusal of an undo and has the server forget that entry", async () => {
+    const { transport, server } = fakeServer();
+    const store = new EditorStore(payload(), transport);
+    store.apply([rename(A, "Step 1", "Quote")]);
+    await vi.runAllTimersAsync();
+    // Someone else's rename the live sync has not brought yet.
+    server.state = applyOperations(server.state, [rename(A, "Quote", "Theirs")]).state;
+    const send = transport.send.bind(transport);
+    transport.send = async (batch) => {
+      if (batch.history.kind === "undo") throw new Rejected("Can't undo: someone else has changed it since.");
+      return send(batch);
+    };
+    store.undo();
+    await vi.runAllTimersAsync();
+    expect(store.getSnapshot()).toMatchObject({ notice: "Can't undo: someone else has changed it since.", canUndo: false, canRedo: false });
+    expect(server.discarded).toEqual(["op-1"]);
+  });
+
+  it("forgets an entry it cannot undo locally, once the batches before it are saved", async () => {
+    const { transport, server } = fakeServer();
+    server.offline = true;
+    // Someone renamed the step back after this person's rename, so the entry no longer applies.
+    const history = { undo: [{ id: "entry-1", ops: [rename(A, "Step 1", "Quote")], inverse: [rename(A, "Quote", "Step 1")] }], redo: [] };
+    const store = new EditorStore(payload(5, history), transport);
+    store.apply([rename(B, "Step 2", "Invoice")]);
+    store.undo();
+    store.undo();
+    expect(store.getSnapshot()).toMatchObject({ notice: "Can't undo: someone else has changed it since.", canUndo: false, canRedo: true });
+    await vi.advanceTimersByTimeAsync(100);
+    expect(server.discarded).toEqual([]);
+    server.offline = false;
+    await vi.runAllTimersAsync();
+    expect([...server.applied.keys()]).toEqual(["op-1", "op-2"]);
+    expect(server.discarded).toEqual(["entry-1"]);
+  });
+
+  it(`keeps the newest ${UNDO_DEPTH} undo steps, like the server`, async () => {
+    const { transport } = fakeServer();
+    const store = new EditorStore(payload(), transport);
+    for (let i = 0; i <= UNDO_DEPTH; i++) store.apply([rename(A, i === 0 ? "Step 1" : `Name ${i - 1}`, `Name ${i}`)]);
+    for (let i = 0; i < UNDO_DEPTH; i++) store.undo();
+    expect(label(store, A)).toBe("Name 0");
+    expect(store.getSnapshot().canUndo).toBe(false);
   });
 });

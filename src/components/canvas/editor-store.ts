@@ -1,9 +1,10 @@
 import { applyOperations, OperationError } from "~/domain/apply";
 import { toState, type GraphSnapshot, type GraphState, type NodeFacts } from "~/domain/graph";
-import type { Operation } from "~/domain/operations";
+import { UNDO_DEPTH, type BatchHistory, type EditorHistory, type HistoryEntry, type Operation } from "~/domain/operations";
 import type { Highlight, SaveStatus, Selection, Viewer } from "./editor-context";
 
-export type GraphPayload = GraphSnapshot & { revision: number; facts: Record<string, NodeFacts> };
+/** The graph as `graph.get` returns it, with the person's own undo and redo stacks. */
+export type GraphPayload = GraphSnapshot & { revision: number; facts: Record<string, NodeFacts>; history: EditorHistory };
 export type RemoteBatch = { revision: number; clientOpId: string; ops: Operation[] };
 
 /** network: retry by itself; rejected: the edit is invalid, drop it; error: server trouble, wait for "Retry". */
@@ -11,14 +12,15 @@ export type SendFailure = { kind: "network" } | { kind: "rejected"; message: str
 
 /** How the store talks to the server; the provider wires it to tRPC, tests to fakes. */
 export type Transport = {
-  send(batch: { clientOpId: string; ops: Operation[] }): Promise<{ revision: number }>;
+  send(batch: { clientOpId: string; ops: Operation[]; history: BatchHistory }): Promise<{ revision: number }>;
   load(): Promise<GraphPayload>;
+  /** Forgets history entries on the server that this editor dropped. */
+  discard(entryIds: string[]): Promise<unknown>;
   classify(error: unknown): SendFailure;
   newId(): string;
 };
 
-type Pending = { clientOpId: string; ops: Operation[]; acknowledged: boolean };
-type UndoEntry = { ops: Operation[]; inverse: Operation[] };
+type Pending = { clientOpId: string; ops: Operation[]; history: BatchHistory; acknowledged: boolean };
 
 export type EditorSnapshot = {
   state: GraphState;
@@ -42,13 +44,17 @@ const RETRY_MS = [500, 1000, 2000, 4000, 8000];
  * each retried with its client op id until the server answers, so a dropped connection
  * never applies an edit twice. Every committed batch (ours included) comes back through live
  * sync in revision order and advances `confirmed`; other people's batches rebase ours.
+ * The undo and redo stacks mirror the person's stacks on the server: each batch says which
+ * entry it pushes (its client op id) or takes off, so they are still there after a reload.
  */
 export class EditorStore {
   private confirmed: GraphState;
   private revision: number;
   private pending: Pending[] = [];
-  private undoStack: UndoEntry[] = [];
-  private redoStack: UndoEntry[] = [];
+  private undoStack: HistoryEntry[];
+  private redoStack: HistoryEntry[];
+  /** Entries dropped here, to forget on the server once every batch before them is saved. */
+  private discarded: string[] = [];
   private inFlight = false;
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -62,13 +68,15 @@ export class EditorStore {
   ) {
     this.confirmed = toState(payload);
     this.revision = payload.revision;
+    this.undoStack = [...payload.history.undo];
+    this.redoStack = [...payload.history.redo];
     this.snap = {
       state: this.confirmed,
       facts: new Map(Object.entries(payload.facts)),
       revision: payload.revision,
       saveStatus: "saved",
-      canUndo: false,
-      canRedo: false,
+      canUndo: this.undoStack.length > 0,
+      canRedo: this.redoStack.length > 0,
       notice: null,
       viewers: [],
       selection: { nodes: [], edges: [] },
@@ -101,9 +109,9 @@ export class EditorStore {
 
   /** A person's edit: shown at once, queued for the server, one undo step. */
   apply = (ops: Operation[]): OperationError | null => {
-    const result = this.applyLocal(ops);
+    const result = this.applyLocal(ops, { kind: "do" });
     if (result instanceof OperationError) return result;
-    this.undoStack.push({ ops, inverse: result });
+    push(this.undoStack, { id: result.clientOpId, ops, inverse: result.inverse });
     this.redoStack = [];
     this.update({});
     return null;
@@ -112,21 +120,25 @@ export class EditorStore {
   undo = () => this.step(this.undoStack, this.redoStack, "undo");
   redo = () => this.step(this.redoStack, this.undoStack, "redo");
 
-  private step(from: UndoEntry[], to: UndoEntry[], what: "undo" | "redo") {
+  private step(from: HistoryEntry[], to: HistoryEntry[], what: "undo" | "redo") {
     const entry = from.pop();
     if (!entry) return;
-    const result = this.applyLocal(entry.inverse, `Can't ${what}: `);
-    if (!(result instanceof OperationError)) to.push({ ops: entry.inverse, inverse: result });
+    const result = this.applyLocal(entry.inverse, { kind: what, entryId: entry.id }, `Can't ${what}: `);
+    if (result instanceof OperationError) {
+      this.discarded.push(entry.id);
+      void this.pump();
+    } else push(to, { id: result.clientOpId, ops: entry.inverse, inverse: result.inverse });
     this.update({});
   }
 
-  private applyLocal(ops: Operation[], prefix = ""): Operation[] | OperationError {
+  private applyLocal(ops: Operation[], history: BatchHistory, prefix = ""): { clientOpId: string; inverse: Operation[] } | OperationError {
     try {
       const result = applyOperations(this.snap.state, ops);
-      this.pending.push({ clientOpId: this.transport.newId(), ops, acknowledged: false });
+      const clientOpId = this.transport.newId();
+      this.pending.push({ clientOpId, ops, history, acknowledged: false });
       this.update({ state: result.state, saveStatus: this.failed ? "error" : "saving" });
       void this.pump();
-      return result.inverse;
+      return { clientOpId, inverse: result.inverse };
     } catch (error) {
       if (!(error instanceof OperationError)) throw error;
       const message = error.code === "STALE_WRITE" && prefix ? `${prefix}someone else has changed it since.` : prefix + error.message;
@@ -139,12 +151,13 @@ export class EditorStore {
     if (this.inFlight || this.failed) return;
     const next = this.pending.find((p) => !p.acknowledged);
     if (!next) {
+      this.flushDiscarded();
       this.update({ saveStatus: "saved" });
       return;
     }
     this.inFlight = true;
     try {
-      const result = await this.transport.send({ clientOpId: next.clientOpId, ops: next.ops });
+      const result = await this.transport.send({ clientOpId: next.clientOpId, ops: next.ops, history: next.history });
       next.acknowledged = true;
       this.attempt = 0;
       // Live sync is the usual way our batch lands in `confirmed`; this covers a missed event.
@@ -165,8 +178,7 @@ export class EditorStore {
         return;
       }
       this.pending = this.pending.filter((p) => p !== next);
-      this.undoStack = this.undoStack.filter((u) => u.ops !== next.ops);
-      this.redoStack = this.redoStack.filter((u) => u.ops !== next.ops);
+      this.forgetBatch(next);
       this.update({ notice: failure.message });
       this.inFlight = false;
       await this.reload();
@@ -174,6 +186,27 @@ export class EditorStore {
     }
     this.inFlight = false;
     void this.pump();
+  }
+
+  /**
+   * A batch that will never land takes its history along: the entry it would have pushed, and
+   * (for an undo or redo) the entry it took off, which the server still holds.
+   */
+  private forgetBatch(batch: Pending) {
+    this.undoStack = this.undoStack.filter((u) => u.ops !== batch.ops);
+    this.redoStack = this.redoStack.filter((u) => u.ops !== batch.ops);
+    if (batch.history.kind !== "do") this.discarded.push(batch.history.entryId);
+  }
+
+  /**
+   * Sent only when no batch is waiting, so the batch that created an entry has reached the
+   * server before it is told to forget it. A lost request only means the entry comes back
+   * after a reload and says "Can't undo" once more.
+   */
+  private flushDiscarded() {
+    if (this.discarded.length === 0) return;
+    const entryIds = this.discarded.splice(0);
+    this.transport.discard(entryIds).catch(() => undefined);
   }
 
   /** "Retry" after an error, or right now instead of waiting for the next backoff. */
@@ -225,6 +258,7 @@ export class EditorStore {
         return true;
       } catch (error) {
         notice = `Your change was dropped: ${error instanceof Error ? error.message : "it conflicts with someone else's edit"}`;
+        if (!p.acknowledged) this.forgetBatch(p);
         return false;
       }
     });
@@ -265,4 +299,10 @@ export class EditorStore {
   dispose() {
     if (this.retryTimer) clearTimeout(this.retryTimer);
   }
+}
+
+/** Pushes onto a stack, letting the oldest entry go past UNDO_DEPTH as the server does. */
+function push(stack: HistoryEntry[], entry: HistoryEntry) {
+  stack.push(entry);
+  if (stack.length > UNDO_DEPTH) stack.splice(0, stack.length - UNDO_DEPTH);
 }

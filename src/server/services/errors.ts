@@ -18,7 +18,8 @@ export type DomainCode =
   | "CYCLE_DETECTED"
   | "DUPLICATE_ID"
   | "ENTITY_NOT_FOUND"
-  | "INVALID_OPERATION";
+  | "INVALID_OPERATION"
+  | "HISTORY_GONE";
 
 const STATUS: Record<DomainCode, TRPC_ERROR_CODE_KEY> = {
   EMAIL_TAKEN: "CONFLICT",
@@ -37,6 +38,7 @@ const STATUS: Record<DomainCode, TRPC_ERROR_CODE_KEY> = {
   DUPLICATE_ID: "CONFLICT",
   ENTITY_NOT_FOUND: "NOT_FOUND",
   INVALID_OPERATION: "BAD_REQUEST",
+  HISTORY_GONE: "CONFLICT",
 };
 
 export class DomainError extends TRPCError {

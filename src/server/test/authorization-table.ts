@@ -198,6 +198,10 @@ export const PROCEDURES: Record<AppProcedurePath, ProcedureCase> = {
         ops: [{ op: "createAxis", axis: "stage", item: { id: randomUUID(), name: "Added stage", color: "#336699", position: 9 } }],
       }),
   },
+  "graph.discardHistory": {
+    access: project("EDITOR"),
+    call: (c, fx) => c.graph.discardHistory({ projectId: fx.projectId, entryIds: [randomUUID()] }),
+  },
   // Resolves to the event stream once access is granted; the stream itself is not read here.
   "graph.onChange": {
     access: project("VIEWER"),

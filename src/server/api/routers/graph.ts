@@ -1,20 +1,22 @@
 import { tracked } from "@trpc/server";
 import { z } from "zod";
-import { batchSchema } from "~/domain/operations";
+import { batchSchema, UNDO_DEPTH } from "~/domain/operations";
 import { createTRPCRouter, projectProcedure } from "~/server/api/trpc";
 import { actorOf } from "~/server/services/activity";
-import { applyBatch, loadGraph } from "~/server/services/graph";
+import { applyBatch, discardHistory, loadEditorGraph } from "~/server/services/graph";
 import { liveChanges } from "~/server/services/graph/live";
-import { withSnapshot } from "~/server/services/graph/snapshot";
 
 export const graphRouter = createTRPCRouter({
-  get: projectProcedure("VIEWER").query(({ ctx }) =>
-    withSnapshot(ctx.db, ctx.project.id, (tx, revision) => loadGraph(tx, ctx.project.id, revision)),
-  ),
+  get: projectProcedure("VIEWER").query(({ ctx }) => loadEditorGraph(ctx.db, ctx.project.id, ctx.userId)),
 
   applyOps: projectProcedure("EDITOR")
     .input(batchSchema)
     .mutation(({ ctx, input }) => applyBatch({ db: ctx.db, access: ctx, actor: actorOf(ctx), batch: input })),
+
+  /** Forgets undo/redo entries of the caller's that the editor dropped as no longer applicable. */
+  discardHistory: projectProcedure("EDITOR")
+    .input(z.object({ entryIds: z.array(z.string().min(1).max(100)).min(1).max(UNDO_DEPTH * 2) }))
+    .mutation(({ ctx, input }) => discardHistory(ctx.db, { projectId: ctx.project.id, userId: ctx.userId }, input.entryIds)),
 
   onChange: projectProcedure("VIEWER")
     .input(

@@ -40,3 +40,4 @@ export const entityType = pgEnum("entity_type", [
 
 export type OrgRole = (typeof orgRole.enumValues)[number];
 export type ProjectRole = (typeof projectRole.enumValues)[number];
+export const historyStack = pgEnum("history_stack", ["UNDO", "REDO"]);

@@ -1,6 +1,7 @@
 import { type AnyPgColumn, index, pgTable, unique } from "drizzle-orm/pg-core";
 import { createdAt, deletedAt, id, updatedAt } from "./columns";
-import { activityAction, entityType } from "./enums";
+import type { Operation } from "~/domain/operations";
+import { activityAction, entityType, historyStack } from "./enums";
 import { nodes } from "./graph";
 import { organizations } from "./organizations";
 import { projects } from "./projects";
@@ -131,6 +132,42 @@ export const operationBatches = pgTable(
     index("operation_batches_project_revision_idx").on(table.projectId, table.revision),
     index("operation_batches_organization_id_idx").on(table.organizationId),
     index("operation_batches_user_id_idx").on(table.userId),
+  ],
+);
+
+/**
+ * Each person's undo and redo stacks per project, so they survive a reload. Rows come only
+ * from batches that carry a history marker, in the transaction of that batch; `entry_id` is
+ * that batch's client op id and `revision` its revision, which orders a stack (newest last).
+ */
+export const undoEntries = pgTable(
+  "undo_entries",
+  (t) => ({
+    id: id(),
+    organizationId: t
+      .uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    projectId: t
+      .uuid()
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    userId: t
+      .uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    stack: historyStack().notNull(),
+    entryId: t.varchar({ length: 100 }).notNull(),
+    revision: t.bigint({ mode: "number" }).notNull(),
+    ops: t.jsonb().$type<Operation[]>().notNull(),
+    inverse: t.jsonb().$type<Operation[]>().notNull(),
+    createdAt: createdAt(),
+  }),
+  (table) => [
+    unique("undo_entries_project_entry_key").on(table.projectId, table.entryId),
+    index("undo_entries_stack_idx").on(table.projectId, table.userId, table.stack, table.revision),
+    index("undo_entries_organization_id_idx").on(table.organizationId),
+    index("undo_entries_user_id_idx").on(table.userId),
   ],
 );
 

@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { applyOperations, OperationError, type Change } from "~/domain/apply";
-import type { Batch, Operation } from "~/domain/operations";
+import type { Batch, BatchHistory, Operation } from "~/domain/operations";
 import type { Transaction } from "~/server/db";
 import { departments, edges, nodes, operationBatches, projects, stages } from "~/server/db/schema";
 import { withTransaction } from "~/server/db/transaction";
@@ -10,6 +10,7 @@ import { DomainError, type DomainCode } from "../errors";
 import { notify } from "~/server/realtime";
 import { refreshAutomation } from "../analysis/automation";
 import { activityEntries } from "./activity";
+import { recordHistory, requireEntry } from "./history";
 import { loadTouched, nodeLabels } from "./load";
 import { edgeColumns, nodeColumns } from "./rows";
 
@@ -32,7 +33,8 @@ const CODES: Record<OperationError["code"], DomainCode> = {
  * Applies one batch of operations, all or nothing. The project row is locked first, which
  * serialises batches per project: compare-and-set checks, the cycle check and the revision
  * bump all see the same committed graph. A batch whose client op id was already applied
- * returns the stored result instead of applying twice.
+ * returns the stored result instead of applying twice (and so moves nobody's undo history
+ * twice either).
  */
 export async function applyBatch({
   db,
@@ -63,12 +65,14 @@ export async function applyBatch({
       return { revision: stored.revision, inverse: stored.inverse, replayed: true };
     }
 
+    const owner = { organizationId: access.organizationId, projectId, userId: actor.userId };
+    await requireEntry(tx, owner, batch.history);
     const { state, deps } = await loadTouched(tx, projectId, batch.ops);
     let applied;
     try {
       applied = applyOperations(state, batch.ops, { deps });
     } catch (error) {
-      if (error instanceof OperationError) throw await toDomainError(tx, projectId, error);
+      if (error instanceof OperationError) throw await toDomainError(tx, projectId, error, batch.history);
       throw error;
     }
 
@@ -108,13 +112,17 @@ export async function applyBatch({
       revision,
       result: stored,
     });
+    await recordHistory(tx, owner, { history: batch.history, clientOpId: batch.clientOpId, revision, ops: batch.ops, inverse: applied.inverse });
     await notify(tx, { kind: "change", projectId, revision });
     return { revision, inverse: applied.inverse, replayed: false };
   });
 }
 
-async function toDomainError(tx: Transaction, projectId: string, error: OperationError): Promise<DomainError> {
-  const where = `Operation ${error.index + 1}: `;
+async function toDomainError(tx: Transaction, projectId: string, error: OperationError, history?: BatchHistory): Promise<DomainError> {
+  // An undo or redo is worded like the editor's own check, which refuses the same conflict
+  // when it already knows about the other person's change.
+  const stepping = history && history.kind !== "do" ? history.kind : null;
+  const where = stepping ? `Can't ${stepping}: ` : `Operation ${error.index + 1}: `;
   if (error.code === "CYCLE_DETECTED" && error.details.cycle) {
     const path = error.details.cycle;
     const labels = await nodeLabels(tx, projectId, path);
@@ -125,7 +133,8 @@ async function toDomainError(tx: Transaction, projectId: string, error: Operatio
       { cycle: path },
     );
   }
-  return new DomainError(CODES[error.code], where + error.message, { index: error.index, current: error.details.current ?? null });
+  const message = stepping && error.code === "STALE_WRITE" ? "someone else has changed it since." : error.message;
+  return new DomainError(CODES[error.code], where + message, { index: error.index, current: error.details.current ?? null });
 }
 
 /** Writes the applier's row changes in order (lanes before the nodes placed in them, nodes before edges). */

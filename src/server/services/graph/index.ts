@@ -1,10 +1,26 @@
 import { and, asc, eq, gt } from "drizzle-orm";
+import type { EditorHistory } from "~/domain/operations";
 import type { DbOrTx } from "~/server/db";
 import { operationBatches } from "~/server/db/schema";
 import type { StoredBatch } from "./apply";
+import { loadHistory } from "./history";
+import { loadGraph, type GraphPayload } from "./load";
+import { withSnapshot } from "./snapshot";
 
 export { applyBatch, type BatchResult, type StoredBatch } from "./apply";
+export { discardHistory } from "./history";
 export { loadGraph, type GraphPayload } from "./load";
+
+/**
+ * What the editor opens with: the live graph and the caller's own undo and redo stacks, read
+ * in one snapshot so every entry matches the graph it will be applied to.
+ */
+export function loadEditorGraph(db: DbOrTx, projectId: string, userId: string): Promise<GraphPayload & { history: EditorHistory }> {
+  return withSnapshot(db, projectId, async (tx, revision) => ({
+    ...(await loadGraph(tx, projectId, revision)),
+    history: await loadHistory(tx, { projectId, userId }),
+  }));
+}
 
 /** Applied batches after `revision`, oldest first: what a (re)connecting viewer missed. */
 export async function batchesSince(db: DbOrTx, projectId: string, revision: number, limit: number): Promise<StoredBatch[]> {
