@@ -22,7 +22,8 @@ export async function signUp(page: Page, name: string, email: string) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/dashboard/);
+  // Hashing the password (bcrypt, cost 12) takes a while on a busy 2-core machine.
+  await expect(page).toHaveURL(/\/dashboard/, { timeout: 20_000 });
 }
 
 /** Opens the project page's "Project" menu (activity, details, template, export, settings). */
