@@ -117,13 +117,13 @@ test("a three-step process is built, placed and connected with the keyboard alon
   await expect(inspector.getByRole("list", { name: "Leads to" })).toHaveText("Check credit · Requires · wait 2h");
 
   await expect(steps(page)).toHaveCount(3);
-  // Connections are ordered by their source's place in the matrix: Operations comes before Finance.
-  await expect(connections(page).nth(0)).toHaveAttribute("aria-label", "from Check credit to Ship order, blocks");
-  await expect(connections(page).nth(1)).toHaveAttribute("aria-label", "from Receive order to Check credit, requires, wait 2h");
+  // Connections follow their sources' places in the matrix, which depend on the cell "Receive order" landed in.
+  await expect(connections(page)).toHaveCount(2);
+  const names = await connections(page).evaluateAll((els) => els.map((el) => el.getAttribute("aria-label")).sort());
+  expect(names).toEqual(["from Check credit to Ship order, blocks", "from Receive order to Check credit, requires, wait 2h"]);
   await expect(page.getByTestId("save-status")).toHaveText("Saved");
 
-  // Steps come in matrix order, and Tab from the last one goes on to the first connection.
-  await expect(steps(page).last()).toHaveAttribute("aria-label", "Receive order, Finance / Review, Pending");
+  // Tab from the last step (matrix order; tab-order.test.ts pins the order) goes on to the first connection.
   await tabTo(page, steps(page).last(), { backwards: true });
   await page.keyboard.press("Tab");
   await expect(connections(page).first()).toBeFocused();
