@@ -15,7 +15,7 @@ export function droppedNodeType(event: React.DragEvent): NodeType | null {
 export function Palette({ onAdd }: { onAdd: (type: NodeType) => void }) {
   return (
     <div role="toolbar" aria-label="Add steps" aria-orientation="vertical" className="flex flex-col gap-1 rounded-lg border border-slate-200 bg-white p-1.5 shadow-md">
-      <p className="px-1.5 pt-0.5 pb-1 text-[11px] font-medium tracking-wide text-slate-400 uppercase">Drag to add</p>
+      <p className="px-1.5 pt-0.5 pb-1 text-[11px] font-medium tracking-wide text-slate-500 uppercase">Drag to add</p>
       {NODE_TYPES.map((type) => {
         const look = NODE_LOOK[type];
         return (
