@@ -77,6 +77,8 @@ test("dashboard", async ({ page }) => {
 });
 
 test("project page, every side panel tab", async ({ page }) => {
+  // Six full-page scans of a 24-step canvas; on a busy two-core machine that outlasts the default minute.
+  test.setTimeout(150_000);
   await openProject(page, "Customer onboarding");
   await expectAccessible(page, "the project page (Details)");
 
@@ -97,6 +99,7 @@ test("project page, every side panel tab", async ({ page }) => {
 });
 
 test("project page with the legend open and a connection selected", async ({ page }) => {
+  test.setTimeout(120_000);
   await openProject(page, "Customer onboarding");
   const toggle = page.getByRole("button", { name: "Legend", exact: true });
   await toggle.click();
