@@ -1,14 +1,9 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import type { RelationType } from "~/domain/graph";
-import { RELATION_COLOR } from "./flow-elements";
-
-const CHOICES: { type: RelationType; name: string; hint: string; dashed?: boolean }[] = [
-  { type: "REQUIRES", name: "Requires", hint: "Starts after this one finishes" },
-  { type: "BLOCKS", name: "Blocks", hint: "Cannot start until this is cleared" },
-  { type: "FEEDBACK_TO", name: "Feedback to", hint: "Rework loop back to an earlier step", dashed: true },
-];
+import { RELATION_TYPES, type RelationType } from "~/domain/graph";
+import { RELATION_INFO, RELATION_STROKE } from "./edges/edge-style";
+import { EdgeSample } from "./edges/EdgeSample";
 
 /** Asks which relation a new connection is, next to where it was dropped. */
 export function RelationPicker({
@@ -47,20 +42,19 @@ export function RelationPicker({
       style={{ left: at.x, top: at.y }}
     >
       <p className="px-2 pt-1 pb-1.5 text-xs font-medium text-slate-500">Connection type</p>
-      {CHOICES.map((choice) => (
+      {RELATION_TYPES.map((type) => (
         <button
-          key={choice.type}
+          key={type}
           type="button"
-          onClick={() => onPick(choice.type)}
+          onClick={() => onPick(type)}
           className="flex w-full items-start gap-2.5 rounded-md px-2 py-1.5 text-left hover:bg-slate-100 focus:bg-slate-100 focus:outline-none"
         >
-          <svg width="22" height="10" className="mt-1.5 shrink-0" aria-hidden="true">
-            <line x1="1" y1="5" x2="16" y2="5" stroke={RELATION_COLOR[choice.type]} strokeWidth="2" strokeDasharray={choice.dashed ? "4 3" : undefined} />
-            <path d="M15 1 L21 5 L15 9 Z" fill={RELATION_COLOR[choice.type]} />
-          </svg>
+          <span className="mt-1">
+            <EdgeSample stroke={RELATION_STROKE[type]} width={22} />
+          </span>
           <span>
-            <span className="block text-sm font-medium text-slate-800">{choice.name}</span>
-            <span className="block text-xs text-slate-500">{choice.hint}</span>
+            <span className="block text-sm font-medium text-slate-800">{RELATION_INFO[type].name}</span>
+            <span className="block text-xs text-slate-600">{RELATION_INFO[type].hint}</span>
           </span>
         </button>
       ))}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_NODE_FIELDS, toState, type GraphNode } from "~/domain/graph";
 import { layoutMatrix } from "~/domain/matrix";
+import { CRITICAL_STROKE, RELATION_STROKE } from "./edges/edge-style";
 import { activityNodes, laneCounts, laneNodes, nextSelection, relationEdges, type ActivityCache, type EdgeCache } from "./flow-elements";
 import { matrixOrder } from "./flow-names";
 
@@ -55,6 +56,15 @@ describe("lanes and edges", () => {
     const [edge] = relationEdges(state, order, new Set(), null, cache);
     expect(edge).toMatchObject({ source: "a", target: "b", type: "relation", data: { critical: false, dimmed: false } });
     expect(relationEdges(state, order, new Set(), null, cache)[0]).toBe(edge);
+    expect(edge!.markerEnd).toMatchObject({ color: RELATION_STROKE.FEEDBACK_TO.color });
+  });
+
+  it("ends critical edges in the critical colour and fades the others while the path is shown", () => {
+    const highlight = { criticalNodes: new Set<string>(), criticalEdges: new Set(["e"]), times: new Map(), bottlenecks: new Map(), showCritical: true, heat: false };
+    const [critical] = relationEdges(state, order, new Set(), highlight, new WeakMap());
+    expect(critical).toMatchObject({ data: { critical: true, dimmed: false }, markerEnd: { color: CRITICAL_STROKE.color } });
+    const [faded] = relationEdges(state, order, new Set(), { ...highlight, criticalEdges: new Set<string>() }, new WeakMap());
+    expect(faded!.data).toMatchObject({ critical: false, dimmed: true });
   });
 });
 

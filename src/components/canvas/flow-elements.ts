@@ -7,6 +7,7 @@ import { MarkerType, Position, type Edge, type Node, type NodeHandle } from "@xy
 import type { Axis, GraphEdge, GraphNode, GraphState, NodeFacts, NodeType, RelationType, Severity } from "~/domain/graph";
 import { HEADER_HEIGHT, LABEL_WIDTH, NODE_HEIGHT, NODE_WIDTH, bandIndex, type MatrixColumn, type MatrixLayout, type MatrixRow } from "~/domain/matrix";
 import type { Highlight, Selection } from "./editor-context";
+import { CRITICAL_STROKE, RELATION_STROKE, type EdgeStroke } from "./edges/edge-style";
 import { connectionName, connectionOrder, stepName } from "./flow-names";
 
 /** How much slack a step has, for the heat overlay: none, under 10%, under 30% of the lead time, more. */
@@ -74,11 +75,22 @@ export type ActivityInput = {
   highlight: Highlight | null;
 };
 
+const TIGHT = 0.1;
+const SOME = 0.3;
+
 function heatOf(slack: number, leadTime: number): Heat {
   if (slack <= 0) return "critical";
   const ratio = leadTime > 0 ? slack / leadTime : 1;
-  return ratio < 0.1 ? "tight" : ratio < 0.3 ? "some" : "loose";
+  return ratio < TIGHT ? "tight" : ratio < SOME ? "some" : "loose";
 }
+
+/** The heat scale in words, from the same thresholds, for the legend. */
+export const HEAT_SCALE: readonly { heat: Heat; label: string }[] = [
+  { heat: "critical", label: "No slack" },
+  { heat: "tight", label: `Under ${TIGHT * 100}%` },
+  { heat: "some", label: `Under ${SOME * 100}%` },
+  { heat: "loose", label: `${SOME * 100}%+` },
+];
 
 /** The analysis's bottleneck verdict when there is one (it is fresher), else the stored facts'. */
 function severityOf(id: string, facts: NodeFacts | undefined, highlight: Highlight | null): Severity | null {
@@ -224,18 +236,16 @@ export function laneCounts(state: GraphState) {
   return { department, stage };
 }
 
-export const RELATION_COLOR: Record<RelationType, string> = {
-  REQUIRES: "#64748b",
-  BLOCKS: "#dc2626",
-  FEEDBACK_TO: "#7c3aed",
-};
-
-const MARKERS = Object.fromEntries(
-  Object.entries(RELATION_COLOR).map(([type, color]) => [type, { type: MarkerType.ArrowClosed, color, width: 16, height: 16 }]),
-) as Record<RelationType, { type: MarkerType; color: string; width: number; height: number }>;
-
-export const CRITICAL_COLOR = "#e11d48";
-const CRITICAL_MARKER = { type: MarkerType.ArrowClosed, color: CRITICAL_COLOR, width: 16, height: 16 };
+/**
+ * Arrowheads in the line's colour. React Flow sizes markers in stroke widths by default; in
+ * user space every head is the same size whatever the line's weight (the critical one a bit larger).
+ */
+const marker = ({ color }: EdgeStroke, size: number) => ({ type: MarkerType.ArrowClosed, color, width: size, height: size, markerUnits: "userSpaceOnUse" });
+const MARKERS = Object.fromEntries(Object.entries(RELATION_STROKE).map(([type, stroke]) => [type, marker(stroke, 24)])) as Record<
+  RelationType,
+  ReturnType<typeof marker>
+>;
+const CRITICAL_MARKER = marker(CRITICAL_STROKE, 30);
 
 export type EdgeCache = WeakMap<GraphEdge, RelationFlowEdge>;
 

@@ -17,7 +17,7 @@ export function CommentBody({ projectId, comment, now, hasReplies }: { projectId
   const [confirming, setConfirming] = useState(false);
 
   if (comment.deleted) {
-    return <p className="px-3 py-2 text-sm text-slate-400 italic">Comment deleted</p>;
+    return <p className="px-3 py-2 text-sm text-slate-500 italic">Comment deleted</p>;
   }
   const name = comment.author?.name ?? "Former member";
   return (
@@ -30,7 +30,7 @@ export function CommentBody({ projectId, comment, now, hasReplies }: { projectId
             {relativeTime(comment.createdAt, now)}
           </time>
           {comment.editedAt && (
-            <span className="text-slate-400" title={`Edited ${absoluteTime(comment.editedAt)}`}>
+            <span className="text-slate-500" title={`Edited ${absoluteTime(comment.editedAt)}`}>
               (edited)
             </span>
           )}

@@ -150,7 +150,7 @@ function GroupHeading({ count, children }: { count: number; children: React.Reac
   return (
     <h3 className="mb-1.5 flex min-w-0 items-baseline gap-2 text-sm font-semibold text-slate-800">
       {children}
-      {count > 0 && <span className="ml-auto shrink-0 text-xs font-normal text-slate-400">{count === 1 ? "1 thread" : `${count} threads`}</span>}
+      {count > 0 && <span className="ml-auto shrink-0 text-xs font-normal text-slate-500">{count === 1 ? "1 thread" : `${count} threads`}</span>}
     </h3>
   );
 }

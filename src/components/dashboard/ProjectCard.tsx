@@ -26,7 +26,7 @@ export function ProjectCard({ project }: { project: Project }) {
           <RoleBadge role={project.myRole} />
         </div>
       </div>
-      <p className={`mt-2 line-clamp-2 min-h-10 text-sm ${project.description ? "text-slate-600" : "text-slate-400 italic"}`}>
+      <p className={`mt-2 line-clamp-2 min-h-10 text-sm ${project.description ? "text-slate-600" : "text-slate-500 italic"}`}>
         {project.description || "No description"}
       </p>
       <p className="mt-4 text-sm text-slate-600 tabular-nums">

@@ -38,7 +38,7 @@ export function AxisListEditor({ title, noun, rows, onChange, onAdd, readOnly, e
           const label = row.name.trim() || `${noun} ${index + 1}`;
           return (
             <li key={row.key} data-testid={`${noun.toLowerCase()}-row`} className="flex items-center gap-2">
-              <span className="w-5 text-right text-xs text-slate-400 tabular-nums">{index + 1}</span>
+              <span className="w-5 text-right text-xs text-slate-500 tabular-nums">{index + 1}</span>
               <label htmlFor={`${row.key}-color`} className="sr-only">{`Colour of ${label}`}</label>
               <input
                 id={`${row.key}-color`}

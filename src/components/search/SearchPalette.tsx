@@ -41,7 +41,7 @@ export function SearchPalette() {
         <Icon name="search" className="size-4" />
         <span className="hidden sm:inline">Search</span>
         <span className="sr-only sm:hidden">Search</span>
-        <kbd className="hidden rounded border border-slate-200 px-1 font-sans text-xs text-slate-400 lg:inline">Ctrl K</kbd>
+        <kbd className="hidden rounded border border-slate-200 px-1 font-sans text-xs text-slate-500 lg:inline">Ctrl K</kbd>
       </button>
       {open && <PaletteDialog onClose={() => setOpen(false)} />}
     </>
@@ -130,7 +130,7 @@ function PaletteDialog({ onClose }: { onClose: () => void }) {
           className="h-12 min-w-0 flex-1 bg-transparent text-base outline-none placeholder:text-slate-400"
         />
         {typing && q !== "" && <Spinner className="size-4 text-slate-400" />}
-        <kbd className="rounded border border-slate-200 px-1.5 text-xs text-slate-400">Esc</kbd>
+        <kbd className="rounded border border-slate-200 px-1.5 text-xs text-slate-500">Esc</kbd>
       </div>
       <div className="max-h-[60vh] overflow-y-auto p-2">
         {search.error ? (

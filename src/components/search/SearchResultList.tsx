@@ -77,11 +77,11 @@ export function SearchResultList({ id, results, terms, activeIndex, onHover, onC
                     <Highlighted text={result.title} terms={terms} />
                   </div>
                   {result.detail && (
-                    <div className="line-clamp-2 text-xs text-slate-500">
+                    <div className="line-clamp-2 text-xs text-slate-600">
                       <Highlighted text={result.detail} terms={terms} />
                     </div>
                   )}
-                  <div className="truncate text-xs text-slate-400">{result.context}</div>
+                  <div className="truncate text-xs text-slate-600">{result.context}</div>
                 </div>
               </div>
             ),

@@ -32,7 +32,7 @@ export function OrgSwitcher({ orgs, current }: { orgs: Org[]; current: Org | und
       >
         {(close) => (
           <>
-            <p className="px-3 pt-1.5 pb-1 text-xs font-medium tracking-wide text-slate-400 uppercase">Organizations</p>
+            <p className="px-3 pt-1.5 pb-1 text-xs font-medium tracking-wide text-slate-500 uppercase">Organizations</p>
             {orgs.map((org) => (
               <MenuItem
                 key={org.id}
@@ -44,7 +44,7 @@ export function OrgSwitcher({ orgs, current }: { orgs: Org[]; current: Org | und
               >
                 <OrgDot color={org.themeColor} />
                 <span className="min-w-0 flex-1 truncate">{org.name}</span>
-                <span className="text-xs text-slate-400">{roleLabel(org.myRole)}</span>
+                <span className="text-xs text-slate-600">{roleLabel(org.myRole)}</span>
                 {org.id === current?.id && <Icon name="check" className="size-4 text-brand-600" />}
               </MenuItem>
             ))}

@@ -76,7 +76,7 @@ export function VersionsPanel() {
               <li key={v.id} className={`rounded-lg px-2 py-2 ${viewing ? "bg-amber-50 ring-1 ring-amber-200" : "hover:bg-slate-50"}`} data-testid="version-row">
                 <div className="flex items-baseline gap-2">
                   <span className="font-semibold text-slate-900 tabular-nums">v{v.versionNumber}</span>
-                  <span className={`min-w-0 flex-1 truncate text-sm ${v.comment ? "text-slate-800" : "text-slate-400 italic"}`} title={v.comment ?? undefined}>
+                  <span className={`min-w-0 flex-1 truncate text-sm ${v.comment ? "text-slate-800" : "text-slate-500 italic"}`} title={v.comment ?? undefined}>
                     {v.comment ?? "No comment"}
                   </span>
                   {v.isAutomatic && <span className="text-[11px] text-slate-500">auto</span>}

@@ -6,16 +6,15 @@ import { formatMinutes, parseDuration } from "~/domain/duration";
 import type { GraphNode, NodeFacts } from "~/domain/graph";
 import { NODE_HEIGHT, NODE_WIDTH } from "~/domain/matrix";
 import { DIFF_BADGE, DIFF_COLOR, DIFF_WORD, useDiffKind } from "../../versions/diff-style";
-import { CRITICAL_COLOR, type ActivityFlowNode, type Heat } from "../flow-elements";
+import { CRITICAL_HALO, CRITICAL_STROKE, SELECTED_STROKE } from "../edges/edge-style";
+import type { ActivityFlowNode } from "../flow-elements";
 import { Glyph } from "./glyphs";
-import { NODE_LOOK, SEVERITY_COLOR, SEVERITY_STROKE, STATUS_BADGE } from "./node-style";
+import { HEAT_FILL, NODE_LOOK, SEVERITY_COLOR, SEVERITY_STROKE, STATUS_BADGE } from "./node-style";
 import { RenameInput } from "./RenameInput";
 
 /** Below this zoom the details are unreadable anyway; drawing less keeps big maps fast. */
 const COMPACT_ZOOM = 0.45;
 const isCompact = (s: ReactFlowState) => s.transform[2] < COMPACT_ZOOM;
-const SELECTED_STROKE = "#0284c7";
-const HEAT_FILL: Record<Heat, string> = { critical: "#fee2e2", tight: "#ffedd5", some: "#fef9c3", loose: "#dcfce7" };
 const HANDLE_CLASS =
   "!size-2.5 !border-2 !border-white !bg-slate-400 opacity-0 transition-opacity group-hover:opacity-100 group-[.selected]:opacity-100 hover:!bg-brand-600";
 
@@ -34,11 +33,11 @@ export function NodeCard({ data, selected }: NodeProps<ActivityFlowNode>) {
   const compact = useStore(isCompact);
   const diff = useDiffKind(node.id);
   const stroke = selected
-    ? SELECTED_STROKE
+    ? SELECTED_STROKE.color
     : diff
       ? DIFF_COLOR[diff]
       : critical
-        ? CRITICAL_COLOR
+        ? CRITICAL_STROKE.color
         : severity
           ? SEVERITY_STROKE[severity]
           : look.stroke;
@@ -52,7 +51,7 @@ export function NodeCard({ data, selected }: NodeProps<ActivityFlowNode>) {
       data-diff={diff ?? undefined}
     >
       <svg width={NODE_WIDTH} height={NODE_HEIGHT} className={`absolute inset-0 overflow-visible ${compact ? "" : "drop-shadow-sm"}`} aria-hidden="true">
-        {critical && <path d={look.path} fill="none" stroke={CRITICAL_COLOR} strokeOpacity={0.2} strokeWidth={8} />}
+        {critical && <path d={look.path} fill="none" stroke={CRITICAL_STROKE.color} strokeOpacity={CRITICAL_HALO.opacity} strokeWidth={CRITICAL_HALO.width} />}
         {diff && diff !== "removed" && <path d={look.path} fill="none" stroke={DIFF_COLOR[diff]} strokeOpacity={0.25} strokeWidth={7} />}
         <path
           d={look.path}
@@ -113,7 +112,7 @@ function NodeMeta({ node, facts }: { node: GraphNode; facts: NodeFacts | undefin
   const score = automationScore(node).final_score;
   const comments = facts?.commentCount ?? 0;
   return (
-    <div className="mt-auto flex items-center gap-1.5 text-[11px] leading-4 whitespace-nowrap text-slate-500">
+    <div className="mt-auto flex items-center gap-1.5 text-[11px] leading-4 whitespace-nowrap text-slate-600">
       <span className={`rounded px-1.5 font-medium ${badge.className}`}>{badge.label}</span>
       {minutes > 0 && (
         <span className="flex items-center gap-0.5" title="Duration">

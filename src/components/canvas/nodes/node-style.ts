@@ -1,5 +1,6 @@
 import type { NodeStatus, NodeType, Severity } from "~/domain/graph";
 import { NODE_HEIGHT as H, NODE_WIDTH as W } from "~/domain/matrix";
+import type { Heat } from "../flow-elements";
 import type { GlyphName } from "./glyphs";
 
 export type NodeLook = {
@@ -42,6 +43,9 @@ export const STATUS_BADGE: Record<NodeStatus, { label: string; className: string
   COMPLETED: { label: "Done", className: "bg-emerald-100 text-emerald-700" },
   BLOCKED: { label: "Blocked", className: "bg-red-100 text-red-700" },
 };
+
+/** Card fill for the slack heat map: red (no slack) through orange and yellow to green (plenty). */
+export const HEAT_FILL: Record<Heat, string> = { critical: "#fee2e2", tight: "#ffedd5", some: "#fef9c3", loose: "#dcfce7" };
 
 export const SEVERITY_COLOR: Record<Severity, string> = {
   LOW: "text-amber-500",
