@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { DEMO, signIn } from "./helpers";
+import { DEMO, openProjectMenu, signIn } from "./helpers";
 
 type Violation = Awaited<ReturnType<AxeBuilder["analyze"]>>["violations"][number];
 
@@ -132,12 +132,14 @@ test("project page with the legend open and a connection selected", async ({ pag
 
 test("project activity and project settings", async ({ page }) => {
   await openProject(page, "Customer onboarding");
-  await page.getByRole("link", { name: "Activity" }).click();
+  await openProjectMenu(page);
+  await page.getByRole("menuitem", { name: "Activity" }).click();
   await expect(page).toHaveURL(/\/activity$/);
   await expect(page.getByRole("main").getByRole("listitem").first()).toBeVisible();
   await expectAccessible(page, "the project activity page");
 
   await page.goBack();
+  await openProjectMenu(page);
   await page.getByTestId("project-settings-link").click();
   await expect(page).toHaveURL(/\/settings$/);
   await expect(page.getByRole("heading", { level: 2 }).first()).toBeVisible();
