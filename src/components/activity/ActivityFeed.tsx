@@ -39,7 +39,7 @@ export function ActivityFeed({ projectId, filters, onClearFilters }: { projectId
 
   if (feed.isPending) {
     return (
-      <div aria-busy="true" aria-label="Loading activity" className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
+      <div role="status" aria-busy="true" aria-label="Loading activity" className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
         {Array.from({ length: 6 }, (_, i) => (
           <div key={i} className="flex gap-3">
             <Skeleton className="size-8 rounded-full" />

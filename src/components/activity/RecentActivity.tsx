@@ -19,7 +19,7 @@ export function RecentActivity({ projectId, limit = 15 }: { projectId: string; l
   return (
     <div className="flex flex-col gap-2 p-4">
       {recent.isPending ? (
-        <div aria-busy="true" aria-label="Loading activity" className="space-y-3">
+        <div role="status" aria-busy="true" aria-label="Loading activity" className="space-y-3">
           {Array.from({ length: 4 }, (_, i) => (
             <Skeleton key={i} className="h-8 w-full" />
           ))}

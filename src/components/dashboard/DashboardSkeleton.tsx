@@ -3,7 +3,7 @@ import { ProjectCardSkeleton } from "./ProjectCardSkeleton";
 
 export function DashboardSkeleton() {
   return (
-    <div aria-busy="true" aria-label="Loading dashboard">
+    <div role="status" aria-busy="true" aria-label="Loading dashboard">
       <Skeleton className="h-4 w-28" />
       <Skeleton className="mt-3 h-7 w-64" />
       <Skeleton className="mt-8 h-10 w-full max-w-2xl" />
