@@ -1,5 +1,5 @@
 import { expect, test, type CDPSession, type Page } from "@playwright/test";
-import { addStep, cellOf, openNewProject, step, steps } from "./canvas-helpers";
+import { addStep, cellOf, openNewProject, reveal, step, steps } from "./canvas-helpers";
 import { DEMO, signIn } from "./helpers";
 
 async function noSidewaysScroll(page: Page) {
@@ -83,14 +83,21 @@ test.describe("on a tablet", () => {
     await appBarControlsApart(page);
 
     const cdp = await page.context().newCDPSession(page);
-    const box = (await step(page, "Check credit").boundingBox())!;
     const before = await cellOf(page, "Check credit");
-    const column = (await page.locator('[data-testid^="lane-stage-"]').filter({ hasText: "Execute" }).first().boundingBox())!;
-    await touchDrag(cdp, { x: box.x + box.width / 2, y: box.y + 14 }, { x: column.x + column.width / 2, y: box.y + 14 });
+    const execute = page.locator('[data-testid^="lane-stage-"]').filter({ hasText: "Execute" }).first();
+    // The drop point stays clear of the canvas edge, where a drag pans the view on purpose.
+    const column = await reveal(page, async () => {
+      const b = (await execute.boundingBox())!;
+      return { x: b.x + 60, y: b.y + b.height / 2 };
+    });
+    const box = (await step(page, "Check credit").boundingBox())!;
+    await touchDrag(cdp, { x: box.x + box.width / 2, y: box.y + 14 }, { x: column.x, y: box.y + 14 });
     await expect(page.getByTestId("save-status")).toHaveText("Saved");
     const after = await cellOf(page, "Check credit");
     expect(after.department).toBe(before.department);
     expect(after.stage).not.toBe(before.stage);
+    const target = await page.locator('[data-testid^="lane-stage-"]').filter({ hasText: "Execute" }).first().getAttribute("data-testid");
+    expect(after.stage, "the step lands in the column it was dropped on").toBe(target);
 
     const handle = (label: string, side: "source" | "target") => step(page, label).locator(`.react-flow__handle.${side}`).first();
     await handle("Take the order", "source").tap();

@@ -55,7 +55,7 @@ function removeDependency(deps: Dependencies, source: string, target: string) {
 }
 
 /** Field names as people say them, for conflict messages. */
-const FIELD_WORDS: Record<string, string> = {
+export const FIELD_WORDS: Record<string, string> = {
   x: "position",
   y: "position",
   departmentId: "department",

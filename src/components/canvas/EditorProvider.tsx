@@ -95,6 +95,8 @@ export function EditorProvider({
       retry: store.retry,
       notice: snap.notice,
       dismissNotice: store.dismissNotice,
+      conflict: readOnly ? null : snap.conflict,
+      resolveConflict: store.resolveConflict,
       viewers: snap.viewers,
       focusNode: store.focusNode,
       focusRequest: snap.focusRequest,

@@ -41,6 +41,8 @@ function commandsWith(selection: Selection, readOnly = false) {
     retry: nothing,
     notice: null,
     dismissNotice: nothing,
+    conflict: null,
+    resolveConflict: nothing,
     viewers: [],
     focusNode: nothing,
     focusRequest: null,

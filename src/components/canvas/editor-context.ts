@@ -2,6 +2,7 @@
 
 import { createContext, useContext } from "react";
 import type { OperationError } from "~/domain/apply";
+import type { Conflict } from "~/domain/conflict";
 import type { GraphState, NodeFacts, Severity } from "~/domain/graph";
 import type { Operation } from "~/domain/operations";
 
@@ -56,6 +57,9 @@ export type EditorApi = {
   /** The last problem to show (rejected edit, conflict, failed undo), or null. */
   notice: string | null;
   dismissNotice(): void;
+  /** My edit that lost to someone else's: shown with "Apply mine" and "Keep theirs". */
+  conflict: Conflict | null;
+  resolveConflict(choice: "mine" | "theirs"): void;
   viewers: Viewer[];
   /** Asks the canvas to centre on and select a node (from search, analysis, comments). */
   focusNode(id: string): void;

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { applyOperations } from "~/domain/apply";
+import { applyOperations, type OperationError } from "~/domain/apply";
+import type { Author } from "~/domain/conflict";
 import { DEFAULT_NODE_FIELDS, toState } from "~/domain/graph";
 import { UNDO_DEPTH, type BatchHistory, type EditorHistory, type Operation } from "~/domain/operations";
 import { EditorStore, type GraphPayload, type SendFailure, type Transport } from "./editor-store";
@@ -20,7 +21,14 @@ function payload(revision = 5, history: EditorHistory = { undo: [], redo: [] }):
 }
 
 class NetworkDown extends Error {}
-class Rejected extends Error {}
+class Rejected extends Error {
+  constructor(
+    message: string,
+    readonly stale?: { index: number; by: Author | null },
+  ) {
+    super(message);
+  }
+}
 
 /** A fake server: applies batches to its own graph, remembers client op ids, can go offline. */
 function fakeServer() {
@@ -32,6 +40,8 @@ function fakeServer() {
     applied: new Map<string, number>(),
     history: new Map<string, BatchHistory>(),
     discarded: [] as string[],
+    /** Who the server names when a compare-and-set fails (from its activity trail). */
+    author: null as Author | null,
   };
   let ids = 0;
   const transport: Transport = {
@@ -43,7 +53,8 @@ function fakeServer() {
       try {
         server.state = applyOperations(server.state, batch.ops).state;
       } catch (error) {
-        throw new Rejected((error as Error).message);
+        const e = error as OperationError;
+        throw new Rejected(e.message, e.code === "STALE_WRITE" ? { index: e.index, by: server.author } : undefined);
       }
       server.applied.set(batch.clientOpId, ++server.revision);
       server.history.set(batch.clientOpId, batch.history);
@@ -55,7 +66,11 @@ function fakeServer() {
     async load() {
       return { ...payload(server.revision), nodes: [...server.state.nodes.values()] };
     },
-    classify: (error): SendFailure => (error instanceof NetworkDown ? { kind: "network" } : { kind: "rejected", message: (error as Error).message }),
+    classify: (error): SendFailure => {
+      if (error instanceof NetworkDown) return { kind: "network" };
+      const { message, stale } = error as Rejected;
+      return { kind: "rejected", message, ...(stale && { stale }) };
+    },
     newId: () => `op-${++ids}`,
   };
   return { server, transport };
@@ -105,24 +120,90 @@ describe("EditorStore", () => {
     expect(label(store, B)).toBe("Theirs");
   });
 
-  it("drops the undo step of an unsaved edit that someone else's batch made impossible", () => {
+  it("turns an unsaved edit that someone else's batch beat into a conflict naming them, without its undo step", () => {
     const { transport, server } = fakeServer();
     server.offline = true;
     const store = new EditorStore(payload(), transport);
     store.apply([rename(A, "Step 1", "Mine")]);
-    store.receive({ revision: 6, clientOpId: "theirs", ops: [rename(A, "Step 1", "Theirs")] });
+    store.receive({ revision: 6, clientOpId: "theirs", ops: [rename(A, "Step 1", "Theirs")], userId: "sam", author: "Sam" });
     expect(label(store, A)).toBe("Theirs");
-    expect(store.getSnapshot()).toMatchObject({ canUndo: false, notice: expect.stringContaining("Your change was dropped") });
+    expect(store.getSnapshot()).toMatchObject({
+      canUndo: false,
+      notice: null,
+      conflict: { id: A, mine: { label: "Mine" }, theirs: { label: "Theirs" }, by: { name: "Sam" } },
+    });
   });
 
-  it("drops an edit the server refuses and says why", async () => {
+  it("names the author from the viewers when the batch does not carry a name", () => {
+    const { transport, server } = fakeServer();
+    server.offline = true;
+    const store = new EditorStore(payload(), transport);
+    store.setViewers([{ userId: "sam", name: "Sam from viewers", image: null }]);
+    store.apply([rename(A, "Step 1", "Mine")]);
+    store.receive({ revision: 6, clientOpId: "theirs", ops: [rename(A, "Step 1", "Theirs")], userId: "sam" });
+    expect(store.getSnapshot().conflict?.by?.name).toBe("Sam from viewers");
+  });
+
+  it("an edit started before someone else's change landed becomes a conflict at once", () => {
+    const { transport } = fakeServer();
+    const store = new EditorStore(payload(), transport);
+    store.receive({ revision: 6, clientOpId: "theirs", ops: [rename(A, "Step 1", "Theirs")], userId: "sam", author: "Sam" });
+    // What a text field does: it expects the value it started from.
+    const error = store.apply([rename(A, "Step 1", "Mine")]);
+    expect(error?.code).toBe("STALE_WRITE");
+    expect(store.getSnapshot()).toMatchObject({ notice: null, conflict: { mine: { label: "Mine" }, by: { name: "Sam" } } });
+  });
+
+  it("a conflict the server reports names whom the server names; Keep theirs lets mine go", async () => {
     const { transport, server } = fakeServer();
     server.state = applyOperations(server.state, [rename(A, "Step 1", "Changed elsewhere")]).state;
+    server.author = { name: "Ana", at: Date.now() - 60_000 };
     const store = new EditorStore(payload(), transport);
     store.apply([rename(A, "Step 1", "Mine")]);
     await vi.runAllTimersAsync();
-    expect(store.getSnapshot().notice).toContain("changed");
     expect(label(store, A)).toBe("Changed elsewhere");
+    expect(store.getSnapshot()).toMatchObject({ canUndo: false, notice: null, conflict: { theirs: { label: "Changed elsewhere" }, by: { name: "Ana" } } });
+    store.resolveConflict("theirs");
+    await vi.runAllTimersAsync();
+    expect(store.getSnapshot().conflict).toBeNull();
+    expect(server.state.nodes.get(A)!.label).toBe("Changed elsewhere");
+  });
+
+  it("Apply mine writes my batch on top of theirs as a new undo step", async () => {
+    const { transport, server } = fakeServer();
+    server.state = applyOperations(server.state, [rename(A, "Step 1", "Theirs")]).state;
+    server.revision = 6;
+    const store = new EditorStore(payload(), transport);
+    store.apply([rename(B, "Step 2", "Also mine"), rename(A, "Step 1", "Mine")]);
+    await vi.runAllTimersAsync();
+    expect(store.getSnapshot().conflict?.fields).toEqual(["label"]);
+    store.resolveConflict("mine");
+    expect(label(store, A)).toBe("Mine");
+    await vi.runAllTimersAsync();
+    expect(server.state.nodes.get(A)!.label).toBe("Mine");
+    expect(server.state.nodes.get(B)!.label).toBe("Also mine");
+    expect(store.getSnapshot()).toMatchObject({ conflict: null, canUndo: true, saveStatus: "saved" });
+  });
+
+  it("a new edit of the same field settles the conflict; an edit elsewhere does not", () => {
+    const { transport, server } = fakeServer();
+    server.offline = true;
+    const store = new EditorStore(payload(), transport);
+    store.apply([rename(A, "Step 1", "Mine")]);
+    store.receive({ revision: 6, clientOpId: "theirs", ops: [rename(A, "Step 1", "Theirs")], author: "Sam" });
+    store.apply([rename(B, "Step 2", "Other")]);
+    expect(store.getSnapshot().conflict).not.toBeNull();
+    store.apply([rename(A, "Theirs", "Typed again")]);
+    expect(store.getSnapshot().conflict).toBeNull();
+  });
+
+  it("drops an edit the server refuses for another reason and says why", async () => {
+    const { transport, server } = fakeServer();
+    server.state = applyOperations(server.state, [{ op: "deleteNode", id: A }]).state;
+    const store = new EditorStore(payload(), transport);
+    store.apply([rename(A, "Step 1", "Mine")]);
+    await vi.runAllTimersAsync();
+    expect(store.getSnapshot()).toMatchObject({ conflict: null, notice: expect.stringContaining("not in this project") });
     expect(store.getSnapshot().canUndo).toBe(false);
   });
 

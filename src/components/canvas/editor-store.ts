@@ -1,14 +1,20 @@
 import { applyOperations, OperationError } from "~/domain/apply";
+import { conflictOf, onTopOf, type Author, type Conflict } from "~/domain/conflict";
 import { toState, type GraphSnapshot, type GraphState, type NodeFacts } from "~/domain/graph";
 import { UNDO_DEPTH, type BatchHistory, type EditorHistory, type HistoryEntry, type Operation } from "~/domain/operations";
 import type { Highlight, SaveStatus, Selection, Viewer } from "./editor-context";
 
 /** The graph as `graph.get` returns it, with the person's own undo and redo stacks. */
 export type GraphPayload = GraphSnapshot & { revision: number; facts: Record<string, NodeFacts>; history: EditorHistory };
-export type RemoteBatch = { revision: number; clientOpId: string; ops: Operation[] };
+/** A committed batch from live sync; `userId` and `author` name who made it. */
+export type RemoteBatch = { revision: number; clientOpId: string; ops: Operation[]; userId?: string; author?: string | null };
 
 /** network: retry by itself; rejected: the edit is invalid, drop it; error: server trouble, wait for "Retry". */
-export type SendFailure = { kind: "network" } | { kind: "rejected"; message: string } | { kind: "error"; message: string };
+/** `stale`: a compare-and-set lost to someone else's change (which operation, and who made it). */
+export type SendFailure =
+  | { kind: "network" }
+  | { kind: "rejected"; message: string; stale?: { index: number; by: Author | null } }
+  | { kind: "error"; message: string };
 
 /** How the store talks to the server; the provider wires it to tRPC, tests to fakes. */
 export type Transport = {
@@ -30,6 +36,8 @@ export type EditorSnapshot = {
   canUndo: boolean;
   canRedo: boolean;
   notice: string | null;
+  /** My edit that lost to someone else's, until I apply mine on top or keep theirs. */
+  conflict: Conflict | null;
   viewers: Viewer[];
   selection: Selection;
   focusRequest: { id: string; at: number } | null;
@@ -59,6 +67,8 @@ export class EditorStore {
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private failed = false;
+  /** Who last changed each entity in someone else's batch, to name them in a conflict. */
+  private authors = new Map<string, Author>();
   private listeners = new Set<() => void>();
   private snap: EditorSnapshot;
 
@@ -78,6 +88,7 @@ export class EditorStore {
       canUndo: this.undoStack.length > 0,
       canRedo: this.redoStack.length > 0,
       notice: null,
+      conflict: null,
       viewers: [],
       selection: { nodes: [], edges: [] },
       focusRequest: null,
@@ -113,9 +124,19 @@ export class EditorStore {
     if (result instanceof OperationError) return result;
     push(this.undoStack, { id: result.clientOpId, ops, inverse: result.inverse });
     this.redoStack = [];
-    this.update({});
+    this.update(this.settles(ops) ? { conflict: null } : {});
     return null;
   };
+
+  /** A new edit of the conflicting fields (or a delete of that entity) ends the conflict. */
+  private settles(ops: Operation[]): boolean {
+    const conflict = this.snap.conflict;
+    if (!conflict) return false;
+    return ops.some((op) => {
+      if (!("id" in op) || op.id !== conflict.id) return false;
+      return !("set" in op) || Object.keys(op.set).some((key) => key in conflict.mine);
+    });
+  }
 
   undo = () => this.step(this.undoStack, this.redoStack, "undo");
   redo = () => this.step(this.redoStack, this.undoStack, "redo");
@@ -141,6 +162,11 @@ export class EditorStore {
       return { clientOpId, inverse: result.inverse };
     } catch (error) {
       if (!(error instanceof OperationError)) throw error;
+      const conflict = history.kind === "do" ? this.conflictFrom(this.snap.state, ops, error) : null;
+      if (conflict) {
+        this.update({ conflict, notice: null });
+        return error;
+      }
       const message = error.code === "STALE_WRITE" && prefix ? `${prefix}someone else has changed it since.` : prefix + error.message;
       this.update({ notice: message });
       return error;
@@ -179,9 +205,18 @@ export class EditorStore {
       }
       this.pending = this.pending.filter((p) => p !== next);
       this.forgetBatch(next);
-      this.update({ notice: failure.message });
       this.inFlight = false;
+      if (!failure.stale || next.history.kind !== "do") {
+        this.update({ notice: failure.message });
+        await this.reload();
+        return;
+      }
+      const { index, by } = failure.stale;
       await this.reload();
+      const op = next.ops[index];
+      const author = by ?? (op && "id" in op ? (this.authors.get(op.id) ?? null) : null);
+      const conflict = conflictOf(this.snap.state, next.ops, index, author);
+      this.update(conflict ? { conflict, notice: null } : { notice: failure.message });
       return;
     }
     this.inFlight = false;
@@ -245,6 +280,7 @@ export class EditorStore {
     }
     this.revision = batch.revision;
     if (ours > 0) this.pending.splice(ours, 1);
+    if (ours < 0) this.noteAuthor(batch);
     this.rebase();
   };
 
@@ -252,12 +288,15 @@ export class EditorStore {
   private rebase() {
     let state = this.confirmed;
     let notice = null as string | null;
+    let conflict = null as Conflict | null;
     this.pending = this.pending.filter((p) => {
       try {
         state = applyOperations(state, p.ops).state;
         return true;
       } catch (error) {
-        notice = `Your change was dropped: ${error instanceof Error ? error.message : "it conflicts with someone else's edit"}`;
+        const lost = error instanceof OperationError && p.history.kind === "do" ? this.conflictFrom(state, p.ops, error) : null;
+        if (lost) conflict = lost;
+        else notice = `Your change was dropped: ${error instanceof Error ? error.message : "it conflicts with someone else's edit"}`;
         if (!p.acknowledged) this.forgetBatch(p);
         return false;
       }
@@ -266,8 +305,31 @@ export class EditorStore {
       nodes: this.snap.selection.nodes.filter((id) => state.nodes.has(id)),
       edges: this.snap.selection.edges.filter((id) => state.edges.has(id)),
     };
-    this.update(notice === null ? { state, selection } : { state, selection, notice });
+    this.update({ state, selection, ...(notice !== null && { notice }), ...(conflict && { conflict }) });
   }
+
+  /** The conflict behind a compare-and-set failure, naming whoever last changed that entity. */
+  private conflictFrom(state: GraphState, ops: Operation[], error: OperationError): Conflict | null {
+    if (error.code !== "STALE_WRITE") return null;
+    const op = ops[error.index];
+    const by = op && "id" in op ? (this.authors.get(op.id) ?? null) : null;
+    return conflictOf(state, ops, error.index, by);
+  }
+
+  private noteAuthor(batch: RemoteBatch) {
+    const name = batch.author ?? this.snap.viewers.find((v) => v.userId === batch.userId)?.name;
+    if (!name) return;
+    const at = Date.now();
+    for (const op of batch.ops) if ("id" in op) this.authors.set(op.id, { name, at });
+  }
+
+  /** "Apply mine": my batch again, on top of theirs (one new undo step). "Keep theirs": let mine go. */
+  resolveConflict = (choice: "mine" | "theirs") => {
+    const conflict = this.snap.conflict;
+    if (!conflict) return;
+    this.update({ conflict: null });
+    if (choice === "mine") this.apply(onTopOf(this.snap.state, conflict.ops));
+  };
 
   /** Replaces the confirmed graph with the server's (after a rejection or a long absence). */
   reload = async () => {

@@ -46,6 +46,8 @@ export function StaticEditor({
       retry: nothing,
       notice: null,
       dismissNotice: nothing,
+      conflict: null,
+      resolveConflict: nothing,
       viewers: [],
       focusNode: (id) => {
         setFocusRequest({ id, at: Date.now() });

@@ -16,6 +16,7 @@ type DraftFieldProps<T> = {
   multiline?: boolean;
   inputMode?: React.HTMLAttributes<HTMLInputElement>["inputMode"];
   className?: string;
+  held?: { value: T } | null;
 };
 
 /** A labelled input committing on blur / Enter (Cmd/Ctrl+Enter when multiline), Esc reverts. */

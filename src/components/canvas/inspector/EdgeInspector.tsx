@@ -5,7 +5,7 @@ import { RELATION_TYPES, type GraphEdge, type RelationType } from "~/domain/grap
 import { edgeFieldSchemas } from "~/domain/operations";
 import { SelectField } from "../../ui/SelectField";
 import { useEditor } from "../editor-context";
-import { edgeCommit } from "./commit";
+import { edgeCommit, edgeHeld } from "./commit";
 import { DraftField, text } from "./DraftField";
 import { EntityHeader } from "./EntityHeader";
 import { RELATION_LABEL } from "./labels";
@@ -27,6 +27,7 @@ function relationHint(type: RelationType, source: string, target: string) {
 export function EdgeInspector({ edge }: { edge: GraphEdge }) {
   const editor = useEditor();
   const update = edgeCommit(editor, edge.id);
+  const held = edgeHeld(editor, edge.id);
   const source = editor.state.nodes.get(edge.sourceId)?.label ?? "Unknown step";
   const target = editor.state.nodes.get(edge.targetId)?.label ?? "Unknown step";
 
@@ -38,7 +39,7 @@ export function EdgeInspector({ edge }: { edge: GraphEdge }) {
           <span className="flex flex-col items-start">
             <NodeLink id={edge.sourceId} label={source} />
             <span className="flex max-w-full items-center gap-1">
-              <span aria-label="to" className="shrink-0 text-slate-400">
+              <span aria-label="to" className="shrink-0 text-slate-500">
                 →
               </span>
               <NodeLink id={edge.targetId} label={target} />
@@ -68,6 +69,7 @@ export function EdgeInspector({ edge }: { edge: GraphEdge }) {
             format={text}
             parse={parseWith(edgeFieldSchemas.lagTime)}
             commit={update("lagTime")}
+            held={held("lagTime")}
             placeholder="None"
             hint={`Wait between the two steps: ${DURATION_HELP}.`}
           />
@@ -79,6 +81,7 @@ export function EdgeInspector({ edge }: { edge: GraphEdge }) {
               format={String}
               parse={parseFrequency}
               commit={update("frequency")}
+              held={held("frequency")}
               hint="Expected loops per run of the process."
             />
           )}
@@ -88,6 +91,7 @@ export function EdgeInspector({ edge }: { edge: GraphEdge }) {
             format={text}
             parse={parseWith(edgeFieldSchemas.condition)}
             commit={update("condition")}
+            held={held("condition")}
             placeholder="Always"
             hint="When this path is taken, e.g. “amount > 10k”."
           />

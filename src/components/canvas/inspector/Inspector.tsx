@@ -21,7 +21,10 @@ export function Inspector() {
     <aside
       aria-label="Inspector"
       data-testid="inspector"
-      className="flex min-h-0 flex-1 flex-col overflow-y-auto bg-white"
+      // With nothing selected the hint has no control in it, so the scrolling panel itself
+      // takes focus: keyboard users can still scroll it.
+      tabIndex={node || edge ? undefined : 0}
+      className="flex min-h-0 flex-1 flex-col overflow-y-auto bg-white focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-brand-500"
     >
       {editor.readOnly && (
         <p role="note" className="flex items-center gap-2 border-b border-slate-200 bg-slate-50 px-4 py-2 text-xs text-slate-600">

@@ -38,7 +38,7 @@ export function NodeInsights({ node, facts }: { node: GraphNode; facts: NodeFact
               {formatMinutes(minutes)} <span className="font-normal text-slate-500">({minutes.toLocaleString("en")} min)</span>
             </>
           ) : (
-            <span className="font-normal text-slate-400">Not estimated</span>
+            <span className="font-normal text-slate-500">Not estimated</span>
           )}
         </Fact>
         <div>
@@ -71,7 +71,7 @@ export function NodeInsights({ node, facts }: { node: GraphNode; facts: NodeFact
           {severity ? (
             <Badge tone={SEVERITY_TONE[severity]}>{roleLabel(severity)}</Badge>
           ) : (
-            <span className="font-normal text-slate-400">{highlight || facts ? "None" : "Not analysed yet"}</span>
+            <span className="font-normal text-slate-500">{highlight || facts ? "None" : "Not analysed yet"}</span>
           )}
         </Fact>
       </dl>

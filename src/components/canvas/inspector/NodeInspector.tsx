@@ -5,7 +5,7 @@ import { nodeFieldSchemas } from "~/domain/operations";
 import { DURATION_HELP } from "~/domain/duration";
 import { SelectField } from "../../ui/SelectField";
 import { useEditor } from "../editor-context";
-import { nodeCommit } from "./commit";
+import { nodeCommit, nodeHeld } from "./commit";
 import { DraftField, text } from "./DraftField";
 import { EntityHeader } from "./EntityHeader";
 import { BRAIN_LABEL, STATUS_LABEL, TYPE_LABEL } from "./labels";
@@ -26,6 +26,7 @@ const parseProgress = (input: string): Parsed<number> => {
 export function NodeInspector({ node }: { node: GraphNode }) {
   const editor = useEditor();
   const update = nodeCommit(editor, node.id);
+  const held = nodeHeld(editor, node.id);
   const facts = editor.facts.get(node.id);
 
   return (
@@ -38,7 +39,7 @@ export function NodeInspector({ node }: { node: GraphNode }) {
       />
       <fieldset disabled={editor.readOnly} className="min-w-0">
         <InspectorSection title="Step">
-          <DraftField label="Label" value={node.label} format={String} parse={parseWith(nodeFieldSchemas.label)} commit={update("label")} />
+          <DraftField label="Label" value={node.label} format={String} parse={parseWith(nodeFieldSchemas.label)} commit={update("label")} held={held("label")} />
           <DraftField
             label="Description"
             multiline
@@ -46,6 +47,7 @@ export function NodeInspector({ node }: { node: GraphNode }) {
             format={text}
             parse={parseWith(nodeFieldSchemas.description)}
             commit={update("description")}
+            held={held("description")}
             placeholder="What happens in this step?"
           />
           <div className="grid grid-cols-[minmax(0,1fr)_minmax(0,1.25fr)] gap-3">
@@ -73,9 +75,10 @@ export function NodeInspector({ node }: { node: GraphNode }) {
               format={String}
               parse={parseProgress}
               commit={update("progress")}
+              held={held("progress")}
               placeholder="0-100"
             />
-            <DraftField label="Assignee" value={node.assignee} format={text} parse={parseWith(nodeFieldSchemas.assignee)} commit={update("assignee")} placeholder="Unassigned" />
+            <DraftField label="Assignee" value={node.assignee} format={text} parse={parseWith(nodeFieldSchemas.assignee)} commit={update("assignee")} held={held("assignee")} placeholder="Unassigned" />
           </div>
         </InspectorSection>
 
@@ -90,6 +93,7 @@ export function NodeInspector({ node }: { node: GraphNode }) {
             format={text}
             parse={parseWith(nodeFieldSchemas.avgTime)}
             commit={update("avgTime")}
+            held={held("avgTime")}
             placeholder="e.g. 2h30m"
             hint={`Accepts ${DURATION_HELP}.`}
           />

@@ -1,4 +1,5 @@
 import type { OperationError } from "~/domain/apply";
+import { heldValue } from "~/domain/conflict";
 import type { EdgeFields, NodeFields } from "~/domain/graph";
 import type { EdgePatch, NodePatch } from "~/domain/operations";
 import type { EditorApi } from "../editor-context";
@@ -16,4 +17,13 @@ export function edgeCommit(editor: EditorApi, id: string) {
   return <K extends keyof EdgeFields>(field: K): Commit<EdgeFields[K]> =>
     (next, start) =>
       editor.apply([{ op: "updateEdge", id, set: { [field]: next } as EdgePatch, expect: { [field]: start } as EdgePatch }]);
+}
+
+/** My value of a node field from an edit that lost to someone else's, to keep it in the field. */
+export function nodeHeld(editor: EditorApi, id: string) {
+  return <K extends keyof NodeFields>(field: K) => heldValue(editor.conflict, "node", id, field) as { value: NodeFields[K] } | null;
+}
+
+export function edgeHeld(editor: EditorApi, id: string) {
+  return <K extends keyof EdgeFields>(field: K) => heldValue(editor.conflict, "edge", id, field) as { value: EdgeFields[K] } | null;
 }

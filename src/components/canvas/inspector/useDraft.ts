@@ -26,6 +26,8 @@ type DraftOptions<T> = {
   /** Writes `next` as one compare-and-set update that expects `start`. */
   commit: (next: T, start: T) => OperationError | null;
   multiline?: boolean;
+  /** My value from an edit that lost to someone else's: shown instead of theirs until resolved. */
+  held?: { value: T } | null;
 };
 
 type Draft<T> = { text: string; start: T };
@@ -36,7 +38,7 @@ type Draft<T> = { text: string; start: T };
  * started from, and blur/Enter commits it with that value as `expect`. An unmount (the
  * selection moved on) still commits, so switching steps never drops an edit.
  */
-export function useDraft<T>({ value, format, parse, commit, multiline = false }: DraftOptions<T>) {
+export function useDraft<T>({ value, format, parse, commit, multiline = false, held = null }: DraftOptions<T>) {
   const [draft, setDraft] = useState<Draft<T> | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const pending = useRef<Draft<T> | null>(null);
@@ -70,8 +72,8 @@ export function useDraft<T>({ value, format, parse, commit, multiline = false }:
 
   const parsed = draft ? parse(draft.text) : null;
   return {
-    value: draft ? draft.text : format(value),
-    error: parsed && !parsed.ok ? parsed.error : failure,
+    value: draft ? draft.text : format(held ? held.value : value),
+    error: parsed && !parsed.ok ? parsed.error : held && !draft ? HELD : failure,
     onChange: (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
       pending.current = { text: event.target.value, start: pending.current ? pending.current.start : value };
       setDraft(pending.current);
@@ -91,8 +93,11 @@ export function useDraft<T>({ value, format, parse, commit, multiline = false }:
   };
 }
 
+const HELD = "Not saved: someone else changed it too. Choose Apply mine or Keep theirs above.";
+
 function save<T>(draft: Draft<T>, { parse, commit }: Pick<DraftOptions<T>, "parse" | "commit">): string | null {
   const parsed = parse(draft.text);
   if (!parsed.ok || sameValue(parsed.value, draft.start)) return null;
-  return commit(parsed.value, draft.start)?.message ?? null;
+  const error = commit(parsed.value, draft.start);
+  return error && error.code !== "STALE_WRITE" ? error.message : null;
 }

@@ -107,6 +107,47 @@ describe.each(testDatabaseKinds())("graph operations on %s", (kind) => {
     expect(await counts(db(), projectId)).toEqual(before);
   });
 
+  it("names who made the change that won a conflict, and when, from the activity trail", async () => {
+    const { caller, org, projectId } = await setup(db());
+    const sam = await addProjectMember(db(), org.id, projectId, "EDITOR", "Sam Rivera");
+    const a = nodeOp("Kickoff");
+    await caller.graph.applyOps({ projectId, ...batch([a]) });
+    const started = Date.now();
+    await callerFor(db(), sam.id).graph.applyOps({
+      projectId,
+      ...batch([{ op: "updateNode", id: a.node.id, set: { label: "Kick-off call" }, expect: { label: "Kickoff" } }]),
+    });
+
+    const mine = { op: "updateNode", id: a.node.id, set: { label: "Kickoff meeting" }, expect: { label: "Kickoff" } } as const;
+    const error = (await caller.graph.applyOps({ projectId, ...batch([nodeOp("Other"), mine]) }).catch((e: unknown) => e)) as {
+      code: string;
+      details: { index: number; current: { label: string }; by: { name: string; at: string } };
+    };
+    expect(error.code).toBe("CONFLICT");
+    expect(error.details).toMatchObject({ index: 1, current: { label: "Kick-off call" }, by: { name: "Sam Rivera" } });
+    expect(Date.parse(error.details.by.at)).toBeGreaterThanOrEqual(started - 5_000);
+
+    // The same person in another tab is named as such.
+    await caller.graph.applyOps({ projectId, ...batch([{ op: "updateNode", id: a.node.id, set: { status: "READY" }, expect: { status: "PENDING" } }]) });
+    const again = (await caller.graph
+      .applyOps({ projectId, ...batch([{ op: "updateNode", id: a.node.id, set: { status: "BLOCKED" }, expect: { status: "PENDING" } }]) })
+      .catch((e: unknown) => e)) as { details: { by: { name: string } } };
+    expect(again.details.by.name).toBe("You (in another tab)");
+  });
+
+  it("sends each live batch with its author's name", async () => {
+    const { caller, org, projectId, graph } = await setup(db());
+    const sam = await addProjectMember(db(), org.id, projectId, "EDITOR", "Sam Rivera");
+    const stream = await caller.graph.onChange({ projectId, since: graph.revision, tab: randomUUID() });
+    const events = stream[Symbol.asyncIterator]();
+    await events.next();
+    await callerFor(db(), sam.id).graph.applyOps({ projectId, ...batch([nodeOp("By Sam")]) });
+    let event = eventData((await events.next()).value) as { type: string; batch?: { author: string; userId: string } };
+    while (event.type !== "batch") event = eventData((await events.next()).value) as typeof event;
+    expect(event.batch).toMatchObject({ author: "Sam Rivera", userId: sam.id });
+    await events.return?.(undefined);
+  });
+
   it("applies a retried batch once and answers with the first result", async () => {
     const { caller, projectId } = await setup(db());
     const request = { projectId, ...batch([nodeOp("Once")]) };

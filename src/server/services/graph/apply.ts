@@ -1,8 +1,8 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { applyOperations, OperationError, type Change } from "~/domain/apply";
 import type { Batch, BatchHistory, Operation } from "~/domain/operations";
 import type { Transaction } from "~/server/db";
-import { departments, edges, nodes, operationBatches, projects, stages } from "~/server/db/schema";
+import { activityLogs, departments, edges, nodes, operationBatches, projects, stages, users } from "~/server/db/schema";
 import { withTransaction } from "~/server/db/transaction";
 import type { DbOrTx } from "~/server/db";
 import { logActivity, type Actor } from "../activity";
@@ -72,7 +72,7 @@ export async function applyBatch({
     try {
       applied = applyOperations(state, batch.ops, { deps });
     } catch (error) {
-      if (error instanceof OperationError) throw await toDomainError(tx, projectId, error, batch.history);
+      if (error instanceof OperationError) throw await toDomainError(tx, { projectId, actor, ops: batch.ops }, error, batch.history);
       throw error;
     }
 
@@ -118,7 +118,13 @@ export async function applyBatch({
   });
 }
 
-async function toDomainError(tx: Transaction, projectId: string, error: OperationError, history?: BatchHistory): Promise<DomainError> {
+async function toDomainError(
+  tx: Transaction,
+  at: { projectId: string; actor: Actor; ops: Operation[] },
+  error: OperationError,
+  history?: BatchHistory,
+): Promise<DomainError> {
+  const { projectId } = at;
   // An undo or redo is worded like the editor's own check, which refuses the same conflict
   // when it already knows about the other person's change.
   const stepping = history && history.kind !== "do" ? history.kind : null;
@@ -133,8 +139,27 @@ async function toDomainError(tx: Transaction, projectId: string, error: Operatio
       { cycle: path },
     );
   }
-  const message = stepping && error.code === "STALE_WRITE" ? "someone else has changed it since." : error.message;
-  return new DomainError(CODES[error.code], where + message, { index: error.index, current: error.details.current ?? null });
+  if (error.code === "STALE_WRITE") {
+    const op = at.ops[error.index];
+    const by = op && "id" in op ? await lastAuthor(tx, projectId, op.id, at.actor) : null;
+    const message = stepping ? "someone else has changed it since." : error.message;
+    return new DomainError("STALE_WRITE", where + message, { index: error.index, current: error.details.current ?? null, by });
+  }
+  return new DomainError(CODES[error.code], where + error.message, { index: error.index, current: error.details.current ?? null });
+}
+
+/** Who last changed an entity, from the activity trail, so a conflict can name them. */
+async function lastAuthor(tx: Transaction, projectId: string, entityId: string, actor: Actor): Promise<{ name: string; at: string } | null> {
+  const [row] = await tx
+    .select({ userId: activityLogs.userId, name: users.name, at: activityLogs.createdAt })
+    .from(activityLogs)
+    .leftJoin(users, eq(users.id, activityLogs.userId))
+    .where(and(eq(activityLogs.projectId, projectId), eq(activityLogs.entityId, entityId)))
+    .orderBy(desc(activityLogs.createdAt), desc(activityLogs.id))
+    .limit(1);
+  if (!row) return null;
+  const name = row.userId === actor.userId ? "You (in another tab)" : (row.name ?? "A former member");
+  return { name, at: row.at.toISOString() };
 }
 
 /** Writes the applier's row changes in order (lanes before the nodes placed in them, nodes before edges). */

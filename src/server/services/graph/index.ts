@@ -1,7 +1,7 @@
 import { and, asc, eq, gt } from "drizzle-orm";
 import type { EditorHistory } from "~/domain/operations";
 import type { DbOrTx } from "~/server/db";
-import { operationBatches } from "~/server/db/schema";
+import { operationBatches, users } from "~/server/db/schema";
 import type { StoredBatch } from "./apply";
 import { loadHistory } from "./history";
 import { loadGraph, type GraphPayload } from "./load";
@@ -22,13 +22,17 @@ export function loadEditorGraph(db: DbOrTx, projectId: string, userId: string): 
   }));
 }
 
+/** A committed batch as viewers receive it, with its author's name for conflict messages. */
+export type LiveBatch = StoredBatch & { author: string | null };
+
 /** Applied batches after `revision`, oldest first: what a (re)connecting viewer missed. */
-export async function batchesSince(db: DbOrTx, projectId: string, revision: number, limit: number): Promise<StoredBatch[]> {
+export async function batchesSince(db: DbOrTx, projectId: string, revision: number, limit: number): Promise<LiveBatch[]> {
   const found = await db
-    .select({ result: operationBatches.result })
+    .select({ result: operationBatches.result, author: users.name })
     .from(operationBatches)
+    .leftJoin(users, eq(users.id, operationBatches.userId))
     .where(and(eq(operationBatches.projectId, projectId), gt(operationBatches.revision, revision)))
     .orderBy(asc(operationBatches.revision))
     .limit(limit);
-  return found.map((r) => r.result as StoredBatch);
+  return found.map((r) => ({ ...(r.result as StoredBatch), author: r.author }));
 }

@@ -2,13 +2,12 @@ import { eq } from "drizzle-orm";
 import type { Database, DbOrTx } from "~/server/db";
 import { projects, users } from "~/server/db/schema";
 import { hubFor, notify, signalQueue, type Presence, type Signal, type Topic } from "~/server/realtime";
-import { batchesSince } from "./index";
-import type { StoredBatch } from "./apply";
+import { batchesSince, type LiveBatch } from "./index";
 
 export type Viewer = { userId: string; name: string; image: string | null };
 
 export type LiveEvent =
-  | { type: "batch"; batch: StoredBatch }
+  | { type: "batch"; batch: LiveBatch }
   | { type: "reload"; revision: number }
   | { type: "viewers"; viewers: Viewer[] }
   | { type: "touch"; topic: Topic };
