@@ -1,7 +1,6 @@
 /**
  * Where the canvas opens. The whole matrix when it fits at a zoom where step labels stay
- * readable; otherwise the top-left occupied cells (the matrix corner when it is empty) at a
- * readable zoom, the rest a pan away
+ * readable; otherwise the top-left occupied cells at a readable zoom, the rest a pan away
  * (the frozen lane headers keep every row and column named). A viewport the person chose
  * themselves is kept per project and wins over both.
  */
@@ -31,7 +30,8 @@ export function initialViewport(layout: MatrixLayout, nodes: Iterable<Placed>, s
     row = Math.min(row, layout.rows.indexOf(bands.row(node.departmentId)));
     column = Math.min(column, layout.columns.indexOf(bands.column(node.stageId)));
   }
-  if (fit >= READABLE_ZOOM) {
+  const empty = row === Infinity;
+  if (empty || fit >= READABLE_ZOOM) {
     const zoom = Math.max(fit, 0.05);
     return {
       x: Math.max(MARGIN, (size.width - layout.width * zoom) / 2),
@@ -39,8 +39,6 @@ export function initialViewport(layout: MatrixLayout, nodes: Iterable<Placed>, s
       zoom,
     };
   }
-  // An empty matrix opens on its corner, so the first steps people add are readable too.
-  if (row === Infinity) row = column = 0;
   // The first occupied column sits just right of where the label column is pinned, the first
   // occupied row just under the pinned header row; at the matrix's own corner nothing is pinned.
   const left = layout.columns[column]!.x - LABEL_WIDTH;
