@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { addStep, openNewProject, step, steps } from "./canvas-helpers";
-import { openProjectMenu, signUp, uniqueEmail } from "./helpers";
+import { addMembers, signUp, uniqueEmail } from "./helpers";
 
 test("two people on one project see each other's edits live; a viewer cannot edit", async ({ browser }) => {
   const owner = await (await browser.newContext()).newPage();
@@ -13,15 +13,10 @@ test("two people on one project see each other's edits live; a viewer cannot edi
 
   await openNewProject(owner, "Shared process");
   const projectUrl = owner.url();
-  await openProjectMenu(owner);
-  await owner.getByTestId("project-settings-link").click();
-  const addForm = owner.getByRole("form", { name: "Add member" });
-  for (const [email, role] of [[editorEmail, "EDITOR"], [viewerEmail, "VIEWER"]] as const) {
-    await addForm.getByLabel("Email address").fill(email);
-    await addForm.getByLabel("Role").selectOption(role);
-    await addForm.getByRole("button", { name: "Add member" }).click();
-    await expect(owner.getByTestId("member-row").filter({ hasText: email })).toBeVisible();
-  }
+  await addMembers(owner, [
+    [editorEmail, "EDITOR"],
+    [viewerEmail, "VIEWER"],
+  ]);
   await owner.goto(projectUrl);
   await editor.goto(projectUrl);
   await viewer.goto(projectUrl);

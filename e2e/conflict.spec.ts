@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { addStep, openNewProject, step } from "./canvas-helpers";
-import { openProjectMenu, signUp, uniqueEmail } from "./helpers";
+import { addMembers, signUp, uniqueEmail } from "./helpers";
 
 /** The demo user's new project with one step, shared with a second editor signed in beside it. */
 async function twoEditors(browser: import("@playwright/test").Browser) {
@@ -10,13 +10,7 @@ async function twoEditors(browser: import("@playwright/test").Browser) {
   await signUp(sam, "Sam Rivera", email);
   await openNewProject(owner, "Conflicts");
   const url = owner.url();
-  await openProjectMenu(owner);
-  await owner.getByTestId("project-settings-link").click();
-  const addForm = owner.getByRole("form", { name: "Add member" });
-  await addForm.getByLabel("Email address").fill(email);
-  await addForm.getByLabel("Role").selectOption("EDITOR");
-  await addForm.getByRole("button", { name: "Add member" }).click();
-  await expect(owner.getByTestId("member-row").filter({ hasText: email })).toBeVisible();
+  await addMembers(owner, [[email, "EDITOR"]]);
   await owner.goto(url);
   await addStep(owner, "Sales", "Request", "Kickoff");
   await sam.goto(url);

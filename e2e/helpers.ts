@@ -31,3 +31,16 @@ export async function openProjectMenu(page: Page) {
   await page.getByTestId("project-menu").click();
   await expect(page.getByRole("menu", { name: "Project" })).toBeVisible();
 }
+
+/** From the project page: opens its settings and adds each person with their role. */
+export async function addMembers(page: Page, members: readonly (readonly [email: string, role: "EDITOR" | "COMMENTER" | "VIEWER"])[]) {
+  await openProjectMenu(page);
+  await page.getByTestId("project-settings-link").click();
+  const addForm = page.getByRole("form", { name: "Add member" });
+  for (const [email, role] of members) {
+    await addForm.getByLabel("Email address").fill(email);
+    await addForm.getByLabel("Role").selectOption(role);
+    await addForm.getByRole("button", { name: "Add member" }).click();
+    await expect(page.getByTestId("member-row").filter({ hasText: email })).toBeVisible();
+  }
+}
