@@ -1,4 +1,4 @@
--- Activity feed at scale: indexes, not monthly partitions.
+-- Activity feed at scale (issue 5): indexes, not monthly partitions.
 -- Every feed page is "one project, newest first, keyset after (created_at, id)", optionally
 -- narrowed by person, entity type or action. A b-tree on (project_id[, filter column],
 -- created_at DESC, id DESC) answers each of those by descending to the cursor and reading

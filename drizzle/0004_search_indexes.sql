@@ -1,4 +1,4 @@
--- Search: one query finds steps, projects and templates by words, word prefixes
+-- Search (issue 6): one query finds steps, projects and templates by words, word prefixes
 -- (as you type) and misspellings. Index families:
 --
 -- 1. Full-text: a GIN index on a weighted tsvector of title + tags (weight A) and description

@@ -1,7 +1,6 @@
--- Undo/redo stacks per person and project, kept on the server so they survive a reload. Rows
--- are written in the transaction of the batch that moves them; tenant scoping is by
--- organization_id/project_id like every other project table, checked by the procedures (the
--- schema has no RLS policies).
+-- Undo/redo stacks per person and project (issue: undo survives a reload). Rows are written in
+-- the transaction of the batch that moves them; tenant scoping is by organization_id/project_id
+-- like every other project table, checked by the procedures (the schema has no RLS policies).
 CREATE TYPE "public"."history_stack" AS ENUM('UNDO', 'REDO');--> statement-breakpoint
 CREATE TABLE "undo_entries" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
