@@ -1,6 +1,7 @@
 /**
- * Automation potential, 0-100, deterministic and explained (DESIGN.md). Baseline weights:
- * repetitiveness 0.35, brain usage 0.30 (LOW scores high), rule-based 0.20, tool 0.15.
+ * Automation potential, 0-100, deterministic and explained (docs/ARCHITECTURE.md, section
+ * "7. Automation score"). Baseline weights: repetitiveness 0.35, brain usage 0.30 (LOW scores
+ * high), rule-based 0.20, tool 0.15.
  */
 export type AutomationInput = {
   type: "TRIGGER" | "ACTION" | "DECISION" | "ARTIFACT";

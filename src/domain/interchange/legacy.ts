@@ -1,6 +1,7 @@
 /**
- * The old (Phase 7, LocalStorage) app's export format, read and written. A file is a project,
- * an array of projects, or an envelope `{ settings: { departments, stages }, projects }`.
+ * The export format of the old app (the browser-only FlowMatrix that keeps its projects in the
+ * browser), read and written. A file is a project, an array of projects, or an envelope
+ * `{ settings: { departments, stages }, projects }`.
  * Validation never stops at the first problem: every problem is listed with its path, so a
  * person can fix a file in one pass. Conversion produces fresh ids (an export imported into
  * the organization it came from must not collide with the original).

@@ -42,8 +42,9 @@ type Row = {
  * whose count reaches its in-degree joins the new frontier, the others stay pending. Every node
  * joins a frontier once and every edge is read once, so the pass costs O(V + E) plus carrying
  * the pending set each level, O(V * depth) at worst: polynomial, and no path is ever
- * enumerated (the seed's path-array CTE was exponential). The backward pass is the same from the
- * sinks with out-degrees, LF = T and min.
+ * enumerated (a CTE that carries every path as an array does work per path, and the number of
+ * paths grows exponentially with the depth of a layered graph).
+ * The backward pass is the same from the sinks with out-degrees, LF = T and min.
  *
  * Bad data must not hang: the recursion stops at the first level whose frontier is empty, and
  * no later than level V. A node on or behind a cycle never collects all its predecessors, gets

@@ -1,7 +1,7 @@
 /**
  * The critical path method in memory: the reference the SQL engine is tested against and
  * the physical-limit baseline of the benchmark. O(V + E) over a topological order.
- * Definitions (DESIGN.md "Lead time"):
+ * Definitions (docs/ARCHITECTURE.md, "6. Lead time"):
  *   ES(n) = max over predecessors p of EF(p) + lag(p, n), or 0;  EF = ES + duration
  *   T = max EF;  LF(n) = min over successors s of LS(s) - lag(n, s), or T;  LS = LF - duration
  *   slack = LS - ES; critical iff slack = 0.

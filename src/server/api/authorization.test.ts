@@ -1,7 +1,7 @@
 /**
  * Table-driven authorization test: every procedure of the app router crossed with every kind
  * of actor, each cell on fresh fixtures. The expected outcome of a cell is derived from the
- * DESIGN rules (not from the server code) by `expectedOutcome`; a few spelled-out rows check
+ * role rules (not from the server code) by `expectedOutcome`; a few spelled-out rows check
  * that the derivation says what the rules say.
  *
  * Rules: organization roles OWNER > ADMIN > MEMBER; project roles OWNER > EDITOR > COMMENTER >

@@ -1,6 +1,7 @@
 /**
  * The authorization table: every procedure of the app router with the access it needs and a
- * valid call, and the expected outcome for each kind of actor derived from the DESIGN rules.
+ * valid call, and the expected outcome for each kind of actor derived from the role rules
+ * (docs/ARCHITECTURE.md, "3. Roles and the NOT_FOUND rule").
  * Used by authorization.test.ts; a procedure added without a row fails to compile.
  */
 import { randomUUID } from "node:crypto";
