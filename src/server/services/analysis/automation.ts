@@ -1,10 +1,10 @@
-import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { automationScore, type AutomationInput } from "~/domain/automation";
 import type { Change } from "~/domain/apply";
 import type { GraphNode } from "~/domain/graph";
 import type { DbOrTx } from "~/server/db";
 import { aiAnalysisCache } from "~/server/db/schema";
+import { automationInputHash } from "../guards";
 
 const inputsOf = (node: GraphNode): AutomationInput => ({
   type: node.type,
@@ -12,8 +12,6 @@ const inputsOf = (node: GraphNode): AutomationInput => ({
   brainUsage: node.brainUsage,
   tools: node.tools,
 });
-
-const hashOf = (input: AutomationInput) => createHash("sha256").update(JSON.stringify(input)).digest("hex");
 
 /**
  * Stores the explained automation score of every created node and of every node whose score
@@ -24,8 +22,8 @@ export async function refreshAutomation(db: DbOrTx, owner: { organizationId: str
   const rows = changes.flatMap((change) => {
     if (change.entity !== "node" || !change.after) return [];
     const input = inputsOf(change.after);
-    const inputHash = hashOf(input);
-    if (change.before && hashOf(inputsOf(change.before)) === inputHash) return [];
+    const inputHash = automationInputHash(input);
+    if (change.before && automationInputHash(inputsOf(change.before)) === inputHash) return [];
     const reasoning = automationScore(input);
     return [{ ...owner, nodeId: change.id, score: reasoning.final_score, reasoning, inputHash }];
   });

@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { round2 } from "~/domain/numbers";
 import { automationScore } from "~/domain/automation";
 import { formatMinutes } from "~/domain/duration";
 import type { DbOrTx, Transaction } from "~/server/db";
@@ -28,7 +29,6 @@ export type LeadTimeResult = {
   computedAt: string;
 };
 
-const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /**
  * The lead time of a project at its current revision. A cache hit is one indexed lookup;

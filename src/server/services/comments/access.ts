@@ -1,6 +1,7 @@
 import { can, type ProjectRole } from "~/domain/roles";
 import type { Project } from "~/server/db/schema";
-import { DomainError, forbidden } from "../errors";
+import { forbidden } from "../errors";
+import { requireWritable } from "../guards";
 
 export type CommentAccess = { organizationId: string; project: Pick<Project, "id" | "status">; projectRole: ProjectRole };
 
@@ -11,7 +12,5 @@ export function writable(access: CommentAccess): boolean {
 
 export function assertWritable(access: CommentAccess) {
   if (!can.comment(access.projectRole)) throw forbidden("This needs the project role COMMENTER or higher");
-  if (access.project.status === "ARCHIVED") {
-    throw new DomainError("PROJECT_ARCHIVED", "This project is archived; unarchive it to comment");
-  }
+  requireWritable(access.project.status, "comment");
 }

@@ -7,6 +7,7 @@ import { withTransaction } from "~/server/db/transaction";
 import type { DbOrTx } from "~/server/db";
 import { logActivity, type Actor } from "../activity";
 import { DomainError, type DomainCode } from "../errors";
+import { lockProject, requireWritable } from "../guards";
 import { notify } from "~/server/realtime";
 import { refreshAutomation } from "../analysis/automation";
 import { activityEntries } from "./activity";
@@ -49,12 +50,7 @@ export async function applyBatch({
 }): Promise<BatchResult> {
   const projectId = access.project.id;
   return withTransaction(db, async (tx) => {
-    const [project] = await tx
-      .select({ status: projects.status })
-      .from(projects)
-      .where(eq(projects.id, projectId))
-      .for("update");
-    if (project?.status === "ARCHIVED") throw new DomainError("PROJECT_ARCHIVED", "This project is archived; unarchive it to edit");
+    requireWritable((await lockProject(tx, projectId)).status);
 
     const [previous] = await tx
       .select({ result: operationBatches.result })

@@ -4,6 +4,7 @@ import type { DbOrTx, Transaction } from "~/server/db";
 import { organizationMembers, organizations, projectMembers, users } from "~/server/db/schema";
 import { withTransaction } from "~/server/db/transaction";
 import { DomainError, notFound } from "../errors";
+import { requireMemberRoom } from "../guards";
 
 type MemberAccess = { organizationId: string; orgRole: OrgRole; userId: string };
 
@@ -55,9 +56,7 @@ export async function ensureOrganizationMember(tx: Transaction, organizationId: 
     .select({ n: sql<number>`count(*)::int` })
     .from(organizationMembers)
     .where(eq(organizationMembers.organizationId, organizationId));
-  if ((count?.n ?? 0) >= settings.max_members) {
-    throw new DomainError("LIMIT_REACHED", `This organization has reached its limit of ${settings.max_members} members`);
-  }
+  requireMemberRoom(count?.n ?? 0, settings);
   await tx.insert(organizationMembers).values({ organizationId, userId, role: "MEMBER", invitedBy });
   return "MEMBER" as const;
 }
@@ -87,9 +86,7 @@ export async function addMember({ db, access, input }: { db: DbOrTx; access: Mem
     if (members.some((m) => m.userId === userId)) {
       throw new DomainError("ALREADY_MEMBER", `${input.email} is already a member of this organization`);
     }
-    if (members.length >= settings.max_members) {
-      throw new DomainError("LIMIT_REACHED", `This organization has reached its limit of ${settings.max_members} members`);
-    }
+    requireMemberRoom(members.length, settings);
     await tx
       .insert(organizationMembers)
       .values({ organizationId: access.organizationId, userId, role: input.role, invitedBy: access.userId });

@@ -1,5 +1,4 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { createHash } from "node:crypto";
 import { automationScore } from "~/domain/automation";
 import type { GraphEdge, GraphNode } from "~/domain/graph";
 import { parseImport, type PlannedProject } from "~/domain/interchange";
@@ -8,6 +7,7 @@ import { departments, edges, nodes, projects, stages } from "~/server/db/schema"
 import { withTransaction } from "~/server/db/transaction";
 import { logActivity, type Actor } from "../activity";
 import { DomainError } from "../errors";
+import { automationInputHash } from "../guards";
 import { edgeColumns, nodeColumns } from "../graph/rows";
 import { createProject } from "../projects";
 
@@ -65,7 +65,7 @@ async function insertNodes(tx: Transaction, owner: Owner, list: GraphNode[]) {
   const scores = list.map((n) => {
     const inputs = { type: n.type, isRepetitive: n.isRepetitive, brainUsage: n.brainUsage, tools: n.tools };
     // The same input hash refreshAutomation stores, so a later edit that changes nothing recomputes nothing.
-    return { node_id: n.id, reasoning: automationScore(inputs), input_hash: createHash("sha256").update(JSON.stringify(inputs)).digest("hex") };
+    return { node_id: n.id, reasoning: automationScore(inputs), input_hash: automationInputHash(inputs) };
   });
   const rows = list.map((n) => {
     const c = nodeColumns(n);

@@ -5,7 +5,8 @@ import type { DbOrTx } from "~/server/db";
 import { withTransaction } from "~/server/db/transaction";
 import type { Actor } from "../activity";
 import { applyBatch, loadGraph } from "../graph";
-import { getVersion, lockProject, refuseArchived, snapshotProject, type ProjectRef, type VersionSummary } from "./store";
+import { lockProject, requireWritable } from "../guards";
+import { getVersion, snapshotProject, type ProjectRef, type VersionSummary } from "./store";
 
 export type RestoreResult = {
   revision: number;
@@ -27,7 +28,7 @@ type Input = { db: DbOrTx; access: ProjectRef; actor: Actor; versionId: string }
 export async function restoreVersion({ db, access, actor, versionId }: Input): Promise<RestoreResult> {
   return withTransaction(db, async (tx) => {
     const { revision, status } = await lockProject(tx, access.project.id);
-    refuseArchived(status);
+    requireWritable(status);
     const target = await getVersion({ db: tx, access, versionId });
     const live = await loadGraph(tx, access.project.id, revision);
     const ops = restoreOps(live, target.graph);
@@ -48,7 +49,7 @@ export async function restoreVersion({ db, access, actor, versionId }: Input): P
 export async function prepareRestore({ db, access, actor, versionId }: Input) {
   return withTransaction(db, async (tx) => {
     const { status } = await lockProject(tx, access.project.id);
-    refuseArchived(status);
+    requireWritable(status);
     const version = await getVersion({ db: tx, access, versionId });
     const before = await snapshotProject({ tx, access, actor, comment: `Before restoring v${version.versionNumber}`, automatic: true });
     return { before, version };

@@ -1,5 +1,6 @@
 import { durationMinutes } from "~/domain/duration";
 import { isDependency, type GraphSnapshot } from "~/domain/graph";
+import { round2 } from "~/domain/numbers";
 import { computeCpm } from "~/server/analysis/cpm";
 
 /**
@@ -21,7 +22,6 @@ export function readSnapshot(stored: unknown): GraphSnapshot {
   return { nodes: s.nodes ?? [], edges: s.edges ?? [], departments: s.departments ?? [], stages: s.stages ?? [] };
 }
 
-const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /**
  * Lead time and critical path of a graph held in memory (a saved version), by the same

@@ -2,13 +2,14 @@ import { TRPCError } from "@trpc/server";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { diffGraphs, isEmptyDiff } from "~/domain/diff";
 import type { DbOrTx, Transaction } from "~/server/db";
-import { projects, projectVersions, users } from "~/server/db/schema";
+import { projectVersions, users } from "~/server/db/schema";
 import { withTransaction } from "~/server/db/transaction";
 import { notify } from "~/server/realtime";
 import type { Actor } from "../activity";
 import { leadTime } from "../analysis";
-import { DomainError, notFound } from "../errors";
+import { notFound } from "../errors";
 import { loadGraph } from "../graph";
+import { lockProject } from "../guards";
 import { readSnapshot, storedSnapshot } from "./snapshot";
 
 export type ProjectRef = { organizationId: string; project: { id: string } };
@@ -59,17 +60,6 @@ export async function getVersion({ db, access, versionId }: { db: DbOrTx; access
   if (!row) throw notFound("Version");
   const { snapshot, ...summary } = row;
   return { ...summary, graph: readSnapshot(snapshot) };
-}
-
-/** Locks the project row: serialises version numbering, and graph batches, until commit. */
-export async function lockProject(tx: Transaction, projectId: string) {
-  const [row] = await tx
-    .select({ revision: projects.revision, status: projects.status })
-    .from(projects)
-    .where(eq(projects.id, projectId))
-    .for("update");
-  if (!row) throw notFound("Project");
-  return row;
 }
 
 /**
@@ -161,6 +151,3 @@ export async function saveVersion({
   });
 }
 
-export function refuseArchived(status: string) {
-  if (status === "ARCHIVED") throw new DomainError("PROJECT_ARCHIVED", "This project is archived; unarchive it to edit");
-}
