@@ -1,5 +1,5 @@
 import { TRPCClientError } from "@trpc/client";
-import { errorMessage } from "../lib/trpc-errors";
+import { domainCodeOf, errorMessage } from "../lib/trpc-errors";
 import type { Author } from "~/domain/conflict";
 import type { SendFailure } from "./editor-store";
 
@@ -9,12 +9,12 @@ const REJECTED = new Set(["BAD_REQUEST", "CONFLICT", "NOT_FOUND", "FORBIDDEN", "
 export function classifySendError(error: unknown): SendFailure {
   if (!(error instanceof TRPCClientError)) return { kind: "network" };
   const data = (error as TRPCClientError<never>).data as
-    | { code?: string; httpStatus?: number; domainCode?: string | null; details?: { index?: unknown; by?: unknown } | null }
+    | { code?: string; httpStatus?: number; details?: { index?: unknown; by?: unknown } | null }
     | undefined;
   if (!data?.code) return { kind: "network" };
   if (data.httpStatus && data.httpStatus >= 502 && data.httpStatus <= 504) return { kind: "network" };
   if (REJECTED.has(data.code)) {
-    const stale = data.domainCode === "STALE_WRITE" ? staleOf(data.details) : undefined;
+    const stale = domainCodeOf(error) === "STALE_WRITE" ? staleOf(data.details) : undefined;
     return { kind: "rejected", message: errorMessage(error), ...(stale && { stale }) };
   }
   return { kind: "error", message: "Your last change couldn't be saved. Retry, or reload the page." };

@@ -14,8 +14,8 @@ describe("guards", () => {
   });
 
   it("hashes the automation inputs the same way wherever a score is stored", () => {
-    const input = { type: "ACTION", isRepetitive: true, brainUsage: "LOW", tools: ["Excel"] } as const;
-    expect(automationInputHash({ ...input, tools: [...input.tools] })).toBe(automationInputHash({ ...input, tools: ["Excel"] }));
+    const input = { type: "ACTION" as const, isRepetitive: true, brainUsage: "LOW" as const, tools: ["Excel"] };
+    expect(automationInputHash({ ...input, tools: ["Excel"] })).toBe(automationInputHash(input));
     expect(automationInputHash({ ...input, tools: [] })).not.toBe(automationInputHash({ ...input, tools: ["Excel"] }));
     expect(automationInputHash(input)).toMatch(/^[0-9a-f]{64}$/);
   });

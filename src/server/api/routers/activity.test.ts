@@ -133,7 +133,7 @@ describe.each(testDatabaseKinds())("activity feed on %s", (kind) => {
   it("refuses a cursor it did not make", async () => {
     const fx = await setup(db());
     const got = await failure(fx.danaCaller.activity.list({ projectId: fx.projectId, cursor: "bm90LWEtY3Vyc29y" }));
-    expect(got.code).toBe("BAD_REQUEST");
+    expect(got).toMatchObject({ code: "BAD_REQUEST", domainCode: "STALE_CURSOR" });
   });
 
   it("lets viewers read, editors export, and hides the project from other organizations", async () => {

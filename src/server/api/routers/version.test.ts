@@ -142,7 +142,7 @@ describe.each(testDatabaseKinds())("versions on %s", (kind) => {
     const v1 = await fx.caller.version.save({ projectId: fx.projectId, comment: "Good state" });
     await change(fx);
     const early = await failure(fx.caller.version.save({ projectId: fx.projectId, restoredFrom: v1.id }));
-    expect(early).toMatchObject({ code: "PRECONDITION_FAILED", message: "The graph no longer matches v1" });
+    expect(early).toMatchObject({ code: "PRECONDITION_FAILED", domainCode: "VERSION_MISMATCH", message: "The graph no longer matches v1" });
 
     const prepared = await fx.caller.version.prepareRestore({ projectId: fx.projectId, versionId: v1.id });
     expect(prepared.before).toMatchObject({ versionNumber: 2, comment: "Before restoring v1", isAutomatic: true });

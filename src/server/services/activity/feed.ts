@@ -1,7 +1,7 @@
-import { TRPCError } from "@trpc/server";
 import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { rows, type DbOrTx } from "~/server/db";
 import { activityLogs, users } from "~/server/db/schema";
+import { DomainError } from "../errors";
 import { toCsv } from "./csv";
 import { describeActivity, type ActivityChange } from "./describe";
 
@@ -38,7 +38,7 @@ export function encodeCursor(cursor: Cursor): string {
 function decodeCursor(cursor: string): Cursor {
   const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
   const valid = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/.test(at ?? "") && /^[0-9a-f-]{36}$/i.test(id ?? "");
-  if (!valid) throw new TRPCError({ code: "BAD_REQUEST", message: "This page of activity is no longer valid; reload the list" });
+  if (!valid) throw new DomainError("STALE_CURSOR", "This page of activity is no longer valid; reload the list");
   return { at: at!, id: id! };
 }
 

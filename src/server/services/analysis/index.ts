@@ -1,6 +1,6 @@
-import { TRPCError } from "@trpc/server";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { round2 } from "~/domain/numbers";
+import { DomainError } from "../errors";
 import { automationScore } from "~/domain/automation";
 import { formatMinutes } from "~/domain/duration";
 import type { DbOrTx, Transaction } from "~/server/db";
@@ -102,7 +102,7 @@ async function computeLeadTime(tx: Transaction, projectId: string, revision: num
   const cpm = await computeCpmSql(tx, projectId).catch((error: unknown) => {
     if (!(error instanceof SqlCycleError)) throw error;
     const labels = facts.nodeRows.filter((n) => error.nodeIds.includes(n.id)).map((n) => n.label);
-    throw new TRPCError({ code: "PRECONDITION_FAILED", message: `The dependencies form a cycle through: ${labels.join(", ")}` });
+    throw new DomainError("CYCLE_DETECTED", `The dependencies form a cycle through: ${labels.join(", ")}`, { cycle: error.nodeIds });
   });
   const byId = new Map(facts.nodeRows.map((n) => [n.id, n]));
   const deps = facts.depRows.filter((e) => e.type !== "FEEDBACK_TO");

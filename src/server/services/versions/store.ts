@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { diffGraphs, isEmptyDiff } from "~/domain/diff";
 import type { DbOrTx, Transaction } from "~/server/db";
@@ -7,7 +6,7 @@ import { withTransaction } from "~/server/db/transaction";
 import { notify } from "~/server/realtime";
 import type { Actor } from "../activity";
 import { leadTime } from "../analysis";
-import { notFound } from "../errors";
+import { DomainError, notFound } from "../errors";
 import { loadGraph } from "../graph";
 import { lockProject } from "../guards";
 import { readSnapshot, storedSnapshot } from "./snapshot";
@@ -145,7 +144,7 @@ export async function saveVersion({
     const target = await getVersion({ db: tx, access, versionId: restoredFrom });
     const live = await loadGraph(tx, access.project.id, revision);
     if (!isEmptyDiff(diffGraphs(target.graph, live))) {
-      throw new TRPCError({ code: "PRECONDITION_FAILED", message: `The graph no longer matches v${target.versionNumber}` });
+      throw new DomainError("VERSION_MISMATCH", `The graph no longer matches v${target.versionNumber}`);
     }
     return snapshotProject({ tx, access, actor, comment: `Restored from v${target.versionNumber}`, automatic: true });
   });
