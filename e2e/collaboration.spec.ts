@@ -3,6 +3,8 @@ import { addStep, openNewProject, step, steps } from "./canvas-helpers";
 import { addMembers, signUp, uniqueEmail } from "./helpers";
 
 test("two people on one project see each other's edits live; a viewer cannot edit", async ({ browser }) => {
+  // Three signed-in browsers at once.
+  test.slow();
   const owner = await (await browser.newContext()).newPage();
   const editor = await (await browser.newContext()).newPage();
   const viewer = await (await browser.newContext()).newPage();

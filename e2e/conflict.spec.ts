@@ -4,6 +4,8 @@ import { addMembers, signUp, uniqueEmail } from "./helpers";
 
 /** The demo user's new project with one step, shared with a second editor signed in beside it. */
 async function twoEditors(browser: import("@playwright/test").Browser) {
+  // Two signed-in browsers at once.
+  test.slow();
   const owner = await (await browser.newContext()).newPage();
   const sam = await (await browser.newContext()).newPage();
   const email = uniqueEmail("sam");

@@ -38,7 +38,7 @@ async function selectStep(page: Page, label: string) {
 
 test("a three-step process is built, placed and connected with the keyboard alone", async ({ page }) => {
   // Some hundred key presses, each one round trip to the browser.
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await openNewProject(page, "Keyboard only");
   const inspector = page.getByTestId("inspector");
 
