@@ -162,7 +162,7 @@ export class EditorStore {
       return { clientOpId, inverse: result.inverse };
     } catch (error) {
       if (!(error instanceof OperationError)) throw error;
-      const conflict = history.kind === "do" ? this.conflictFrom(this.snap.state, ops, error) : null;
+      const conflict = error.code === "STALE_WRITE" && history.kind === "do" ? this.conflictFrom(this.snap.state, ops, error.index) : null;
       if (conflict) {
         this.update({ conflict, notice: null });
         return error;
@@ -213,9 +213,7 @@ export class EditorStore {
       }
       const { index, by } = failure.stale;
       await this.reload();
-      const op = next.ops[index];
-      const author = by ?? (op && "id" in op ? (this.authors.get(op.id) ?? null) : null);
-      const conflict = conflictOf(this.snap.state, next.ops, index, author);
+      const conflict = this.conflictFrom(this.snap.state, next.ops, index, by);
       this.update(conflict ? { conflict, notice: null } : { notice: failure.message });
       return;
     }
@@ -294,7 +292,8 @@ export class EditorStore {
         state = applyOperations(state, p.ops).state;
         return true;
       } catch (error) {
-        const lost = error instanceof OperationError && p.history.kind === "do" ? this.conflictFrom(state, p.ops, error) : null;
+        const stale = error instanceof OperationError && error.code === "STALE_WRITE" && p.history.kind === "do";
+        const lost = stale ? this.conflictFrom(state, p.ops, error.index) : null;
         if (lost) conflict = lost;
         else notice = `Your change was dropped: ${error instanceof Error ? error.message : "it conflicts with someone else's edit"}`;
         if (!p.acknowledged) this.forgetBatch(p);
@@ -308,12 +307,13 @@ export class EditorStore {
     this.update({ state, selection, ...(notice !== null && { notice }), ...(conflict && { conflict }) });
   }
 
-  /** The conflict behind a compare-and-set failure, naming whoever last changed that entity. */
-  private conflictFrom(state: GraphState, ops: Operation[], error: OperationError): Conflict | null {
-    if (error.code !== "STALE_WRITE") return null;
-    const op = ops[error.index];
-    const by = op && "id" in op ? (this.authors.get(op.id) ?? null) : null;
-    return conflictOf(state, ops, error.index, by);
+  /**
+   * The conflict behind a compare-and-set failure of `ops[index]`, naming whoever the server
+   * named, else whoever last changed that entity in a batch seen here.
+   */
+  private conflictFrom(state: GraphState, ops: Operation[], index: number, by: Author | null = null): Conflict | null {
+    const op = ops[index];
+    return conflictOf(state, ops, index, by ?? (op && "id" in op ? (this.authors.get(op.id) ?? null) : null));
   }
 
   private noteAuthor(batch: RemoteBatch) {
