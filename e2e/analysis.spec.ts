@@ -1,13 +1,47 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { formatMinutes } from "../src/domain/duration";
 import { addStep, connect, openNewProject, step } from "./canvas-helpers";
 import { DEMO, signIn } from "./helpers";
 
-test("the seeded project's analysis panel shows its lead time and critical path", async ({ page }) => {
+type Segment = { kind: "step"; nodeId: string; minutes: number; external: boolean } | { kind: "wait"; edgeId: string | null; toId: string; minutes: number };
+type Flow = { processMinutes: number; waitingMinutes: number; flowEfficiency: number; ladder: Segment[]; waits: (Segment & { share: number })[] };
+
+/** The engine's own answer, read over the same API the page uses (the browser's session cookie). */
+async function engineResult(page: Page): Promise<{ formatted: string; flow: Flow }> {
+  const projectId = new URL(page.url()).pathname.split("/").at(-1)!;
+  const input = encodeURIComponent(JSON.stringify({ json: { projectId } }));
+  const response = await page.request.get(`/api/trpc/analysis.leadTime?input=${input}`);
+  expect(response.ok()).toBe(true);
+  return (await response.json()).result.data.json;
+}
+
+test("the seeded project's analysis shows where the time goes, as the engine computed it", async ({ page }) => {
   await signIn(page, DEMO.email, DEMO.password);
-  await page.getByTestId("project-card").filter({ hasText: "Product launch" }).getByRole("link", { name: "Product launch" }).click();
+  await page.getByTestId("project-card").filter({ hasText: "Customer onboarding" }).getByRole("link", { name: "Customer onboarding" }).click();
   await page.getByRole("tab", { name: "Analysis" }).click();
-  await expect(page.getByTestId("lead-time-total")).toHaveText(/\d+[dhm]/);
-  await expect(page.getByRole("region", { name: "Critical path" }).getByRole("button").first()).toBeVisible();
+  const result = await engineResult(page);
+  await expect(page.getByTestId("lead-time-total")).toHaveText(result.formatted);
+  await expect(page.getByTestId("process-time")).toHaveText(formatMinutes(result.flow.processMinutes));
+  await expect(page.getByTestId("waiting-time")).toHaveText(formatMinutes(result.flow.waitingMinutes));
+  await expect(page.getByTestId("flow-efficiency")).toHaveText(`${(result.flow.flowEfficiency * 100).toFixed(1)}%`);
+  // Mostly waiting: the wait for the first payment leads the list, and choosing it selects that connection.
+  const firstWait = result.flow.waits[0]!;
+  expect(firstWait.kind).toBe("wait");
+  const waits = page.getByTestId("ranked-waits").getByRole("button");
+  await expect(waits.first()).toContainText("Waiting for “First payment received?”");
+  await expect(waits.first()).toContainText(`${formatMinutes(firstWait.minutes)}, ${Math.round(firstWait.share * 100)}%`);
+  await waits.first().click();
+  await expect(page.getByTestId("inspector")).toContainText("Connection");
+  await expect(page.locator(".react-flow__edge.selected")).toHaveCount(1);
+
+  // The ladder: one segment per step and wait on the critical path, in order, with the totals.
+  await page.getByRole("tab", { name: "Analysis" }).click();
+  const ladder = page.getByRole("list", { name: "Critical path, step by step" }).getByRole("button");
+  await expect(ladder).toHaveCount(result.flow.ladder.length);
+  await expect(page.getByTestId("timeline-ladder").getByRole("button", { includeHidden: true })).toHaveCount(result.flow.ladder.length);
+  await expect(ladder.first()).toContainText("Contract signed");
+  await expect(page.getByTestId("timeline-totals")).toContainText(`work ${formatMinutes(result.flow.processMinutes)}`);
+  await expect(page.getByTestId("day-rule")).toContainText("a day is 24 hours");
   await expect(page.locator(".react-flow__node [data-critical]").first()).toBeVisible();
 });
 

@@ -64,6 +64,8 @@ export const FIELD_WORDS: Record<string, string> = {
   isRepetitive: "repetitive flag",
   brainUsage: "brain usage",
   tags: "tags",
+  pca: "%C&A",
+  external: "external flag",
   lagTime: "lag",
   relationType: "relation",
 };

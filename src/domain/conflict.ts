@@ -96,6 +96,8 @@ function phrase(field: string, value: unknown): string {
   if (field === "status" || field === "relationType" || field === "type" || field === "brainUsage")
     return `set its ${FIELD_WORDS[field] ?? field} to ${words(String(value))}`;
   if (field === "progress") return `set its progress to ${String(value)}%`;
+  if (field === "pca") return `set its %C&A to ${String(value)}%`;
+  if (field === "external") return value ? "marked it external" : "marked it as worked in-house";
   if (field === "avgTime" || field === "lagTime")
     return value ? `set its ${field === "lagTime" ? "wait" : "average time"} to ${String(value)}` : `cleared its ${FIELD_WORDS[field]}`;
   if (field === "description" || field === "condition") return value ? `changed its ${field}` : `cleared its ${field}`;

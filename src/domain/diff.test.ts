@@ -55,6 +55,8 @@ function nodeFields(departments: AxisItem[], stages: AxisItem[]) {
     brainUsage: fc.constantFrom(...BRAIN_USAGES),
     assignee: fc.constantFrom(null, "Dana"),
     tags: fc.constantFrom<string[]>([], ["legal"]),
+    pca: fc.constantFrom(100, 80),
+    external: fc.boolean(),
   });
 }
 

@@ -35,6 +35,8 @@ const NODE_KEYS = [
   "brainUsage",
   "assignee",
   "tags",
+  "pca",
+  "external",
 ] as const satisfies readonly (keyof GraphNode)[];
 const EDGE_ENDS = ["sourceId", "targetId"] as const satisfies readonly (keyof GraphEdge)[];
 const EDGE_KEYS = ["relationType", "lagTime", "frequency", "condition"] as const satisfies readonly (keyof GraphEdge)[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { durationMinutes, formatMinutes, parseDuration } from "./duration";
+import { durationMinutes, estimateMinutes, formatMinutes, parseDuration, parseEstimate } from "./duration";
 
 describe("parseDuration", () => {
   it.each([
@@ -34,5 +34,30 @@ describe("formatMinutes", () => {
     [1440, "1d"],
   ])("%d -> %s", (minutes, text) => {
     expect(formatMinutes(minutes)).toBe(text);
+  });
+});
+
+describe("parseEstimate", () => {
+  it("reads one duration as a fixed time and three as optimistic / most likely / pessimistic", () => {
+    expect(parseEstimate("4h")).toEqual({ ok: true, estimate: { low: 240, mode: 240, high: 240 } });
+    expect(parseEstimate("2h / 4h / 2d")).toEqual({ ok: true, estimate: { low: 120, mode: 240, high: 2880 } });
+    expect(parseEstimate("1h/1h/1h")).toEqual({ ok: true, estimate: { low: 60, mode: 60, high: 60 } });
+    expect(durationMinutes("2h / 4h / 2d")).toBe(240);
+  });
+
+  it.each([
+    ["2h / 4h", /has 2 parts/],
+    ["4h / 2h / 2d", /must grow from optimistic to most likely to pessimistic \(4h \/ 2h \/ 2d does not\)/],
+    ["2h / soon / 2d", /The most likely time: "soon" is not a duration/],
+    ["2h / 4h / ", /The pessimistic time: Empty duration/],
+  ])("rejects %j and says what is wrong", (text, message) => {
+    const result = parseEstimate(text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(message);
+  });
+
+  it("gives zeros for an empty estimate", () => {
+    expect(estimateMinutes(null)).toEqual({ low: 0, mode: 0, high: 0 });
+    expect(estimateMinutes("")).toEqual({ low: 0, mode: 0, high: 0 });
   });
 });

@@ -24,11 +24,59 @@ export function parseDuration(input: string): DurationResult {
   return { ok: true, minutes };
 }
 
-export function durationMinutes(input: string | null | undefined): number {
-  if (input == null || input.trim() === "") return 0;
-  const result = parseDuration(input);
+/** A three-point estimate in minutes; a single value has low = mode = high. */
+export type Estimate = { low: number; mode: number; high: number };
+
+export const ESTIMATE_HELP = `${DURATION_HELP}; or three of them, optimistic / most likely / pessimistic, like 2h / 4h / 2d`;
+
+const POINT_NAMES = ["optimistic", "most likely", "pessimistic"] as const;
+
+export type EstimateResult = { ok: true; estimate: Estimate } | { ok: false; error: string };
+
+/**
+ * "4h" is a fixed time; "2h / 4h / 2d" is optimistic / most likely / pessimistic, for the
+ * Monte Carlo lead time. The most likely value is what the critical path uses.
+ */
+export function parseEstimate(input: string): EstimateResult {
+  const parts = input.split("/");
+  if (parts.length === 1) {
+    const single = parseDuration(input);
+    return single.ok ? { ok: true, estimate: { low: single.minutes, mode: single.minutes, high: single.minutes } } : single;
+  }
+  if (parts.length !== 3) {
+    return { ok: false, error: `"${input}" has ${parts.length} parts: give one duration, or three as optimistic / most likely / pessimistic (like 2h / 4h / 2d)` };
+  }
+  const points: number[] = [];
+  for (const [i, part] of parts.entries()) {
+    const parsed = parseDuration(part.trim());
+    if (!parsed.ok) return { ok: false, error: `The ${POINT_NAMES[i]} time: ${parsed.error}` };
+    points.push(parsed.minutes);
+  }
+  const [low, mode, high] = points as [number, number, number];
+  if (low > mode || mode > high) {
+    return {
+      ok: false,
+      error: `"${input}": the times must grow from optimistic to most likely to pessimistic (${formatMinutes(low)} / ${formatMinutes(mode)} / ${formatMinutes(high)} does not)`,
+    };
+  }
+  return { ok: true, estimate: { low, mode, high } };
+}
+
+/** An empty duration is 0; garbage throws (inputs are validated before they get here). */
+export function estimateMinutes(input: string | null | undefined): Estimate {
+  if (input == null || input.trim() === "") return { low: 0, mode: 0, high: 0 };
+  const result = parseEstimate(input);
   if (!result.ok) throw new Error(result.error);
-  return result.minutes;
+  return result.estimate;
+}
+
+/** The most likely minutes of a duration or estimate: what the critical path counts. */
+export function durationMinutes(input: string | null | undefined): number {
+  return estimateMinutes(input).mode;
+}
+
+export function isRange(estimate: Estimate): boolean {
+  return estimate.low !== estimate.high;
 }
 
 /** 312 -> "5h 12m", 4560 -> "3d 4h", 0 -> "0m". */

@@ -33,6 +33,10 @@ export type NodeFields = {
   brainUsage: BrainUsage;
   assignee: string | null;
   tags: string[];
+  /** Percent complete and accurate: the share of this step's output the next step can use as it comes, 0-100. */
+  pca: number;
+  /** Done by someone outside (customer, supplier, authority): waited for, not worked. */
+  external: boolean;
 };
 
 export type EdgeFields = {
@@ -105,6 +109,8 @@ export const DEFAULT_NODE_FIELDS: Omit<NodeFields, "label" | "x" | "y" | "depart
   brainUsage: "MEDIUM",
   assignee: null,
   tags: [],
+  pca: 100,
+  external: false,
 };
 
 /**

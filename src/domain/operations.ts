@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseDuration } from "./duration";
+import { parseEstimate } from "./duration";
 import {
   AXES,
   BRAIN_USAGES,
@@ -20,7 +20,7 @@ const durationField = (what: string) =>
     .transform((v) => (v === "" ? null : v))
     .superRefine((value, ctx) => {
       if (value === null) return;
-      const parsed = parseDuration(value);
+      const parsed = parseEstimate(value);
       if (!parsed.ok) ctx.addIssue({ code: "custom", message: `${what}: ${parsed.error}` });
     });
 
@@ -53,6 +53,8 @@ export const nodeFieldSchemas = {
   brainUsage: z.enum(BRAIN_USAGES),
   assignee: shortText(255, "Assignee"),
   tags: tagList(50, "Tag"),
+  pca: z.number().int("%C&A must be a whole number").min(0, "%C&A must be 0-100").max(100, "%C&A must be 0-100"),
+  external: z.boolean(),
 } satisfies { [K in keyof NodeFields]: z.ZodType<NodeFields[K], unknown> };
 
 export const edgeFieldSchemas = {
@@ -91,7 +93,11 @@ const id = z.uuid();
 const axis = z.enum(AXES);
 
 export const operationSchema = z.discriminatedUnion("op", [
-  z.object({ op: z.literal("createNode"), node: nodeFields.extend({ id }) }),
+  // Fields added after the first release default, so older clients and files still create steps.
+  z.object({
+    op: z.literal("createNode"),
+    node: nodeFields.extend({ id, pca: nodeFieldSchemas.pca.default(100), external: nodeFieldSchemas.external.default(false) }),
+  }),
   update("updateNode", nodeFieldSchemas, { id }),
   z.object({ op: z.literal("deleteNode"), id }),
   z.object({ op: z.literal("createEdge"), edge: edgeFields.extend({ id, sourceId: id, targetId: id }) }),

@@ -6,7 +6,9 @@ import { errorMessage } from "../lib/trpc-errors";
 import { Badge, type BadgeTone } from "../ui/Badge";
 import { Spinner } from "../ui/Spinner";
 import { BreakdownChart } from "./BreakdownChart";
+import { FlowSummary } from "./FlowSummary";
 import { FocusList } from "./FocusList";
+import { TimelineLadder } from "./TimelineLadder";
 import { useAnalysis } from "./AnalysisProvider";
 
 const SEVERITY_TONE: Record<string, BadgeTone> = { LOW: "slate", MEDIUM: "amber", HIGH: "red", CRITICAL: "red" };
@@ -15,7 +17,7 @@ export function AnalysisPanel() {
   const editor = useEditor();
   const { leadTime, candidates, showCritical, setShowCritical, heat, setHeat } = useAnalysis();
   const result = leadTime.data;
-  const { state, highlight } = editor;
+  const { state } = editor;
 
   const label = (id: string) => state.nodes.get(id)?.label ?? "Deleted step";
 
@@ -54,6 +56,9 @@ export function AnalysisPanel() {
         <p className="mt-0.5 text-xs text-slate-500">
           {result.criticalPath.length} steps on the critical path · {result.totalDays} days
         </p>
+        <p className="mt-0.5 text-xs text-slate-500" data-testid="day-rule">
+          {result.dayRule}
+        </p>
         {result.undurationedNodes > 0 && (
           <p className="mt-2 rounded-md bg-amber-50 px-2 py-1.5 text-xs text-amber-800 ring-1 ring-amber-200 ring-inset">
             {result.undurationedNodes === 1 ? "1 step has" : `${result.undurationedNodes} steps have`} no average time and count as 0.
@@ -71,26 +76,15 @@ export function AnalysisPanel() {
         </div>
       </section>
 
-      <FocusList
-        title="Critical path"
-        empty="No dependencies yet."
-        items={result.criticalPath.map((id, i) => {
-          const times = highlight?.times.get(id);
-          return {
-            nodeId: id,
-            title: `${i + 1}. ${label(id)}`,
-            badge: <span className="text-xs text-slate-500 tabular-nums">{formatMinutes((times?.ef ?? 0) - (times?.es ?? 0))}</span>,
-            detail: `starts at ${formatMinutes(times?.es ?? 0)}`,
-          };
-        })}
-      />
+      <FlowSummary flow={result.flow} />
+      <TimelineLadder flow={result.flow} />
 
-      <BreakdownChart title="By stage" data={result.stageBreakdown} />
-      <BreakdownChart title="By department" data={result.departmentBreakdown} />
+      <BreakdownChart title="By stage" lanes={result.flow.stages} />
+      <BreakdownChart title="By department" lanes={result.flow.departments} />
 
       <FocusList
         title="Bottlenecks"
-        empty="No bottlenecks: no single step dominates the critical path."
+        empty="No bottlenecks: no worked step holds 10% of the lead time."
         items={result.bottlenecks.map((b) => ({
           nodeId: b.nodeId,
           title: label(b.nodeId),
@@ -106,7 +100,7 @@ export function AnalysisPanel() {
           nodeId: c.nodeId,
           title: c.label,
           badge: <Badge tone={c.score >= 70 ? "green" : "slate"}>{c.score}/100</Badge>,
-          detail: `${c.minutesFreed > 0 ? `Frees ${formatMinutes(c.minutesFreed)} of the critical path. ` : ""}${c.reasoning.reasons.slice(0, 2).join(", ")}`,
+          detail: c.explanation,
         }))}
       />
     </div>

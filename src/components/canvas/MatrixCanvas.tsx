@@ -139,11 +139,15 @@ function CanvasFlow({ className, size }: { className: string; size: { width: num
   });
 
   const focusOn = useEffectEvent((id: string) => {
-    const node = state.nodes.get(id);
-    if (!node) return;
-    const at = absolutePosition(layout, node);
-    void flow.setCenter(at.x + NODE_WIDTH / 2, at.y + NODE_HEIGHT / 2, { zoom: Math.max(flow.getZoom(), 0.9), duration: 400 });
-    editor.setSelection({ nodes: [id], edges: [] });
+    const edge = state.edges.get(id);
+    const ends = (edge ? [edge.sourceId, edge.targetId] : [id]).map((n) => state.nodes.get(n)).filter((n) => n !== undefined);
+    if (ends.length === 0) return;
+    // A connection is centred between its two ends.
+    const centres = ends.map((n) => absolutePosition(layout, n));
+    const x = centres.reduce((sum, c) => sum + c.x, 0) / centres.length + NODE_WIDTH / 2;
+    const y = centres.reduce((sum, c) => sum + c.y, 0) / centres.length + NODE_HEIGHT / 2;
+    void flow.setCenter(x, y, { zoom: Math.max(flow.getZoom(), 0.9), duration: 400 });
+    editor.setSelection(edge ? { nodes: [], edges: [id] } : { nodes: [id], edges: [] });
   });
   const focusRequest = editor.focusRequest;
   useEffect(() => {

@@ -61,7 +61,7 @@ export type EditorApi = {
   conflict: Conflict | null;
   resolveConflict(choice: "mine" | "theirs"): void;
   viewers: Viewer[];
-  /** Asks the canvas to centre on and select a node (from search, analysis, comments). */
+  /** Asks the canvas to centre on and select a step or a connection, by id (from search, analysis, comments). */
   focusNode(id: string): void;
   focusRequest: { id: string; at: number } | null;
   /** The server revision the confirmed graph is at; analysis refreshes when it moves. */

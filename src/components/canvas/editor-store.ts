@@ -356,11 +356,16 @@ export class EditorStore {
   setHighlight = (highlight: Highlight | null) => this.update({ highlight });
   setSelection = (selection: Selection) => this.update({ selection });
   dismissNotice = () => this.update({ notice: null });
-  focusNode = (id: string) => this.update({ focusRequest: { id, at: Date.now() }, selection: { nodes: [id], edges: [] } });
+  focusNode = (id: string) => this.update({ focusRequest: { id, at: Date.now() }, selection: selectionOf(this.snap.state, id) });
 
   dispose() {
     if (this.retryTimer) clearTimeout(this.retryTimer);
   }
+}
+
+/** A focus request names a step or a connection; the selection follows. */
+function selectionOf(state: GraphState, id: string) {
+  return state.edges.has(id) ? { nodes: [], edges: [id] } : { nodes: [id], edges: [] };
 }
 
 /** Pushes onto a stack, letting the oldest entry go past UNDO_DEPTH as the server does. */

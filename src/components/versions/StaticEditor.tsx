@@ -51,7 +51,7 @@ export function StaticEditor({
       viewers: [],
       focusNode: (id) => {
         setFocusRequest({ id, at: Date.now() });
-        setSelection({ nodes: [id], edges: [] });
+        setSelection(state.edges.has(id) ? { nodes: [], edges: [id] } : { nodes: [id], edges: [] });
       },
       focusRequest,
       revision,

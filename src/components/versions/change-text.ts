@@ -16,6 +16,8 @@ const FIELD_NAME: Record<string, string> = {
   brainUsage: "Brain usage",
   assignee: "Assignee",
   tags: "Tags",
+  pca: "%C&A",
+  external: "External",
   relationType: "Relation",
   lagTime: "Lag",
   frequency: "Frequency",

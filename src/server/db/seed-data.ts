@@ -30,6 +30,9 @@ export type SeedNode = {
   brainUsage: "LOW" | "MEDIUM" | "HIGH";
   assignee: string | null;
   tags: string[];
+  /** Percent complete and accurate; absent means 100. */
+  pca?: number;
+  external?: boolean;
 };
 
 export type SeedEdge = {

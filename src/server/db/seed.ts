@@ -1,12 +1,13 @@
 import { sql } from "drizzle-orm";
 import { automationScore } from "~/domain/automation";
-import { durationMinutes } from "~/domain/duration";
+import { estimateMinutes } from "~/domain/duration";
 import { CELL_PADDING, NODE_HEIGHT } from "~/domain/matrix";
 import { hashPassword } from "~/server/auth/password";
 import { DEFAULT_ORGANIZATION_SETTINGS } from "~/server/services/organizations/defaults";
 import type { Database } from "./index";
 import { departments, edges, nodes, organizationMembers, organizations, projectMembers, projects, stages, users } from "./schema";
 import { demoProjects, type SeedProject } from "./seed-data";
+import { estimateColumns } from "./time-columns";
 import { withTransaction } from "./transaction";
 
 export const DEMO_LOGINS = [
@@ -96,9 +97,17 @@ async function insertProject(tx: Parameters<Parameters<typeof withTransaction>[1
             is_repetitive: n.isRepetitive,
             brain_usage: n.brainUsage,
             assignee: n.assignee,
+            pca: n.pca ?? 100,
+            external: n.external ?? false,
           },
-          durationMinutes: durationMinutes(n.avgTime),
-          aiScore: automationScore({ type: n.type, isRepetitive: n.isRepetitive, brainUsage: n.brainUsage, tools: n.tools }).final_score,
+          ...estimateColumns(estimateMinutes(n.avgTime), "duration"),
+          aiScore: automationScore({
+            type: n.type,
+            isRepetitive: n.isRepetitive,
+            brainUsage: n.brainUsage,
+            tools: n.tools,
+            external: n.external ?? false,
+          }).final_score,
           ontologyTags: n.tags,
           startedAt: n.status === "PENDING" || n.status === "READY" ? null : new Date(Date.now() - 7 * 86_400_000),
           completedAt: n.status === "COMPLETED" ? new Date(Date.now() - 86_400_000) : null,
@@ -120,7 +129,7 @@ async function insertProject(tx: Parameters<Parameters<typeof withTransaction>[1
         ...(e.frequency !== undefined && { frequency: e.frequency }),
         ...(e.condition && { condition: e.condition }),
       },
-      lagMinutes: durationMinutes(e.lag),
+      ...estimateColumns(estimateMinutes(e.lag), "lag"),
     })),
   );
   return projectId;

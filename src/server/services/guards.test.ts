@@ -14,7 +14,7 @@ describe("guards", () => {
   });
 
   it("hashes the automation inputs the same way wherever a score is stored", () => {
-    const input = { type: "ACTION" as const, isRepetitive: true, brainUsage: "LOW" as const, tools: ["Excel"] };
+    const input = { type: "ACTION" as const, isRepetitive: true, brainUsage: "LOW" as const, tools: ["Excel"], external: false };
     expect(automationInputHash({ ...input, tools: ["Excel"] })).toBe(automationInputHash(input));
     expect(automationInputHash({ ...input, tools: [] })).not.toBe(automationInputHash({ ...input, tools: ["Excel"] }));
     expect(automationInputHash(input)).toMatch(/^[0-9a-f]{64}$/);

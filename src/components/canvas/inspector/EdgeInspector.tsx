@@ -1,6 +1,6 @@
 "use client";
 
-import { DURATION_HELP } from "~/domain/duration";
+import { ESTIMATE_HELP } from "~/domain/duration";
 import { RELATION_TYPES, type GraphEdge, type RelationType } from "~/domain/graph";
 import { edgeFieldSchemas } from "~/domain/operations";
 import { SelectField } from "../../ui/SelectField";
@@ -71,7 +71,7 @@ export function EdgeInspector({ edge }: { edge: GraphEdge }) {
             commit={update("lagTime")}
             held={held("lagTime")}
             placeholder="None"
-            hint={`Wait between the two steps: ${DURATION_HELP}.`}
+            hint={`Wait between the two steps: ${ESTIMATE_HELP}.`}
           />
           {edge.relationType === "FEEDBACK_TO" && (
             <DraftField

@@ -1,5 +1,5 @@
-import { automationScore } from "~/domain/automation";
-import { formatMinutes, parseDuration } from "~/domain/duration";
+import { automationScore, explainAutomation } from "~/domain/automation";
+import { formatMinutes, isRange, parseEstimate } from "~/domain/duration";
 import type { GraphNode, NodeFacts } from "~/domain/graph";
 import { roleLabel } from "../../lib/format";
 import { useEditor } from "../editor-context";
@@ -21,8 +21,9 @@ function Fact({ term, children }: { term: string; children: React.ReactNode }) {
  * uses, so they follow an edit at once; bottlenecks need the whole graph and come from the server.
  */
 export function NodeInsights({ node, facts }: { node: GraphNode; facts: NodeFacts | undefined }) {
-  const parsed = node.avgTime ? parseDuration(node.avgTime) : null;
-  const minutes = parsed?.ok ? parsed.minutes : (facts?.durationMinutes ?? 0);
+  const parsed = node.avgTime ? parseEstimate(node.avgTime) : null;
+  const estimate = parsed?.ok ? parsed.estimate : null;
+  const minutes = estimate ? estimate.mode : (facts?.durationMinutes ?? 0);
   const automation = automationScore(node);
   const { highlight } = useEditor();
   const times = highlight?.times.get(node.id);
@@ -35,7 +36,12 @@ export function NodeInsights({ node, facts }: { node: GraphNode; facts: NodeFact
         <Fact term="Duration">
           {node.avgTime ? (
             <>
-              {formatMinutes(minutes)} <span className="font-normal text-slate-500">({minutes.toLocaleString("en")} min)</span>
+              {formatMinutes(minutes)}{" "}
+              <span className="font-normal text-slate-500">
+                {estimate && isRange(estimate)
+                  ? `most likely; ${formatMinutes(estimate.low)} to ${formatMinutes(estimate.high)}`
+                  : `(${minutes.toLocaleString("en")} min)`}
+              </span>
             </>
           ) : (
             <span className="font-normal text-slate-500">Not estimated</span>
@@ -53,7 +59,7 @@ export function NodeInsights({ node, facts }: { node: GraphNode; facts: NodeFact
           >
             <div className={`h-full rounded-full ${score >= 70 ? "bg-emerald-500" : score >= 40 ? "bg-amber-400" : "bg-slate-400"}`} style={{ width: `${score}%` }} />
           </div>
-          <p className="mt-1.5 text-xs text-slate-500">This step {automation.reasons.join(", ")}.</p>
+          <p className="mt-1.5 text-xs text-slate-500">{explainAutomation(automation)}</p>
         </div>
         {times && (
           <>

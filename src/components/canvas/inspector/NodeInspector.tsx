@@ -2,7 +2,7 @@
 
 import { BRAIN_USAGES, NODE_STATUSES, NODE_TYPES, type BrainUsage, type GraphNode, type NodeStatus, type NodeType } from "~/domain/graph";
 import { nodeFieldSchemas } from "~/domain/operations";
-import { DURATION_HELP } from "~/domain/duration";
+import { ESTIMATE_HELP } from "~/domain/duration";
 import { SelectField } from "../../ui/SelectField";
 import { useEditor } from "../editor-context";
 import { nodeCommit, nodeHeld } from "./commit";
@@ -16,11 +16,37 @@ import { StepDependencies } from "./StepDependencies";
 import { TagInput } from "./TagInput";
 import { check, parseWith, type Parsed } from "./useDraft";
 
-const parseProgress = (input: string): Parsed<number> => {
-  const trimmed = input.trim().replace(/%$/, "");
-  if (trimmed === "" || Number.isNaN(Number(trimmed))) return { ok: false, error: "Progress must be a number from 0 to 100" };
-  return check(nodeFieldSchemas.progress, Number(trimmed));
+/** "80", "80%" and " 80 % " are 80; the schema then says what range is allowed. */
+const parsePercent = (what: string, schema: typeof nodeFieldSchemas.progress) => (input: string): Parsed<number> => {
+  const trimmed = input.trim().replace(/\s*%$/, "");
+  if (trimmed === "" || Number.isNaN(Number(trimmed))) return { ok: false, error: `${what} must be a number from 0 to 100` };
+  return check(schema, Number(trimmed));
 };
+const parseProgress = parsePercent("Progress", nodeFieldSchemas.progress);
+const parsePca = parsePercent("%C&A", nodeFieldSchemas.pca);
+
+function CheckField({ id, label, hint, checked, onChange }: { id: string; label: string; hint: string; checked: boolean; onChange(checked: boolean): void }) {
+  return (
+    <div className="flex items-start gap-2.5 text-sm">
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+        aria-describedby={`${id}-hint`}
+        className="mt-0.5 size-4 rounded border-slate-300 accent-brand-600"
+      />
+      <div>
+        <label htmlFor={id} className="block font-medium text-slate-700">
+          {label}
+        </label>
+        <p id={`${id}-hint`} className="text-xs text-slate-500">
+          {hint}
+        </p>
+      </div>
+    </div>
+  );
+}
 
 /** Every editable field of one step; keyed by node id by the caller so drafts never leak across steps. */
 export function NodeInspector({ node }: { node: GraphNode }) {
@@ -94,8 +120,19 @@ export function NodeInspector({ node }: { node: GraphNode }) {
             parse={parseWith(nodeFieldSchemas.avgTime)}
             commit={update("avgTime")}
             held={held("avgTime")}
-            placeholder="e.g. 2h30m"
-            hint={`Accepts ${DURATION_HELP}.`}
+            placeholder="e.g. 2h30m, or 2h / 4h / 2d"
+            hint={`Accepts ${ESTIMATE_HELP}.`}
+          />
+          <DraftField
+            label="%C&A"
+            inputMode="numeric"
+            value={node.pca}
+            format={String}
+            parse={parsePca}
+            commit={update("pca")}
+            held={held("pca")}
+            placeholder="100"
+            hint="Percent complete and accurate: how much of this step's output the next step can use without fixing or asking (0-100)."
           />
           <TagInput label="Tools" noun="tool" value={node.tools} schema={nodeFieldSchemas.tools} commit={update("tools")} placeholder="Add a tool, press Enter" />
           <SelectField
@@ -109,24 +146,20 @@ export function NodeInspector({ node }: { node: GraphNode }) {
               </option>
             ))}
           </SelectField>
-          <div className="flex items-start gap-2.5 text-sm">
-            <input
-              id={`${node.id}-repetitive`}
-              type="checkbox"
-              checked={node.isRepetitive}
-              onChange={(e) => update("isRepetitive")(e.target.checked, node.isRepetitive)}
-              aria-describedby={`${node.id}-repetitive-hint`}
-              className="mt-0.5 size-4 rounded border-slate-300 accent-brand-600"
-            />
-            <div>
-              <label htmlFor={`${node.id}-repetitive`} className="block font-medium text-slate-700">
-                Repetitive
-              </label>
-              <p id={`${node.id}-repetitive-hint`} className="text-xs text-slate-500">
-                Done the same way every time
-              </p>
-            </div>
-          </div>
+          <CheckField
+            id={`${node.id}-repetitive`}
+            label="Repetitive"
+            hint="Done the same way every time"
+            checked={node.isRepetitive}
+            onChange={(checked) => update("isRepetitive")(checked, node.isRepetitive)}
+          />
+          <CheckField
+            id={`${node.id}-external`}
+            label="External"
+            hint="Done by the customer, a supplier or an authority: its time counts as waiting, and it is never an automation candidate"
+            checked={node.external}
+            onChange={(checked) => update("external")(checked, node.external)}
+          />
           <TagInput label="Tags" noun="tag" value={node.tags} schema={nodeFieldSchemas.tags} commit={update("tags")} placeholder="Add a tag, press Enter" />
         </InspectorSection>
       </fieldset>

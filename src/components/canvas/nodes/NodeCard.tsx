@@ -2,7 +2,7 @@
 
 import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from "@xyflow/react";
 import { automationScore } from "~/domain/automation";
-import { formatMinutes, parseDuration } from "~/domain/duration";
+import { formatMinutes, parseEstimate } from "~/domain/duration";
 import type { GraphNode, NodeFacts } from "~/domain/graph";
 import { NODE_HEIGHT, NODE_WIDTH } from "~/domain/matrix";
 import { DIFF_BADGE, DIFF_COLOR, DIFF_WORD, useDiffKind } from "../../versions/diff-style";
@@ -20,8 +20,8 @@ const HANDLE_CLASS =
 
 function durationOf(node: GraphNode, facts: NodeFacts | undefined): number {
   if (node.avgTime) {
-    const parsed = parseDuration(node.avgTime);
-    if (parsed.ok) return parsed.minutes;
+    const parsed = parseEstimate(node.avgTime);
+    if (parsed.ok) return parsed.estimate.mode;
   }
   return facts?.durationMinutes ?? 0;
 }

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Database } from "~/server/db";
-import { edges, nodes, projects, users } from "~/server/db/schema";
+import { edges, leadTimeCache, nodes, projects, stages, users } from "~/server/db/schema";
 import { seedDemo } from "~/server/db/seed";
 import { callerFor, createOrg } from "~/server/test/factories";
 import { testDatabaseKinds, useTestDatabase } from "~/server/test/db";
@@ -101,9 +101,15 @@ describe.each(testDatabaseKinds())("analysis on %s", (kind) => {
     const caller = callerFor(db(), demo!.id);
     for (const project of await db().select().from(projects).where(sql`${projects.slug} IN ('customer-onboarding', 'product-launch')`)) {
       const result = await caller.analysis.leadTime({ projectId: project.id });
-      const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
-      expect(sum(result.stageBreakdown)).toBeCloseTo(result.criticalPathMinutes, 6);
-      expect(sum(result.departmentBreakdown)).toBeCloseTo(result.criticalPathMinutes, 6);
+      const sum = (lanes: { leadMinutes: number }[]) => lanes.reduce((a, l) => a + l.leadMinutes, 0);
+      expect(sum(result.flow.stages)).toBeCloseTo(result.criticalPathMinutes, 1);
+      expect(sum(result.flow.departments)).toBeCloseTo(result.criticalPathMinutes, 1);
+      expect(result.flow.processMinutes + result.flow.waitingMinutes).toBeCloseTo(result.criticalPathMinutes, 1);
+      expect(result.flow.flowEfficiency).toBeCloseTo(result.flow.processMinutes / result.totalMinutes, 3);
+      // Breakdowns follow the matrix: the lanes' order on the canvas, not the order they were hit.
+      const order = await db().select({ name: stages.name }).from(stages).where(eq(stages.projectId, project.id)).orderBy(stages.position);
+      const names = result.flow.stages.map((l) => l.name);
+      expect(names).toEqual(order.map((o) => o.name).filter((n) => names.includes(n)));
       expect(result.nodes.every((n) => n.slack >= 0)).toBe(true);
       expect(result.reworkMinutes).toBeGreaterThan(0);
       expect(result.totalMinutes).toBeCloseTo(result.criticalPathMinutes + result.reworkMinutes, 1);
@@ -158,5 +164,39 @@ describe.each(testDatabaseKinds())("analysis on %s", (kind) => {
     const result = await failure(caller.analysis.leadTime({ projectId: cyclic.id }));
     expect(result).toMatchObject({ code: "BAD_REQUEST", domainCode: "CYCLE_DETECTED" });
     expect(result.message).toMatch(/cycle/);
+  });
+
+  it("splits the lead time into work and waiting, counting an external step and the waits as waiting", async () => {
+    const { caller, org } = await createOrg(db());
+    const project = await caller.project.create({ organizationId: org.id, name: "Flow" });
+    const send = nodeOp("Send quote", { avgTime: "1h", pca: 90 });
+    const sign = nodeOp("Customer signs", { avgTime: "2h", external: true });
+    const file = nodeOp("File contract", { avgTime: "30m", pca: 50 });
+    const wait = edgeOp(send.node.id, sign.node.id, "REQUIRES", { lagTime: "1d" });
+    await caller.graph.applyOps({ projectId: project.id, ...batch([send, sign, file, wait, edgeOp(sign.node.id, file.node.id)]) });
+
+    const result = await caller.analysis.leadTime({ projectId: project.id });
+    expect(result.totalMinutes).toBe(1440 + 210);
+    expect(result.flow).toMatchObject({ processMinutes: 90, waitingMinutes: 1440 + 120, flowEfficiency: Math.round((90 / 1650) * 10000) / 10000 });
+    expect(result.flow.waits.map((w) => [w.kind, w.minutes])).toEqual([
+      ["wait", 1440],
+      ["step", 120],
+    ]);
+    expect(result.flow.waits[0]).toMatchObject({ edgeId: wait.edge.id, toId: sign.node.id });
+    expect(result.flow.rolledPca).toEqual({ criticalPath: 45, process: 45 });
+    expect(result.dayRule).toMatch(/a day is 24 hours/);
+    // The customer's step is never an automation candidate, and never a bottleneck.
+    const candidates = await caller.analysis.automationCandidates({ projectId: project.id, limit: 5 });
+    expect(candidates.map((c) => c.label).sort()).toEqual(["File contract", "Send quote"]);
+    expect(candidates[0]!.explanation).toMatch(/^(Automating it frees .+ of the critical path\. )?This step .+\.$/);
+    expect(result.bottlenecks.map((b) => b.nodeId)).not.toContain(sign.node.id);
+  });
+
+  it("computes again when the cached result has an older shape", async () => {
+    const { caller, org } = await createOrg(db());
+    const project = await caller.project.create({ organizationId: org.id, name: "Old cache" });
+    await db().insert(leadTimeCache).values({ organizationId: org.id, projectId: project.id, revision: 0, result: { criticalPathMinutes: 7 } });
+    const result = await caller.analysis.leadTime({ projectId: project.id });
+    expect(result).toMatchObject({ version: 2, criticalPathMinutes: 0, flow: { ladder: [] } });
   });
 });

@@ -217,6 +217,10 @@ describe.each(testDatabaseKinds())("graph operations on %s", (kind) => {
       [{ ...bad, node: { ...bad.node, avgTime: "2hrs" } }, 'is not a duration like 45m'],
       [{ ...bad, node: { ...bad.node, progress: 120 } }, "Progress must be 0-100"],
       [{ ...bad, node: { ...bad.node, label: "a".repeat(256) } }, "at most 255"],
+      [{ ...bad, node: { ...bad.node, avgTime: "4h / 2h / 1d" } }, "must grow from optimistic to most likely to pessimistic"],
+      [{ ...bad, node: { ...bad.node, avgTime: "2h / 4h" } }, "has 2 parts"],
+      [{ ...bad, node: { ...bad.node, pca: 101 } }, "%C&A must be 0-100"],
+      [{ ...bad, node: { ...bad.node, pca: 99.5 } }, "%C&A must be a whole number"],
     ];
     for (const [op, message] of cases) {
       const error = await failure(caller.graph.applyOps({ projectId, ...batch([op as never]) }));
@@ -224,6 +228,31 @@ describe.each(testDatabaseKinds())("graph operations on %s", (kind) => {
       expect(error.message).toContain(message);
     }
     expect((await counts(db(), projectId)).nodes).toBe(0);
+  });
+
+  it("stores a three-point estimate beside its most likely time, and %C&A and external with the step", async () => {
+    const { caller, projectId } = await setup(db());
+    const a = nodeOp("Review", { avgTime: "2h / 4h / 2d", pca: 80, external: true });
+    const b = nodeOp("Approve", { avgTime: "1h" });
+    const link = edgeOp(a.node.id, b.node.id, "REQUIRES", { lagTime: "1h / 1d / 1w" });
+    // An older client that does not send the newer fields still creates steps.
+    const { pca: _pca, external: _external, ...legacy } = nodeOp("Legacy").node;
+    await caller.graph.applyOps({ projectId, ...batch([a, b, link, { op: "createNode", node: legacy } as never]) });
+    const rows = await db().select().from(nodes).where(eq(nodes.projectId, projectId));
+    const row = (label: string) => rows.find((r) => r.label === label)!;
+    expect(row("Review")).toMatchObject({ durationMinutes: 240, durationLowMinutes: 120, durationHighMinutes: 2880 });
+    expect(row("Review").attributes).toMatchObject({ pca: 80, external: true });
+    expect(row("Approve")).toMatchObject({ durationMinutes: 60, durationLowMinutes: null, durationHighMinutes: null });
+    expect(row("Legacy").attributes).toMatchObject({ pca: 100, external: false });
+    const [edge] = await db().select().from(edges).where(eq(edges.id, link.edge.id));
+    expect(edge).toMatchObject({ lagMinutes: 1440, lagLowMinutes: 60, lagHighMinutes: 10080 });
+    const graph = await caller.graph.get({ projectId });
+    expect(graph.nodes.find((n) => n.id === a.node.id)).toMatchObject({ avgTime: "2h / 4h / 2d", pca: 80, external: true });
+
+    // Back to a single value: the range columns are cleared.
+    await caller.graph.applyOps({ projectId, ...batch([{ op: "updateNode", id: a.node.id, set: { avgTime: "3h" }, expect: { avgTime: "2h / 4h / 2d" } }]) });
+    const [after] = await db().select().from(nodes).where(eq(nodes.id, a.node.id));
+    expect(after).toMatchObject({ durationMinutes: 180, durationLowMinutes: null, durationHighMinutes: null });
   });
 
   it("undoes a delete: the node and its connections come back exactly", async () => {

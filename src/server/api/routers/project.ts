@@ -37,7 +37,13 @@ export const projectRouter = createTRPCRouter({
   get: projectProcedure("VIEWER").query(({ ctx }) => getProject(ctx.db, ctx)),
 
   update: projectProcedure("EDITOR")
-    .input(z.object({ name: projectNameSchema.optional(), description: descriptionSchema.optional() }))
+    .input(
+      z.object({
+        name: projectNameSchema.optional(),
+        description: descriptionSchema.optional(),
+        estimateDistribution: z.enum(["PERT", "TRIANGULAR"], "The distribution must be PERT or TRIANGULAR").optional(),
+      }),
+    )
     .mutation(({ ctx, input }) => updateProject({ db: ctx.db, actor: actorOf(ctx), access: ctx, input })),
 
   archive: projectProcedure("OWNER").mutation(({ ctx }) =>

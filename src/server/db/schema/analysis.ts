@@ -1,4 +1,4 @@
-import { index, pgTable } from "drizzle-orm/pg-core";
+import { index, pgTable, unique } from "drizzle-orm/pg-core";
 import { id } from "./columns";
 import { nodes } from "./graph";
 import { organizations } from "./organizations";
@@ -52,4 +52,34 @@ export const leadTimeCache = pgTable(
     computedAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
   }),
   (table) => [index("lead_time_cache_organization_id_idx").on(table.organizationId)],
+);
+
+/**
+ * Monte Carlo lead times, one row per revision and inputs (runs, seed, distribution): the same
+ * inputs give the same result, so a row is reused until the graph changes. Rows of older
+ * revisions are deleted when a newer one is stored.
+ */
+export const simulationCache = pgTable(
+  "simulation_cache",
+  (t) => ({
+    id: id(),
+    organizationId: t
+      .uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    projectId: t
+      .uuid()
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    revision: t.bigint({ mode: "number" }).notNull(),
+    runs: t.integer().notNull(),
+    seed: t.bigint({ mode: "number" }).notNull(),
+    distribution: t.varchar({ length: 16 }).notNull(),
+    result: t.jsonb().notNull(),
+    computedAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
+  }),
+  (table) => [
+    unique("simulation_cache_inputs_key").on(table.projectId, table.revision, table.runs, table.seed, table.distribution),
+    index("simulation_cache_organization_id_idx").on(table.organizationId),
+  ],
 );

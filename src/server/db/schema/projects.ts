@@ -20,6 +20,8 @@ export const projects = pgTable(
     nodesCount: t.integer().notNull().default(0),
     edgesCount: t.integer().notNull().default(0),
     revision: t.bigint({ mode: "number" }).notNull().default(0),
+    /** How the Monte Carlo lead time samples three-point estimates: PERT-beta or triangular. */
+    estimateDistribution: t.varchar({ length: 16 }).$type<"PERT" | "TRIANGULAR">().notNull().default("PERT"),
     createdBy: t.uuid().references(() => users.id, { onDelete: "set null" }),
     deletedBy: t.uuid().references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
@@ -29,6 +31,7 @@ export const projects = pgTable(
   (table) => [
     unique("projects_org_slug_key").on(table.organizationId, table.slug),
     check("projects_slug_format", sql`${table.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+    check("projects_estimate_distribution", sql`${table.estimateDistribution} IN ('PERT', 'TRIANGULAR')`),
     index("projects_org_listing_idx").on(table.organizationId, table.deletedAt, table.updatedAt),
     index("projects_created_by_idx").on(table.createdBy),
     index("projects_deleted_by_idx").on(table.deletedBy),

@@ -31,6 +31,8 @@ export type BuiltinTemplate = {
     tools: string[];
     isRepetitive: boolean;
     brainUsage: BrainUsage;
+    pca?: number;
+    external?: boolean;
   }[];
   edges: { from: string; to: string; type: RelationType; lag?: string; frequency?: number }[];
 };
@@ -78,6 +80,8 @@ export function builtinGraph(template: BuiltinTemplate): GraphSnapshot {
       tools: n.tools,
       isRepetitive: n.isRepetitive,
       brainUsage: n.brainUsage,
+      pca: n.pca ?? DEFAULT_NODE_FIELDS.pca,
+      external: n.external ?? DEFAULT_NODE_FIELDS.external,
     };
   });
   const nodeId = (key: string) => {

@@ -42,6 +42,8 @@ const FIELD_LABELS: Record<string, string> = {
   brainUsage: "brain usage",
   assignee: "assignee",
   tags: "tags",
+  pca: "%C&A",
+  external: "external",
   relationType: "type",
   lagTime: "lag",
   frequency: "frequency",

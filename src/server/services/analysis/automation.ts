@@ -11,6 +11,7 @@ const inputsOf = (node: GraphNode): AutomationInput => ({
   isRepetitive: node.isRepetitive,
   brainUsage: node.brainUsage,
   tools: node.tools,
+  external: node.external,
 });
 
 /**

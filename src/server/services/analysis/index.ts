@@ -1,34 +1,42 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { round2 } from "~/domain/numbers";
 import { DomainError } from "../errors";
-import { automationScore } from "~/domain/automation";
+import { automationScore, explainAutomation, isAutomatable } from "~/domain/automation";
 import { formatMinutes } from "~/domain/duration";
 import type { DbOrTx, Transaction } from "~/server/db";
 import { departments, edges, leadTimeCache, nodes, projects, stages } from "~/server/db/schema";
 import { withTransaction } from "~/server/db/transaction";
 import { findBottlenecks, type Bottleneck } from "~/server/analysis/bottlenecks";
+import { flowOf, type Flow } from "~/domain/flow";
 import { computeCpm, type CpmTimes } from "~/server/analysis/cpm";
 import { computeCpmSql, SqlCycleError } from "~/server/analysis/cpm-sql";
 
 type ProjectRef = { organizationId: string; project: { id: string; revision: number } };
 
 export type LeadTimeResult = {
+  /** RESULT_VERSION when it was computed: a cached result of an older shape is computed again. */
+  version: number;
   criticalPathMinutes: number;
   reworkMinutes: number;
   totalMinutes: number;
   totalHours: number;
   totalDays: number;
   formatted: string;
+  /** How a day is counted, in one sentence for the screen. */
+  dayRule: string;
   criticalPath: string[];
   nodes: CpmTimes[];
-  stageBreakdown: Record<string, number>;
-  departmentBreakdown: Record<string, number>;
+  flow: Flow;
   bottlenecks: Bottleneck[];
   undurationedNodes: number;
   revision: number;
   computedAt: string;
 };
 
+/** Bump when LeadTimeResult changes shape, so cached rows of the old shape are recomputed. */
+export const RESULT_VERSION = 2;
+
+export const DAY_RULE = "Times are calendar time: a day is 24 hours and a week 7 days, weekends and nights included.";
 
 /**
  * The lead time of a project at its current revision. A cache hit is one indexed lookup;
@@ -68,7 +76,8 @@ async function readCache(db: DbOrTx, projectId: string, revision: number) {
     .from(leadTimeCache)
     .where(and(eq(leadTimeCache.projectId, projectId), eq(leadTimeCache.revision, revision)))
     .limit(1);
-  return (row?.result as LeadTimeResult | undefined) ?? null;
+  const result = row?.result as LeadTimeResult | undefined;
+  return result?.version === RESULT_VERSION ? result : null;
 }
 
 async function loadFacts(db: DbOrTx, projectId: string) {
@@ -82,19 +91,24 @@ async function loadFacts(db: DbOrTx, projectId: string) {
         duration: nodes.durationMinutes,
         avgTime: sql<string | null>`${nodes.attributes}->>'avg_time'`,
         attributes: nodes.attributes,
-        stage: stages.name,
-        department: departments.name,
+        stageId: nodes.stageId,
+        departmentId: nodes.departmentId,
       })
       .from(nodes)
-      .leftJoin(stages, eq(stages.id, nodes.stageId))
-      .leftJoin(departments, eq(departments.id, nodes.departmentId))
       .where(and(eq(nodes.projectId, projectId), isNull(nodes.deletedAt))),
     db
-      .select({ source: edges.sourceId, target: edges.targetId, lag: edges.lagMinutes, type: edges.relationType })
+      .select({ id: edges.id, source: edges.sourceId, target: edges.targetId, lag: edges.lagMinutes, type: edges.relationType, properties: edges.properties })
       .from(edges)
       .where(and(eq(edges.projectId, projectId), isNull(edges.deletedAt))),
   ]);
   return { nodeRows, depRows };
+}
+
+async function loadLanes(db: DbOrTx, projectId: string) {
+  const lanes = (table: typeof stages | typeof departments) =>
+    db.select({ id: table.id, name: table.name }).from(table).where(eq(table.projectId, projectId)).orderBy(table.position, table.id);
+  const [stageRows, departmentRows] = await Promise.all([lanes(stages), lanes(departments)]);
+  return { stages: stageRows, departments: departmentRows };
 }
 
 async function computeLeadTime(tx: Transaction, projectId: string, revision: number): Promise<LeadTimeResult> {
@@ -104,41 +118,43 @@ async function computeLeadTime(tx: Transaction, projectId: string, revision: num
     const labels = facts.nodeRows.filter((n) => error.nodeIds.includes(n.id)).map((n) => n.label);
     throw new DomainError("CYCLE_DETECTED", `The dependencies form a cycle through: ${labels.join(", ")}`, { cycle: error.nodeIds });
   });
-  const byId = new Map(facts.nodeRows.map((n) => [n.id, n]));
+  const lanes = await loadLanes(tx, projectId);
   const deps = facts.depRows.filter((e) => e.type !== "FEEDBACK_TO");
-  const lagInto = new Map(deps.map((e) => [`${e.source}>${e.target}`, e.lag]));
-
-  const stageBreakdown: Record<string, number> = {};
-  const departmentBreakdown: Record<string, number> = {};
-  cpm.criticalPath.forEach((id, i) => {
-    const node = byId.get(id)!;
-    const previous = cpm.criticalPath[i - 1];
-    const minutes = node.duration + (previous ? (lagInto.get(`${previous}>${id}`) ?? 0) : 0);
-    const stage = node.stage ?? "Unassigned";
-    const department = node.department ?? "Unassigned";
-    stageBreakdown[stage] = (stageBreakdown[stage] ?? 0) + minutes;
-    departmentBreakdown[department] = (departmentBreakdown[department] ?? 0) + minutes;
+  const flow = flowOf({
+    steps: facts.nodeRows.map((n) => ({
+      id: n.id,
+      duration: n.duration,
+      stageId: n.stageId,
+      departmentId: n.departmentId,
+      external: n.attributes.external ?? false,
+      pca: n.attributes.pca ?? 100,
+    })),
+    links: deps,
+    loops: facts.depRows.filter((e) => e.type === "FEEDBACK_TO").map((e) => e.properties.frequency ?? 0),
+    stages: lanes.stages,
+    departments: lanes.departments,
+    times: cpm.nodes,
+    criticalPath: cpm.criticalPath,
+    reworkMinutes: cpm.reworkMinutes,
   });
-
-  const dependencies = new Map<string, number>();
-  for (const e of deps) dependencies.set(e.target, (dependencies.get(e.target) ?? 0) + 1);
-  const bottlenecks = findBottlenecks(
-    facts.nodeRows.map((n) => ({ id: n.id, label: n.label, duration: n.duration, status: n.status, dependencies: dependencies.get(n.id) ?? 0 })),
-    cpm.nodes,
-    cpm.criticalPathMinutes,
-  );
   const totalMinutes = cpm.criticalPathMinutes + cpm.reworkMinutes;
+  const bottlenecks = findBottlenecks(
+    facts.nodeRows.map((n) => ({ id: n.id, label: n.label, duration: n.duration, status: n.status, worked: isAutomatable({ type: n.type, external: n.attributes.external ?? false }) })),
+    cpm.nodes,
+    totalMinutes,
+  );
   return {
+    version: RESULT_VERSION,
     criticalPathMinutes: cpm.criticalPathMinutes,
     reworkMinutes: round2(cpm.reworkMinutes),
     totalMinutes: round2(totalMinutes),
     totalHours: round2(totalMinutes / 60),
     totalDays: round2(totalMinutes / 1440),
     formatted: formatMinutes(totalMinutes),
+    dayRule: DAY_RULE,
     criticalPath: cpm.criticalPath,
     nodes: cpm.nodes,
-    stageBreakdown,
-    departmentBreakdown,
+    flow,
     bottlenecks,
     undurationedNodes: facts.nodeRows.filter((n) => !n.avgTime).length,
     revision,
@@ -166,6 +182,7 @@ export async function automationCandidates({ db, access, limit }: { db: DbOrTx; 
   const deps = depRows.filter((e) => e.type !== "FEEDBACK_TO").map((e) => ({ source: e.source, target: e.target, lag: e.lag }));
   const base = computeCpm(nodeRows.map((n) => ({ id: n.id, duration: n.duration })), deps).criticalPathMinutes;
   const scored = nodeRows
+    .filter((n) => isAutomatable({ type: n.type, external: n.attributes.external ?? false }))
     .map((n) => ({
       node: n,
       reasoning: automationScore({
@@ -173,6 +190,7 @@ export async function automationCandidates({ db, access, limit }: { db: DbOrTx; 
         isRepetitive: n.attributes.is_repetitive,
         brainUsage: n.attributes.brain_usage,
         tools: n.attributes.tool,
+        external: n.attributes.external ?? false,
       }),
     }))
     .sort((a, b) => b.reasoning.final_score - a.reasoning.final_score || a.node.label.localeCompare(b.node.label))
@@ -182,6 +200,8 @@ export async function automationCandidates({ db, access, limit }: { db: DbOrTx; 
       nodeRows.map((n) => ({ id: n.id, duration: n.id === node.id ? 0 : n.duration })),
       deps,
     ).criticalPathMinutes;
-    return { nodeId: node.id, label: node.label, score: reasoning.final_score, reasoning, minutesFreed: round2(base - without) };
+    const minutesFreed = round2(base - without);
+    const freed = minutesFreed > 0 ? `Automating it frees ${formatMinutes(minutesFreed)} of the critical path. ` : "";
+    return { nodeId: node.id, label: node.label, score: reasoning.final_score, reasoning, minutesFreed, explanation: `${freed}${explainAutomation(reasoning)}` };
   });
 }

@@ -1,7 +1,8 @@
 import { automationScore } from "~/domain/automation";
-import { durationMinutes } from "~/domain/duration";
+import { estimateMinutes } from "~/domain/duration";
 import type { AxisItem, GraphEdge, GraphNode } from "~/domain/graph";
 import type { edges, nodes } from "~/server/db/schema";
+import { estimateColumns } from "~/server/db/time-columns";
 
 type NodeRow = typeof nodes.$inferSelect;
 type EdgeRow = typeof edges.$inferSelect;
@@ -26,6 +27,8 @@ export function nodeFromRow(row: NodeRow): GraphNode {
     brainUsage: a.brain_usage ?? "MEDIUM",
     assignee: a.assignee ?? null,
     tags: row.ontologyTags,
+    pca: a.pca ?? 100,
+    external: a.external ?? false,
   };
 }
 
@@ -46,8 +49,10 @@ export function nodeColumns(node: GraphNode) {
       is_repetitive: node.isRepetitive,
       brain_usage: node.brainUsage,
       assignee: node.assignee,
+      pca: node.pca,
+      external: node.external,
     },
-    durationMinutes: durationMinutes(node.avgTime),
+    ...estimateColumns(estimateMinutes(node.avgTime), "duration"),
     ontologyTags: node.tags,
     aiScore: automationScore(node).final_score,
   };
@@ -72,7 +77,7 @@ export function edgeColumns(edge: GraphEdge) {
     targetId: edge.targetId,
     relationType: edge.relationType,
     properties: { lag_time: edge.lagTime, frequency: edge.frequency, condition: edge.condition },
-    lagMinutes: durationMinutes(edge.lagTime),
+    ...estimateColumns(estimateMinutes(edge.lagTime), "lag"),
   };
 }
 

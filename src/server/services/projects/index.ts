@@ -141,11 +141,12 @@ export async function updateProject({
   db: DbOrTx;
   actor: Actor;
   access: ProjectAccess;
-  input: { name?: string; description?: string };
+  input: { name?: string; description?: string; estimateDistribution?: "PERT" | "TRIANGULAR" };
 }) {
   const set: Partial<typeof projects.$inferInsert> = {};
   if (input.name !== undefined) set.name = input.name;
   if (input.description !== undefined) set.description = input.description || null;
+  if (input.estimateDistribution !== undefined) set.estimateDistribution = input.estimateDistribution;
   if (Object.keys(set).length === 0) return access.project;
   return withTransaction(db, (tx) => updateProjectRow(tx, actor, access, set, "UPDATE"));
 }

@@ -63,7 +63,7 @@ type Owner = { organizationId: string; projectId: string };
 async function insertNodes(tx: Transaction, owner: Owner, list: GraphNode[]) {
   if (list.length === 0) return;
   const scores = list.map((n) => {
-    const inputs = { type: n.type, isRepetitive: n.isRepetitive, brainUsage: n.brainUsage, tools: n.tools };
+    const inputs = { type: n.type, isRepetitive: n.isRepetitive, brainUsage: n.brainUsage, tools: n.tools, external: n.external };
     // The same input hash refreshAutomation stores, so a later edit that changes nothing recomputes nothing.
     return { node_id: n.id, reasoning: automationScore(inputs), input_hash: automationInputHash(inputs) };
   });
@@ -82,17 +82,21 @@ async function insertNodes(tx: Transaction, owner: Owner, list: GraphNode[]) {
       stage_id: c.stageId,
       attributes: c.attributes,
       duration_minutes: c.durationMinutes,
+      duration_low_minutes: c.durationLowMinutes,
+      duration_high_minutes: c.durationHighMinutes,
       ontology_tags: c.ontologyTags,
       ai_score: c.aiScore,
     };
   });
   await tx.execute(sql`
     INSERT INTO nodes (id, organization_id, project_id, label, description, type, status, progress, position_x, position_y,
-                       department_id, stage_id, attributes, duration_minutes, ontology_tags, ai_score)
+                       department_id, stage_id, attributes, duration_minutes, duration_low_minutes, duration_high_minutes, ontology_tags, ai_score)
     SELECT r.id, ${owner.organizationId}, ${owner.projectId}, r.label, r.description, r.type::node_type, r.status::node_status, r.progress,
-           r.x, r.y, r.department_id, r.stage_id, r.attributes, r.duration_minutes, r.ontology_tags, r.ai_score
+           r.x, r.y, r.department_id, r.stage_id, r.attributes, r.duration_minutes, r.duration_low_minutes, r.duration_high_minutes,
+           r.ontology_tags, r.ai_score
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(id uuid, label text, description text, type text, status text,
-      progress int, x float8, y float8, department_id uuid, stage_id uuid, attributes jsonb, duration_minutes float8, ontology_tags text[], ai_score int)`);
+      progress int, x float8, y float8, department_id uuid, stage_id uuid, attributes jsonb, duration_minutes float8,
+      duration_low_minutes float8, duration_high_minutes float8, ontology_tags text[], ai_score int)`);
   await tx.execute(sql`
     INSERT INTO ai_analysis_cache (organization_id, project_id, node_id, score, reasoning, input_hash)
     SELECT ${owner.organizationId}, ${owner.projectId}, r.node_id, (r.reasoning->>'final_score')::int, r.reasoning, r.input_hash
@@ -103,12 +107,23 @@ async function insertEdges(tx: Transaction, owner: Owner, list: GraphEdge[]) {
   if (list.length === 0) return;
   const rows = list.map((e) => {
     const c = edgeColumns(e);
-    return { id: e.id, source_id: c.sourceId, target_id: c.targetId, relation_type: c.relationType, properties: c.properties, lag_minutes: c.lagMinutes };
+    return {
+      id: e.id,
+      source_id: c.sourceId,
+      target_id: c.targetId,
+      relation_type: c.relationType,
+      properties: c.properties,
+      lag_minutes: c.lagMinutes,
+      lag_low_minutes: c.lagLowMinutes,
+      lag_high_minutes: c.lagHighMinutes,
+    };
   });
   await tx.execute(sql`
-    INSERT INTO edges (id, organization_id, project_id, source_id, target_id, relation_type, properties, lag_minutes)
-    SELECT r.id, ${owner.organizationId}, ${owner.projectId}, r.source_id, r.target_id, r.relation_type::relation_type, r.properties, r.lag_minutes
-    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(id uuid, source_id uuid, target_id uuid, relation_type text, properties jsonb, lag_minutes float8)`);
+    INSERT INTO edges (id, organization_id, project_id, source_id, target_id, relation_type, properties, lag_minutes, lag_low_minutes, lag_high_minutes)
+    SELECT r.id, ${owner.organizationId}, ${owner.projectId}, r.source_id, r.target_id, r.relation_type::relation_type, r.properties,
+           r.lag_minutes, r.lag_low_minutes, r.lag_high_minutes
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(id uuid, source_id uuid, target_id uuid, relation_type text, properties jsonb,
+      lag_minutes float8, lag_low_minutes float8, lag_high_minutes float8)`);
 }
 
 async function storedCounts(tx: Transaction, projectId: string) {
