@@ -4,11 +4,18 @@
  * (a) the production SQL CPM, (b) the in-memory CPM including fetching the rows,
  * (c) a path-enumerating CTE (every path carried as an array) under a 10 s statement_timeout,
  * to show what the level-by-level engine avoids. Medians of 5 runs.
+ *
+ * "Never analyzed": a new database whose tables have autovacuum switched off and no ANALYZE,
+ * as right after a bulk import (the planner has no row counts, and guesses one row per scan).
+ * Each first call runs on a project inserted just before it, so its rows have never been seen
+ * by the statistics and the lead-time cache misses: the raw engine, the service (cache miss),
+ * and four service first calls at once on four fresh projects (wall time for all four). Then
+ * ANALYZE, and the same engine and service (cache row deleted) in the same run, medians of 5.
  */
 import { randomUUID } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import type { Database } from "~/server/db";
-import { edges, nodes, organizations, projects, users } from "~/server/db/schema";
+import { rows, type Database } from "~/server/db";
+import { edges, leadTimeCache, nodes, organizations, projects, users } from "~/server/db/schema";
 import { DEFAULT_ORGANIZATION_SETTINGS } from "~/server/services/organizations/defaults";
 import { computeCpm, type CpmResult } from "~/server/analysis/cpm";
 import { computeCpmSql } from "~/server/analysis/cpm-sql";
@@ -88,14 +95,19 @@ const sameResult = (a: CpmResult, b: CpmResult) => {
   return JSON.stringify(sort(a)) === JSON.stringify(sort(b)) && JSON.stringify(a.criticalPath) === JSON.stringify(b.criticalPath) && a.criticalPathMinutes === b.criticalPathMinutes;
 };
 
-async function benchDatabase(kind: "pglite" | "server") {
-  const handle = await createTestDatabase(kind);
-  const db = handle.db;
+async function benchOrganization(db: Database) {
   const [user] = await db.insert(users).values({ email: "bench@example.test", name: "Bench", passwordHash: "-" }).returning();
   const [org] = await db
     .insert(organizations)
     .values({ name: "Bench", slug: "bench", settings: DEFAULT_ORGANIZATION_SETTINGS, createdBy: user!.id })
     .returning();
+  return org!;
+}
+
+async function benchDatabase(kind: "pglite" | "server") {
+  const handle = await createTestDatabase(kind);
+  const db = handle.db;
+  const org = await benchOrganization(db);
   const graphs = [layered(50, 200, 3), scattered(10_000, 30_000, 0.05), realistic(), chain(10_000)];
   const rowsOut: string[][] = [];
   for (const graph of graphs) {
@@ -130,19 +142,105 @@ async function benchDatabase(kind: "pglite" | "server") {
   return rowsOut;
 }
 
+const COLD_RUNS = 3;
+
+/** First calls on tables that were never analyzed, against the same calls after ANALYZE. */
+async function neverAnalyzed(kind: "pglite" | "server") {
+  const handle = await createTestDatabase(kind);
+  const db = handle.db;
+  // Per table, so that autovacuum cannot analyze behind the bench's back even on a server
+  // where it is on (PGlite has no autovacuum; the option is accepted and does nothing there).
+  const tables = rows<{ name: string }>(await db.execute(sql`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'`));
+  for (const { name } of tables) {
+    await db.execute(sql.raw(`ALTER TABLE "${name}" SET (autovacuum_enabled = false, toast.autovacuum_enabled = false)`));
+  }
+  const org = await benchOrganization(db);
+  const graph = layered(30, 100, 3);
+  const freshProject = async () => {
+    const [project] = await db
+      .insert(projects)
+      .values({ organizationId: org.id, name: `cold ${randomUUID()}`, slug: `cold-${randomUUID()}` })
+      .returning();
+    await insertGraph(db, { organizationId: org.id, projectId: project!.id }, graph);
+    return { organizationId: org.id, project: { id: project!.id, revision: project!.revision } };
+  };
+  const timed = async (fn: () => Promise<unknown>) => {
+    const start = performance.now();
+    await fn();
+    return performance.now() - start;
+  };
+  const engineFirst: number[] = [];
+  const serviceFirst: number[] = [];
+  const projectsSeen: Awaited<ReturnType<typeof freshProject>>[] = [];
+  for (let i = 0; i < COLD_RUNS; i++) {
+    const access = await freshProject();
+    projectsSeen.push(access);
+    engineFirst.push(await timed(() => computeCpmSql(db, access.project.id)));
+  }
+  for (let i = 0; i < COLD_RUNS; i++) {
+    const access = await freshProject();
+    serviceFirst.push(await timed(() => leadTime({ db, access })));
+  }
+  const four = await Promise.all(Array.from({ length: 4 }, freshProject));
+  const concurrent = await timed(() => Promise.all(four.map((access) => leadTime({ db, access }))));
+  const analyzed = rows<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM pg_stat_user_tables WHERE relname IN ('nodes', 'edges') AND (last_analyze IS NOT NULL OR last_autoanalyze IS NOT NULL)`));
+  const wasCold = kind === "pglite" || analyzed[0]?.n === 0;
+
+  await db.execute(sql`ANALYZE nodes`);
+  await db.execute(sql`ANALYZE edges`);
+  const access = projectsSeen[0]!;
+  const engineWarm = await median(() => computeCpmSql(db, access.project.id));
+  const serviceTimes: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    await db.delete(leadTimeCache).where(eq(leadTimeCache.projectId, access.project.id));
+    serviceTimes.push(await timed(() => leadTime({ db, access })));
+  }
+  serviceTimes.sort((a, b) => a - b);
+  const serviceWarm = serviceTimes[Math.floor(serviceTimes.length / 2)]!;
+  await handle.close();
+  const mid = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
+  return [
+    [
+      wasCold ? graph.name : `${graph.name} (analyzed by someone else!)`,
+      String(graph.durations.length),
+      String(graph.deps.length),
+      mid(engineFirst).toFixed(1),
+      engineWarm.ms.toFixed(1),
+      (mid(engineFirst) / engineWarm.ms).toFixed(2),
+      mid(serviceFirst).toFixed(1),
+      serviceWarm.toFixed(1),
+      (mid(serviceFirst) / serviceWarm).toFixed(2),
+      concurrent.toFixed(1),
+    ],
+  ];
+}
+
+function coldTable(title: string, body: string[][]) {
+  const head = ["graph", "nodes", "deps", "engine first ms", "engine analyzed ms", "first/analyzed", "service first ms", "service analyzed ms", "first/analyzed", "4 first at once ms"];
+  printTable(`${title}: never analyzed (first calls: median of ${COLD_RUNS} fresh projects; analyzed: median of ${RUNS})`, head, body);
+}
+
 function table(title: string, body: string[][]) {
   const head = ["graph", "nodes", "deps", "(a) SQL ms", "(b) memory ms", "a/b", "(c) path CTE ms", "cache hit ms", "a = b"];
+  printTable(`${title} (median of ${RUNS})`, head, body);
+}
+
+function printTable(title: string, head: string[], body: string[][]) {
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
-  console.log(`\n${title} (median of ${RUNS})`);
+  console.log(`\n${title}`);
   console.log(line(head));
   console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
   for (const r of body) console.log(line(r));
 }
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+// BENCH_ONLY=cold runs just the never-analyzed tables, BENCH_ONLY=analyzed just the others.
+const only = process.env.BENCH_ONLY;
 if (serverUrl) {
   process.env.TEST_DATABASE_URL = serverUrl;
-  table("PostgreSQL server", await benchDatabase("server"));
+  if (only !== "analyzed") coldTable("PostgreSQL server", await neverAnalyzed("server"));
+  if (only !== "cold") table("PostgreSQL server", await benchDatabase("server"));
 }
-table("PGlite (embedded)", await benchDatabase("pglite"));
+if (only !== "analyzed") coldTable("PGlite (embedded)", await neverAnalyzed("pglite"));
+if (only !== "cold") table("PGlite (embedded)", await benchDatabase("pglite"));

@@ -24,15 +24,34 @@ type Row = {
  * Critical path method over one project's live nodes and dependency edges, in one statement.
  *
  * Setup: nodes are numbered 1..V in id order, and the graph becomes a few int/float8 arrays in
- * one row: durations and in/out-degrees by number, and the dependency edges sorted by source
+ * one row: node ids and durations by number, and the dependency edges sorted by source
  * (out_*) and by target (in_*). The edges of node v sit between width_bucket(v - 1, out_src) + 1
  * and width_bucket(v, out_src) (a binary search), so a recursive step reaches a node's
- * successors by slicing arrays instead of joining tables. The three arrays of one direction come
- * from one aggregate over one sorted subquery, with no join at that level, so they share the
- * subquery's row order (the documented way to order array_agg input; an ORDER BY per aggregate
- * would sort the edges three times on PostgreSQL 15). The arrays are read through uncorrelated
- * scalar subqueries, which run once per statement: joined as a row instead, they would be copied
- * into every sort and hash of every iteration.
+ * successors by slicing arrays instead of joining tables. An edge's endpoints get their numbers
+ * the same way: width_bucket(source_id, ids) over the sorted id array is the position of that
+ * id, and ids[s] = source_id keeps only edges between live nodes of the project (in a CTE of
+ * its own: a subquery would be pulled up and run each binary search twice). Each set of
+ * arrays comes from one aggregate over one sorted subquery, with no join at that level, so they
+ * share the subquery's row order (the documented way to order array_agg input; an ORDER BY per
+ * aggregate would sort the edges three times on PostgreSQL 15). The arrays are read through
+ * uncorrelated scalar subqueries, which run once per statement: joined as a row instead, they
+ * would be copied into every sort and hash of every iteration.
+ *
+ * No join anywhere, on purpose: the plan must not depend on row estimates. On tables that were
+ * never analyzed (a new database, a bulk import before autovacuum, PGlite which has none) the
+ * planner guesses one row per project scan, and an earlier version that numbered the edge
+ * endpoints by joining the edges to the numbered nodes ran those joins as nested loops: for
+ * 3,000 steps and 8,700 dependencies, 26 million rows discarded per endpoint, about 3 s instead
+ * of 50 ms (the joins of the results back to the nodes did the same, 9 million). So the
+ * statement uses only scans, sorts, aggregates, array subscripts (O(1) on these arrays, which
+ * hold no NULLs), binary searches and lateral unnests, whose cost is the same whatever the
+ * planner believes; the only nested loops are over one-row aggregates or lateral unnests.
+ * This was chosen over the alternatives: ANALYZE after large writes would have to be done by
+ * every path that writes many rows (imports, copies, templates, batches), takes its own
+ * time on a large table and still leaves the plan at the mercy of the next stale estimate;
+ * SET LOCAL enable_nestloop = off would only push the planner to another estimate-based choice
+ * and penalise the lateral loops that have no alternative. cpm-sql.test.ts checks the plan
+ * for joins.
  *
  * The forward pass is Kahn's algorithm with one row per topological level. A row holds the
  * frontier (the nodes whose ES became final in that level, with their ES) and the pending set
@@ -50,25 +69,38 @@ type Row = {
  * no later than level V. A node on or behind a cycle never collects all its predecessors, gets
  * no ES, and the caller raises a cycle error naming it.
  *
- * The critical path: SQL picks, for every critical node, the tight critical successor with
- * the smallest id (next) and the critical source with the smallest id (first); the caller
- * follows those pointers. The TypeScript twin in cpm.ts makes the same choices, so both agree.
+ * Results: each pass's rows, sorted by number, give an array (ES, LF). When the forward pass
+ * reached every node (acyclic; then the backward pass reaches every node too) the arrays are
+ * dense, ES of node v is es[v], and one row per node comes from unnesting the ids and durations
+ * next to them. With a cycle, a node's ES is found by a binary search in the sorted numbers of
+ * the reached nodes, and is NULL for the others; that is all the caller reads before it raises
+ * the cycle error, so LF, next and the rework minutes are left out then. The critical path: SQL
+ * picks, for every critical node, the tight critical successor with the smallest id (next, from
+ * the node's slice of out-edges and the arrays) and the critical source with the smallest id
+ * (first); the caller follows those pointers. The TypeScript twin in cpm.ts makes the same
+ * choices, so both agree.
  */
-const cpmQuery = (projectId: string) => sql`
+export const cpmQuery = (projectId: string) => sql`
   WITH RECURSIVE
   live_nodes AS MATERIALIZED (
-    SELECT id, duration_minutes AS d, row_number() OVER (ORDER BY id)::int AS v
-    FROM nodes WHERE project_id = ${projectId} AND deleted_at IS NULL
+    SELECT count(*)::int AS n, coalesce(array_agg(id), '{}') AS ids, coalesce(array_agg(d), '{}') AS duration
+    FROM (SELECT id, duration_minutes AS d FROM nodes WHERE project_id = ${projectId} AND deleted_at IS NULL ORDER BY id) sorted
+  ),
+  numbered_edges AS MATERIALIZED (
+    SELECT width_bucket(source_id, (SELECT ids FROM live_nodes)) AS s, source_id,
+           width_bucket(target_id, (SELECT ids FROM live_nodes)) AS t, target_id,
+           lag_minutes AS lag, relation_type IN ('REQUIRES', 'BLOCKS') AS dependency,
+           CASE WHEN relation_type = 'FEEDBACK_TO' THEN coalesce((properties->>'frequency')::float8, 0) END AS frequency
+    FROM edges
+    WHERE project_id = ${projectId} AND deleted_at IS NULL
   ),
   live_edges AS MATERIALIZED (
-    SELECT a.v AS s, b.v AS t, ed.lag_minutes AS lag, ed.relation_type IN ('REQUIRES', 'BLOCKS') AS dependency,
-           CASE WHEN ed.relation_type = 'FEEDBACK_TO' THEN coalesce((ed.properties->>'frequency')::float8, 0) END AS frequency
-    FROM edges ed JOIN live_nodes a ON a.id = ed.source_id JOIN live_nodes b ON b.id = ed.target_id
-    WHERE ed.project_id = ${projectId} AND ed.deleted_at IS NULL
+    SELECT s, t, lag, dependency, frequency FROM numbered_edges
+    WHERE (SELECT ids FROM live_nodes)[s] = source_id AND (SELECT ids FROM live_nodes)[t] = target_id
   ),
   graph AS MATERIALIZED (
     SELECT nv.n, nv.duration, o.out_src, o.out_dst, o.out_lag, i.in_dst, i.in_src, i.in_lag
-    FROM (SELECT count(*)::int AS n, coalesce(array_agg(d ORDER BY v), '{}') AS duration FROM live_nodes) nv,
+    FROM live_nodes nv,
          (SELECT coalesce(array_agg(s), '{}') AS out_src, coalesce(array_agg(t), '{}') AS out_dst, coalesce(array_agg(lag), '{}') AS out_lag
           FROM (SELECT s, t, lag FROM live_edges WHERE dependency ORDER BY s) sorted) o,
          (SELECT coalesce(array_agg(t), '{}') AS in_dst, coalesce(array_agg(s), '{}') AS in_src, coalesce(array_agg(lag), '{}') AS in_lag
@@ -140,36 +172,41 @@ const cpmQuery = (projectId: string) => sql`
     WHERE b.done IS NOT NULL AND b.level < (SELECT n FROM graph)
   ),
   backward_times AS (SELECT u.v, u.lf FROM backward, unnest(backward.done, backward.done_lf) u(v, lf)),
+  slots AS MATERIALIZED (
+    SELECT f.reached = (SELECT n FROM graph) AS acyclic, f.vs, f.es, b.lf
+    FROM (SELECT count(*)::int AS reached, coalesce(array_agg(v), '{}') AS vs, coalesce(array_agg(es), '{}') AS es
+          FROM (SELECT v, es FROM forward_times ORDER BY v) sorted) f,
+         (SELECT coalesce(array_agg(lf), '{}') AS lf FROM (SELECT v, lf FROM backward_times ORDER BY v) sorted) b
+  ),
   times AS MATERIALIZED (
-    SELECT f.v, f.es, f.es + (SELECT duration FROM graph)[f.v] AS ef, b.lf - (SELECT duration FROM graph)[f.v] AS ls, b.lf,
-           abs((b.lf - (SELECT duration FROM graph)[f.v]) - f.es) < 1e-9 AS critical
-    FROM forward_times f LEFT JOIN backward_times b ON b.v = f.v
-  ),
-  critical AS MATERIALIZED (SELECT v, es, ef FROM times WHERE critical),
-  next_hop AS (
-    SELECT c.v, min(o.t) AS next
-    FROM critical c
-    CROSS JOIN LATERAL unnest(
-      (SELECT out_dst FROM graph)[width_bucket(c.v - 1, (SELECT out_src FROM graph)) + 1:width_bucket(c.v, (SELECT out_src FROM graph))],
-      (SELECT out_lag FROM graph)[width_bucket(c.v - 1, (SELECT out_src FROM graph)) + 1:width_bucket(c.v, (SELECT out_src FROM graph))]
-    ) o(t, lag)
-    JOIN critical nx ON nx.v = o.t AND abs(c.ef + o.lag - nx.es) < 1e-9
-    GROUP BY c.v
-  ),
-  first_hop AS (
-    SELECT min(c.v) AS v FROM critical c WHERE (SELECT indegree FROM degrees)[c.v] = 0
+    SELECT u.v, u.id, u.es, u.es + u.d AS ef, u.lf - u.d AS ls, u.lf, abs((u.lf - u.d) - u.es) < 1e-9 AS critical
+    FROM (
+      SELECT r.v::int AS v, r.id, r.d,
+             CASE WHEN (SELECT acyclic FROM slots) THEN (SELECT es FROM slots)[r.v::int]
+                  WHEN (SELECT vs FROM slots)[width_bucket(r.v::int, (SELECT vs FROM slots))] = r.v
+                  THEN (SELECT es FROM slots)[width_bucket(r.v::int, (SELECT vs FROM slots))] END AS es,
+             CASE WHEN (SELECT acyclic FROM slots) THEN (SELECT lf FROM slots)[r.v::int] END AS lf
+      FROM unnest((SELECT ids FROM live_nodes), (SELECT duration FROM graph)) WITH ORDINALITY r(id, d, v)
+    ) u
   ),
   rework AS (
-    SELECT coalesce(sum(e.frequency * greatest(0, s.ef - t.es)), 0) AS minutes
-    FROM live_edges e JOIN times s ON s.v = e.s JOIN times t ON t.v = e.t
-    WHERE e.frequency IS NOT NULL
+    SELECT coalesce(sum(e.frequency * greatest(0, ((SELECT es FROM slots)[e.s] + (SELECT duration FROM graph)[e.s]) - (SELECT es FROM slots)[e.t])), 0) AS minutes
+    FROM live_edges e
+    WHERE e.frequency IS NOT NULL AND (SELECT acyclic FROM slots)
   )
-  SELECT n.id, t.es, t.ef, t.ls, t.lf, nx.id AS next, t.v = (SELECT v FROM first_hop) AS first,
+  SELECT t.id, t.es, t.ef, t.ls, t.lf,
+         CASE WHEN t.critical AND (SELECT acyclic FROM slots) THEN (SELECT ids FROM live_nodes)[(
+           SELECT min(o.t)
+           FROM unnest(
+             (SELECT out_dst FROM graph)[width_bucket(t.v - 1, (SELECT out_src FROM graph)) + 1:width_bucket(t.v, (SELECT out_src FROM graph))],
+             (SELECT out_lag FROM graph)[width_bucket(t.v - 1, (SELECT out_src FROM graph)) + 1:width_bucket(t.v, (SELECT out_src FROM graph))]
+           ) o(t, lag)
+           WHERE abs(t.ef + o.lag - (SELECT es FROM slots)[o.t]) < 1e-9
+             AND abs((SELECT lf FROM slots)[o.t] - (SELECT duration FROM graph)[o.t] - (SELECT es FROM slots)[o.t]) < 1e-9
+         )] END AS next,
+         t.v = (SELECT min(c.v) FROM times c WHERE c.critical AND (SELECT indegree FROM degrees)[c.v] = 0) AS first,
          (SELECT minutes FROM rework) AS rework
-  FROM live_nodes n
-  LEFT JOIN times t ON t.v = n.v
-  LEFT JOIN next_hop h ON h.v = n.v
-  LEFT JOIN live_nodes nx ON nx.v = h.next
+  FROM times t
 `;
 
 export async function computeCpmSql(db: DbOrTx, projectId: string): Promise<CpmResult> {
