@@ -6,11 +6,13 @@ import { DEMO, signIn } from "./helpers";
 type Segment = { kind: "step"; nodeId: string; minutes: number; external: boolean } | { kind: "wait"; edgeId: string | null; toId: string; minutes: number };
 type Flow = { processMinutes: number; waitingMinutes: number; flowEfficiency: number; ladder: Segment[]; waits: (Segment & { share: number })[] };
 
+type Simulation = { percentiles: { p: number; minutes: number }[]; criticality: { nodes: Record<string, number> } };
+
 /** The engine's own answer, read over the same API the page uses (the browser's session cookie). */
-async function engineResult(page: Page): Promise<{ formatted: string; flow: Flow }> {
+async function engine<T>(page: Page, procedure: string): Promise<T> {
   const projectId = new URL(page.url()).pathname.split("/").at(-1)!;
   const input = encodeURIComponent(JSON.stringify({ json: { projectId } }));
-  const response = await page.request.get(`/api/trpc/analysis.leadTime?input=${input}`);
+  const response = await page.request.get(`/api/trpc/${procedure}?input=${input}`);
   expect(response.ok()).toBe(true);
   return (await response.json()).result.data.json;
 }
@@ -19,7 +21,7 @@ test("the seeded project's analysis shows where the time goes, as the engine com
   await signIn(page, DEMO.email, DEMO.password);
   await page.getByTestId("project-card").filter({ hasText: "Customer onboarding" }).getByRole("link", { name: "Customer onboarding" }).click();
   await page.getByRole("tab", { name: "Analysis" }).click();
-  const result = await engineResult(page);
+  const result = await engine<{ formatted: string; flow: Flow }>(page, "analysis.leadTime");
   await expect(page.getByTestId("lead-time-total")).toHaveText(result.formatted);
   await expect(page.getByTestId("process-time")).toHaveText(formatMinutes(result.flow.processMinutes));
   await expect(page.getByTestId("waiting-time")).toHaveText(formatMinutes(result.flow.waitingMinutes));
@@ -43,6 +45,21 @@ test("the seeded project's analysis shows where the time goes, as the engine com
   await expect(page.getByTestId("timeline-totals")).toContainText(`work ${formatMinutes(result.flow.processMinutes)}`);
   await expect(page.getByTestId("day-rule")).toContainText("a day is 24 hours");
   await expect(page.locator(".react-flow__node [data-critical]").first()).toBeVisible();
+
+  // How sure: P50 / P80 / P95 as the engine computed them (the same default runs and seed).
+  const simulation = await engine<Simulation>(page, "analysis.simulate");
+  for (const p of [50, 80, 95]) {
+    const minutes = simulation.percentiles.find((x) => x.p === p)!.minutes;
+    await expect(page.getByTestId(`p${p}`)).toHaveText(formatMinutes(minutes));
+  }
+  await expect(page.getByTestId("probability-answer")).toHaveText(/^\d+(\.\d)?%$/);
+  await expect(page.getByTestId("sensitivity").getByRole("button").first()).toBeVisible();
+  // The criticality overlay: every step coloured by how often it was critical, the legend says so.
+  await page.getByLabel("Show criticality on the canvas").check();
+  const always = Object.entries(simulation.criticality.nodes).find(([, c]) => c >= 0.8)![0];
+  await expect(page.locator(`.react-flow__node[data-id="${always}"] [data-heat="critical"]`)).toHaveCount(1);
+  await page.getByRole("button", { name: "Legend" }).click();
+  await expect(page.getByTestId("heat-scale")).toContainText("80%+ of runs");
 });
 
 test("changing a critical step's duration changes the total and the highlighted path", async ({ page }) => {

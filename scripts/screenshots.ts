@@ -1,6 +1,7 @@
 /**
  * Regenerates the README's screenshots: the seeded "Customer onboarding" project at three
- * viewport sizes. Needs a running app (npm run build && npm start, or npm run dev):
+ * viewport sizes, the editor and its Analysis tab (top, and scrolled to the timeline).
+ * Needs a running app (npm run build && npm start, or npm run dev):
  *   BASE_URL=http://localhost:3000 npm run docs:screenshots
  */
 import { chromium } from "@playwright/test";
@@ -37,6 +38,15 @@ async function main() {
     await page.waitForTimeout(600);
     await page.screenshot({ path: `${OUT}/${size.name}.png` });
     console.log(`${OUT}/${size.name}.png`);
+    await page.getByRole("tab", { name: "Analysis" }).click();
+    await page.getByTestId("analysis-panel").waitFor();
+    await page.waitForTimeout(600);
+    const analysis = size.name.replace("project", "analysis");
+    await page.screenshot({ path: `${OUT}/${analysis}.png` });
+    await page.getByRole("region", { name: "Timeline of the critical path" }).scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${OUT}/${analysis}-timeline.png` });
+    console.log(`${OUT}/${analysis}.png, ${OUT}/${analysis}-timeline.png`);
     await context.close();
   }
   await browser.close();

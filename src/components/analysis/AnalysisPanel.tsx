@@ -1,6 +1,9 @@
 "use client";
 
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { formatMinutes } from "~/domain/duration";
+import { useTRPC } from "~/trpc/react";
 import { useEditor } from "../canvas/editor-context";
 import { errorMessage } from "../lib/trpc-errors";
 import { Badge, type BadgeTone } from "../ui/Badge";
@@ -8,10 +11,38 @@ import { Spinner } from "../ui/Spinner";
 import { BreakdownChart } from "./BreakdownChart";
 import { FlowSummary } from "./FlowSummary";
 import { FocusList } from "./FocusList";
+import { SimulationSection } from "./SimulationSection";
 import { TimelineLadder } from "./TimelineLadder";
 import { useAnalysis } from "./AnalysisProvider";
 
 const SEVERITY_TONE: Record<string, BadgeTone> = { LOW: "slate", MEDIUM: "amber", HIGH: "red", CRITICAL: "red" };
+
+/** The Monte Carlo section, with the project's choice of distribution (editors change it). */
+function Uncertainty() {
+  const editor = useEditor();
+  const { simulation, heat, setHeat, watchSimulation } = useAnalysis();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const project = useQuery(trpc.project.get.queryOptions({ projectId: editor.projectId }));
+  const choose = useMutation(
+    trpc.project.update.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries(trpc.project.get.queryFilter({ projectId: editor.projectId }));
+        await queryClient.invalidateQueries(trpc.analysis.simulate.pathFilter());
+      },
+    }),
+  );
+  useEffect(() => watchSimulation(), [watchSimulation]);
+  return (
+    <SimulationSection
+      query={simulation}
+      distribution={project.data?.estimateDistribution ?? "PERT"}
+      onDistribution={editor.readOnly ? null : (estimateDistribution) => choose.mutate({ projectId: editor.projectId, estimateDistribution })}
+      criticality={heat === "criticality"}
+      setCriticality={(on) => setHeat(on ? "criticality" : null)}
+    />
+  );
+}
 
 export function AnalysisPanel() {
   const editor = useEditor();
@@ -50,7 +81,7 @@ export function AnalysisPanel() {
           {result.formatted}
         </p>
         <p className="mt-1 text-sm text-slate-600">
-          Critical path <span data-testid="critical-path-minutes">{formatMinutes(result.criticalPathMinutes)}</span>
+          Critical path with most likely times <span data-testid="critical-path-minutes">{formatMinutes(result.criticalPathMinutes)}</span>
           {result.reworkMinutes > 0 && <> + expected rework {formatMinutes(result.reworkMinutes)}</>}
         </p>
         <p className="mt-0.5 text-xs text-slate-500">
@@ -70,7 +101,7 @@ export function AnalysisPanel() {
             Highlight the critical path
           </label>
           <label className="flex items-center gap-2">
-            <input type="checkbox" checked={heat} onChange={(e) => setHeat(e.target.checked)} className="accent-brand-600" />
+            <input type="checkbox" checked={heat === "slack"} onChange={(e) => setHeat(e.target.checked ? "slack" : null)} className="accent-brand-600" />
             Show slack as a heat map
           </label>
         </div>
@@ -78,6 +109,8 @@ export function AnalysisPanel() {
 
       <FlowSummary flow={result.flow} />
       <TimelineLadder flow={result.flow} />
+
+      <Uncertainty />
 
       <BreakdownChart title="By stage" lanes={result.flow.stages} />
       <BreakdownChart title="By department" lanes={result.flow.departments} />

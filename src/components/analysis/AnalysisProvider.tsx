@@ -1,15 +1,18 @@
 "use client";
 
-import { createContext, useContext, useEffect, useMemo, useState } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import { isDependency, type Severity } from "~/domain/graph";
-import { useEditor, type NodeTimes } from "../canvas/editor-context";
+import { useEditor, type HeatMode, type NodeTimes } from "../canvas/editor-context";
 import { useLeadTime } from "./useLeadTime";
 
 type Analysis = ReturnType<typeof useLeadTime> & {
   showCritical: boolean;
   setShowCritical(on: boolean): void;
-  heat: boolean;
-  setHeat(on: boolean): void;
+  /** Which heat overlay the canvas shows, if any: slack, or the Monte Carlo criticality index. */
+  heat: HeatMode | null;
+  setHeat(mode: HeatMode | null): void;
+  /** Called by what shows the Monte Carlo result while it is on screen; the runs happen only then. */
+  watchSimulation(): () => void;
 };
 
 const AnalysisContext = createContext<Analysis | null>(null);
@@ -20,16 +23,20 @@ export function useAnalysis(): Analysis {
   return analysis;
 }
 
+const NO_CRITICALITY: ReadonlyMap<string, number> = new Map();
+
 /**
  * Keeps the lead-time analysis current for the whole editor (not only while its panel is
  * open): the canvas highlights the critical path and the inspector shows each step's slack.
  */
 export function AnalysisProvider({ children }: { children: React.ReactNode }) {
   const editor = useEditor();
-  const queries = useLeadTime(editor.projectId, editor.revision);
+  const [heat, setHeat] = useState<HeatMode | null>(null);
+  const [watchers, setWatchers] = useState(0);
+  const queries = useLeadTime(editor.projectId, editor.revision, { simulate: watchers > 0 || heat === "criticality" });
   const [showCritical, setShowCritical] = useState(true);
-  const [heat, setHeat] = useState(false);
   const result = queries.leadTime.data;
+  const simulation = queries.simulation.data;
   const { state, setHighlight } = editor;
 
   const highlight = useMemo(() => {
@@ -41,12 +48,17 @@ export function AnalysisProvider({ children }: { children: React.ReactNode }) {
     );
     const times = new Map<string, NodeTimes>(result.nodes.map(({ id, ...t }) => [id, t]));
     const bottlenecks = new Map<string, Severity>(result.bottlenecks.map((b) => [b.nodeId, b.severity]));
-    return { criticalNodes: new Set(path), criticalEdges, times, bottlenecks, showCritical, heat };
-  }, [result, state.edges, showCritical, heat]);
+    const criticality = simulation ? new Map(Object.entries(simulation.criticality.nodes)) : NO_CRITICALITY;
+    return { criticalNodes: new Set(path), criticalEdges, times, bottlenecks, showCritical, heat: heat === "criticality" && !simulation ? null : heat, criticality };
+  }, [result, simulation, state.edges, showCritical, heat]);
 
   useEffect(() => setHighlight(highlight), [highlight, setHighlight]);
   useEffect(() => () => setHighlight(null), [setHighlight]);
 
-  const value = useMemo(() => ({ ...queries, showCritical, setShowCritical, heat, setHeat }), [queries, showCritical, heat]);
+  const watchSimulation = useCallback(() => {
+    setWatchers((n) => n + 1);
+    return () => setWatchers((n) => n - 1);
+  }, []);
+  const value = useMemo(() => ({ ...queries, showCritical, setShowCritical, heat, setHeat, watchSimulation }), [queries, showCritical, heat, watchSimulation]);
   return <AnalysisContext.Provider value={value}>{children}</AnalysisContext.Provider>;
 }

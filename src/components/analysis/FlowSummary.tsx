@@ -16,6 +16,17 @@ function Stat({ term, value, testId, hint }: { term: string; value: string; test
   );
 }
 
+function QualityRow({ term, hint, value, testId }: { term: string; hint?: string; value: number; testId: string }) {
+  return (
+    <div className="flex justify-between gap-3">
+      <dt title={hint}>{term}</dt>
+      <dd className="font-medium text-slate-800 tabular-nums" data-testid={testId}>
+        {percent(value / 100)}
+      </dd>
+    </div>
+  );
+}
+
 /** Work versus waiting for the whole process, the longest waits, and the quality of the flow. */
 export function FlowSummary({ flow }: { flow: Flow }) {
   const editor = useEditor();
@@ -65,19 +76,10 @@ export function FlowSummary({ flow }: { flow: Flow }) {
           </ol>
         </div>
       )}
-      <dl className="grid grid-cols-2 gap-x-3 gap-y-1 text-xs text-slate-600" aria-label="Quality">
-        <dt title="Percent complete and accurate, multiplied over the steps">Rolled %C&amp;A, critical path</dt>
-        <dd className="text-right font-medium text-slate-800 tabular-nums" data-testid="rolled-pca-critical">
-          {flow.rolledPca.criticalPath}%
-        </dd>
-        <dt>Rolled %C&amp;A, whole process</dt>
-        <dd className="text-right font-medium text-slate-800 tabular-nums" data-testid="rolled-pca-process">
-          {flow.rolledPca.process}%
-        </dd>
-        <dt title="The share of cases that need no rework, from the rework loops">First-pass yield</dt>
-        <dd className="text-right font-medium text-slate-800 tabular-nums" data-testid="first-pass-yield">
-          {flow.firstPassYield}%
-        </dd>
+      <dl className="space-y-1 text-xs text-slate-600" aria-label="Quality">
+        <QualityRow term="Rolled %C&A, critical path" hint="Percent complete and accurate, multiplied over the steps" value={flow.rolledPca.criticalPath} testId="rolled-pca-critical" />
+        <QualityRow term="Rolled %C&A, whole process" value={flow.rolledPca.process} testId="rolled-pca-process" />
+        <QualityRow term="First-pass yield" hint="The share of cases that need no rework, from the rework loops" value={flow.firstPassYield} testId="first-pass-yield" />
       </dl>
     </section>
   );

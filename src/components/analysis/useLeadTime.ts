@@ -5,10 +5,11 @@ import { useEffect } from "react";
 import { useTRPC } from "~/trpc/react";
 
 /**
- * Lead time and automation candidates for the editor's project, refetched as soon as the
- * confirmed revision moves, so changing a duration works as a what-if.
+ * Lead time, automation candidates and the Monte Carlo lead time for the editor's project,
+ * refetched as soon as the confirmed revision moves, so changing a duration works as a what-if.
+ * The previous answer stays on screen while the next one is computed.
  */
-export function useLeadTime(projectId: string, revision: number) {
+export function useLeadTime(projectId: string, revision: number, { simulate }: { simulate: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const leadTime = useQuery({ ...trpc.analysis.leadTime.queryOptions({ projectId }), placeholderData: (previous) => previous });
@@ -16,8 +17,11 @@ export function useLeadTime(projectId: string, revision: number) {
     ...trpc.analysis.automationCandidates.queryOptions({ projectId, limit: 5 }),
     placeholderData: (previous) => previous,
   });
+  // Only while someone looks at it (the panel's section, or the criticality overlay): on a large
+  // project thousands of runs cost real server time, and every edit would pay it again.
+  const simulation = useQuery({ ...trpc.analysis.simulate.queryOptions({ projectId }), placeholderData: (previous) => previous, enabled: simulate });
   useEffect(() => {
     void queryClient.invalidateQueries(trpc.analysis.pathFilter());
   }, [queryClient, revision, trpc]);
-  return { leadTime, candidates };
+  return { leadTime, candidates, simulation };
 }

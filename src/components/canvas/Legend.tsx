@@ -6,7 +6,8 @@ import { NODE_HEIGHT, NODE_WIDTH } from "~/domain/matrix";
 import { Icon } from "../ui/Icon";
 import { CRITICAL_HALO, CRITICAL_STROKE, RELATION_INFO, RELATION_STROKE } from "./edges/edge-style";
 import { EdgeSample } from "./edges/EdgeSample";
-import { HEAT_SCALE } from "./flow-elements";
+import { useEditor } from "./editor-context";
+import { CRITICALITY_SCALE, HEAT_SCALE } from "./flow-elements";
 import { Glyph } from "./nodes/glyphs";
 import { HEAT_FILL, NODE_LOOK, STATUS_BADGE } from "./nodes/node-style";
 
@@ -33,6 +34,7 @@ function Heading({ children }: { children: React.ReactNode }) {
  * tables the steps and connections use, so the legend always matches the canvas.
  */
 export const Legend = memo(function Legend({ id, onClose }: { id: string; onClose: () => void }) {
+  const criticality = useEditor().highlight?.heat === "criticality";
   const headingId = useId();
   const action = NODE_LOOK.ACTION;
   return (
@@ -139,10 +141,18 @@ export const Legend = memo(function Legend({ id, onClose }: { id: string; onClos
             </li>
           </ul>
           <p className="mt-2 mb-1 text-slate-600">
-            <span className="font-medium text-slate-800">Slack heat map</span>: spare time, as a share of the lead time
+            {criticality ? (
+              <>
+                <span className="font-medium text-slate-800">Criticality heat map</span>: how often the step was on the critical path in the simulated runs
+              </>
+            ) : (
+              <>
+                <span className="font-medium text-slate-800">Slack heat map</span>: spare time, as a share of the lead time
+              </>
+            )}
           </p>
-          <ul className="grid grid-cols-4 gap-1">
-            {HEAT_SCALE.map(({ heat, label }) => (
+          <ul className="grid grid-cols-4 gap-1" data-testid="heat-scale">
+            {(criticality ? CRITICALITY_SCALE : HEAT_SCALE).map(({ heat, label }) => (
               <li key={heat} className="flex flex-col items-center gap-0.5 text-center text-[11px] leading-tight text-slate-600">
                 <MiniOutline path={action.path} stroke="#94a3b8" fill={HEAT_FILL[heat]} />
                 {label}

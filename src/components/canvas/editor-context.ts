@@ -18,8 +18,9 @@ export type NodeTimes = { es: number; ef: number; ls: number; lf: number; slack:
 
 /**
  * The latest lead-time analysis as the canvas and inspector show it: the critical path
- * (nodes and the tight edges between them) and each node's schedule, with slack drawn as a
- * heat overlay when `heat` is on.
+ * (nodes and the tight edges between them) and each node's schedule, with a heat overlay when
+ * `heat` names one: each step's slack, or its criticality index from the Monte Carlo runs
+ * (the share of runs in which it was critical).
  */
 export type Highlight = {
   criticalNodes: ReadonlySet<string>;
@@ -28,8 +29,11 @@ export type Highlight = {
   /** Bottleneck severity per node from the same analysis (fresher than NodeFacts). */
   bottlenecks: ReadonlyMap<string, Severity>;
   showCritical: boolean;
-  heat: boolean;
+  heat: HeatMode | null;
+  criticality: ReadonlyMap<string, number>;
 };
+
+export type HeatMode = "slack" | "criticality";
 
 /** What every canvas piece (canvas, inspector, toolbar, palette) reads and calls. */
 export type EditorApi = {

@@ -60,7 +60,7 @@ describe("lanes and edges", () => {
   });
 
   it("ends critical edges in the critical colour and fades the others while the path is shown", () => {
-    const highlight = { criticalNodes: new Set<string>(), criticalEdges: new Set(["e"]), times: new Map(), bottlenecks: new Map(), showCritical: true, heat: false };
+    const highlight = { criticalNodes: new Set<string>(), criticalEdges: new Set(["e"]), times: new Map(), bottlenecks: new Map(), showCritical: true, heat: null, criticality: new Map() };
     const [critical] = relationEdges(state, order, new Set(), highlight, new WeakMap());
     expect(critical).toMatchObject({ data: { critical: true, dimmed: false }, markerEnd: { color: CRITICAL_STROKE.color } });
     const [faded] = relationEdges(state, order, new Set(), { ...highlight, criticalEdges: new Set<string>() }, new WeakMap());

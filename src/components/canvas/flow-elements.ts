@@ -92,6 +92,28 @@ export const HEAT_SCALE: readonly { heat: Heat; label: string }[] = [
   { heat: "loose", label: `${SOME * 100}%+` },
 ];
 
+/** Criticality index (share of simulated runs in which the step was critical) on the same four colours. */
+const ALWAYS = 0.8;
+const OFTEN = 0.5;
+const SOMETIMES = 0.2;
+
+function criticalityHeat(index: number): Heat {
+  return index >= ALWAYS ? "critical" : index >= OFTEN ? "tight" : index >= SOMETIMES ? "some" : "loose";
+}
+
+export const CRITICALITY_SCALE: readonly { heat: Heat; label: string }[] = [
+  { heat: "critical", label: `${ALWAYS * 100}%+ of runs` },
+  { heat: "tight", label: `${OFTEN * 100}-${ALWAYS * 100}%` },
+  { heat: "some", label: `${SOMETIMES * 100}-${OFTEN * 100}%` },
+  { heat: "loose", label: `Under ${SOMETIMES * 100}%` },
+];
+
+function heatFor(id: string, highlight: Highlight | null, leadTime: number): Heat | null {
+  if (highlight?.heat === "criticality") return criticalityHeat(highlight.criticality.get(id) ?? 0);
+  const times = highlight?.heat === "slack" ? highlight.times.get(id) : undefined;
+  return times ? heatOf(times.slack, leadTime) : null;
+}
+
 /** The analysis's bottleneck verdict when there is one (it is fresher), else the stored facts'. */
 function severityOf(id: string, facts: NodeFacts | undefined, highlight: Highlight | null): Severity | null {
   if (highlight) return highlight.bottlenecks.get(id) ?? null;
@@ -105,7 +127,7 @@ export function activityNodes(input: ActivityInput, cache: ActivityCache): Activ
   const { layout, order, facts, selected, readOnly, renamingId, highlight } = input;
   const bands = bandIndex(layout);
   let leadTime = 0;
-  if (highlight?.heat) for (const t of highlight.times.values()) leadTime = Math.max(leadTime, t.ef);
+  if (highlight?.heat === "slack") for (const t of highlight.times.values()) leadTime = Math.max(leadTime, t.ef);
   const out: ActivityFlowNode[] = [];
   for (const node of order) {
     const x = bands.column(node.stageId).x + node.x;
@@ -114,8 +136,7 @@ export function activityNodes(input: ActivityInput, cache: ActivityCache): Activ
     const renaming = renamingId === node.id;
     const nodeFacts = facts.get(node.id);
     const critical = !!highlight?.showCritical && highlight.criticalNodes.has(node.id);
-    const times = highlight?.heat ? highlight.times.get(node.id) : undefined;
-    const heat = times ? heatOf(times.slack, leadTime) : null;
+    const heat = heatFor(node.id, highlight, leadTime);
     const severity = severityOf(node.id, nodeFacts, highlight);
     const ariaLabel = stepName(node, bands);
     const old = cache.get(node);

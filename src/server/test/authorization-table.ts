@@ -152,6 +152,7 @@ export const PROCEDURES: Record<AppProcedurePath, ProcedureCase> = {
     access: project("VIEWER"),
     call: (c, fx) => c.analysis.automationCandidates({ projectId: fx.projectId }),
   },
+  "analysis.simulate": { access: project("VIEWER"), call: (c, fx) => c.analysis.simulate({ projectId: fx.projectId, runs: 100 }) },
   "comment.list": { access: project("VIEWER"), call: (c, fx) => c.comment.list({ projectId: fx.projectId, status: "all" }) },
   "comment.create": {
     access: project("COMMENTER"),

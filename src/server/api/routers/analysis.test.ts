@@ -4,7 +4,7 @@ import type { Database } from "~/server/db";
 import { edges, leadTimeCache, nodes, projects, stages, users } from "~/server/db/schema";
 import { seedDemo } from "~/server/db/seed";
 import { callerFor, createOrg } from "~/server/test/factories";
-import { testDatabaseKinds, useTestDatabase } from "~/server/test/db";
+import { createTestDatabase, testDatabaseKinds, useTestDatabase } from "~/server/test/db";
 import { failure } from "~/server/test/errors";
 import { batch, edgeOp, nodeOp } from "~/server/test/graph";
 
@@ -198,5 +198,74 @@ describe.each(testDatabaseKinds())("analysis on %s", (kind) => {
     await db().insert(leadTimeCache).values({ organizationId: org.id, projectId: project.id, revision: 0, result: { criticalPathMinutes: 7 } });
     const result = await caller.analysis.leadTime({ projectId: project.id });
     expect(result).toMatchObject({ version: 2, criticalPathMinutes: 0, flow: { ladder: [] } });
+  });
+
+  it("simulates the lead time: fixed times give the critical path in every run, ranges spread it, the same seed repeats", async () => {
+    const { caller, org } = await createOrg(db());
+    const project = await caller.project.create({ organizationId: org.id, name: "Monte Carlo" });
+    const idOf = await enterNetwork(caller, project.id, MILWAUKEE, "h");
+    const fixed = await caller.analysis.simulate({ projectId: project.id, runs: 500, seed: 7 });
+    expect(fixed.percentiles.map((p) => p.minutes)).toEqual([900, 900, 900, 900]);
+    expect(fixed).toMatchObject({ sd: 0, ranged: { steps: 0, connections: 0 }, distribution: "PERT" });
+    expect(fixed.criticality.nodes[idOf.get("A")!]).toBe(1);
+    expect(fixed.criticality.nodes[idOf.get("F")!] ?? 0).toBe(0);
+
+    const g = idOf.get("G")!;
+    await caller.graph.applyOps({ projectId: project.id, ...batch([{ op: "updateNode", id: g, set: { avgTime: "2h / 5h / 20h" }, expect: { avgTime: "5h" } }]) });
+    const ranged = await caller.analysis.simulate({ projectId: project.id, runs: 2000, seed: 7 });
+    expect(ranged.ranged.steps).toBe(1);
+    const [p10, p50, p80, p95] = ranged.percentiles.map((p) => p.minutes);
+    expect(p10!).toBeLessThan(p50!);
+    expect(p80!).toBeLessThan(p95!);
+    expect(ranged.sensitivity[0]).toMatchObject({ nodeId: g });
+    // PERT mean of G: (2 + 4 * 5 + 20) / 6 = 7h, so the mean moves from 15h to about 17h.
+    expect(ranged.mean / 60).toBeGreaterThan(16.5);
+    expect(ranged.mean / 60).toBeLessThan(17.5);
+    // Cached: the same inputs answer with the stored result; another seed computes anew.
+    expect((await caller.analysis.simulate({ projectId: project.id, runs: 2000, seed: 7 })).computedAt).toBe(ranged.computedAt);
+    const other = await caller.analysis.simulate({ projectId: project.id, runs: 2000, seed: 8 });
+    expect(other.mean).not.toBe(ranged.mean);
+
+    await caller.project.update({ projectId: project.id, estimateDistribution: "TRIANGULAR" });
+    const triangular = await caller.analysis.simulate({ projectId: project.id, runs: 2000, seed: 7 });
+    expect(triangular.distribution).toBe("TRIANGULAR");
+    // Triangular mean of G: (2 + 5 + 20) / 3 = 9h.
+    expect(triangular.mean / 60).toBeGreaterThan(18.5);
+    await expect(failure(caller.analysis.simulate({ projectId: project.id, runs: 50 }))).resolves.toMatchObject({ code: "BAD_REQUEST" });
+  });
+});
+
+describe("Monte Carlo lead time across databases", () => {
+  it("gives identical results for the same seed on every database", async () => {
+    const answers = [];
+    for (const kind of testDatabaseKinds()) {
+      const handle = await createTestDatabase(kind);
+      try {
+        // The same graph with the same ids: the engine orders its input by id, so ids fix the draws.
+        const { caller, org } = await createOrg(handle.db);
+        const project = await caller.project.create({ organizationId: org.id, name: "Same seed" });
+        const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
+        const steps = [
+          nodeOp("Intake", { id: id(1), avgTime: "30m / 1h / 4h" }),
+          nodeOp("Check", { id: id(2), avgTime: "1h / 2h / 1d" }),
+          nodeOp("Quote", { id: id(3), avgTime: "2h" }),
+          nodeOp("Approve", { id: id(4), avgTime: "1h / 3h / 2d" }),
+        ];
+        const links = [
+          edgeOp(id(1), id(2), "REQUIRES", { id: id(11), lagTime: "1h / 4h / 1d" }),
+          edgeOp(id(1), id(3), "REQUIRES", { id: id(12) }),
+          edgeOp(id(2), id(4), "REQUIRES", { id: id(13) }),
+          edgeOp(id(3), id(4), "REQUIRES", { id: id(14) }),
+          edgeOp(id(4), id(2), "FEEDBACK_TO", { id: id(15), frequency: 0.3 }),
+        ];
+        await caller.graph.applyOps({ projectId: project.id, ...batch([...steps, ...links]) });
+        const { computedAt: _at, revision: _revision, ...result } = await caller.analysis.simulate({ projectId: project.id, runs: 3000, seed: 42 });
+        answers.push(result);
+      } finally {
+        await handle.close();
+      }
+    }
+    expect(answers[0]!.ranged).toEqual({ steps: 3, connections: 1 });
+    for (const answer of answers.slice(1)) expect(answer).toEqual(answers[0]);
   });
 });

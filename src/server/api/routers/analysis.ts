@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { createTRPCRouter, projectProcedure } from "~/server/api/trpc";
 import { automationCandidates, leadTime } from "~/server/services/analysis";
+import { simulateLeadTime } from "~/server/services/analysis/simulate";
+
+/** Enough runs for P95 to settle on real processes; more is allowed up to the engine's limit of what a request may take. */
+export const DEFAULT_RUNS = 5000;
 
 export const analysisRouter = createTRPCRouter({
   leadTime: projectProcedure("VIEWER").query(({ ctx }) => leadTime({ db: ctx.db, access: ctx })),
@@ -8,4 +12,13 @@ export const analysisRouter = createTRPCRouter({
   automationCandidates: projectProcedure("VIEWER")
     .input(z.object({ limit: z.number().int().min(1).max(50).default(5) }))
     .query(({ ctx, input }) => automationCandidates({ db: ctx.db, access: ctx, limit: input.limit })),
+
+  simulate: projectProcedure("VIEWER")
+    .input(
+      z.object({
+        runs: z.number().int("Runs must be a whole number").min(100, "At least 100 runs").max(20_000, "At most 20,000 runs").default(DEFAULT_RUNS),
+        seed: z.number().int("The seed must be a whole number").min(0, "The seed cannot be negative").max(2_147_483_647, "The seed is too large").default(1),
+      }),
+    )
+    .query(({ ctx, input }) => simulateLeadTime({ db: ctx.db, access: ctx, runs: input.runs, seed: input.seed })),
 });
