@@ -23,10 +23,14 @@ function toInput(graph: BenchGraph): SimulationInput {
   };
 }
 
-function time<T>(fn: () => T): { ms: number; value: T } {
+/** Wall and CPU time: CPU close to wall means the call was not waiting for a core (shared cores still run it slower). */
+function time<T>(fn: () => T): { ms: number; cpuMs: number; value: T } {
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const value = fn();
-  return { ms: performance.now() - start, value };
+  const ms = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  return { ms, cpuMs: (used.user + used.system) / 1000, value };
 }
 
 function cpmMs(graph: BenchGraph) {
@@ -54,8 +58,9 @@ for (const { graph, runs, targetMs } of cases) {
   for (const distribution of distributions) {
     const options = { runs, seed: 1, distribution };
     const first = time(() => simulate(input, options));
-    const calls = Array.from({ length: CALLS }, () => time(() => simulate(input, options)).ms);
-    const ms = median(calls);
+    const calls = Array.from({ length: CALLS }, () => time(() => simulate(input, options)));
+    const ms = median(calls.map((c) => c.ms));
+    const cpuMs = median(calls.map((c) => c.cpuMs));
     const result: SimulationResult = first.value;
     timing.push([
       graph.name,
@@ -66,6 +71,7 @@ for (const { graph, runs, targetMs } of cases) {
       distribution,
       first.ms.toFixed(1),
       ms.toFixed(1),
+      cpuMs.toFixed(1),
       ((ms * 1000) / runs).toFixed(1),
       cpm.ms.toFixed(3),
       (ms / cpm.ms).toFixed(0),
@@ -103,7 +109,7 @@ function table(title: string, head: string[], body: string[][]) {
 const machine = `node ${process.version}, ${availableParallelism()} cores, load ${loadavg().map((l) => l.toFixed(1)).join(" ")}`;
 table(
   `Monte Carlo engine (median of ${CALLS} calls after a first one; computeCpm: median of 21 passes; ${machine})`,
-  ["graph", "steps", "deps", "loops", "runs", "distribution", "first ms", "median ms", "µs/run", "computeCpm ms", "sim/cpm", "run/cpm", "target ms", "met"],
+  ["graph", "steps", "deps", "loops", "runs", "distribution", "first ms", "median ms", "cpu ms", "µs/run", "computeCpm ms", "sim/cpm", "run/cpm", "target ms", "met"],
   timing,
 );
 table(
