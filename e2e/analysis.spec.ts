@@ -33,8 +33,9 @@ test("the seeded project's analysis shows where the time goes, as the engine com
   await expect(waits.first()).toContainText("Waiting for “First payment received?”");
   await expect(waits.first()).toContainText(`${formatMinutes(firstWait.minutes)}, ${Math.round(firstWait.share * 100)}%`);
   await waits.first().click();
-  await expect(page.getByTestId("inspector")).toContainText("Connection");
   await expect(page.locator(".react-flow__edge.selected")).toHaveCount(1);
+  await page.getByRole("tab", { name: "Details" }).click();
+  await expect(page.getByTestId("inspector")).toContainText("Connection");
 
   // The ladder: one segment per step and wait on the critical path, in order, with the totals.
   await page.getByRole("tab", { name: "Analysis" }).click();

@@ -118,9 +118,9 @@ describe("flowOf", () => {
 });
 
 describe("firstPassYield", () => {
-  it("is the chance a case needs no rework: 1 / (1 + f) per loop, loops independent", () => {
-    expect(firstPassYield([0.25])).toBe(80);
-    expect(firstPassYield([0.25, 1])).toBe(40);
+  it("is the chance a case needs no rework: e^-f per loop (Poisson loop counts), loops independent", () => {
+    expect(firstPassYield([0.25])).toBe(77.88);
+    expect(firstPassYield([0.25, 0.75])).toBe(36.79);
     expect(firstPassYield([])).toBe(100);
   });
 });

@@ -66,12 +66,12 @@ export type Flow = {
 };
 
 /**
- * A rework loop of frequency f sends a case back f times on average. Taking each pass as an
- * independent pass/fail (so the number of loops is geometric with mean f), a case passes the
- * loop first time with probability 1 / (1 + f); the loops are independent of each other.
+ * A rework loop of frequency f sends a case back f times on average. The Monte Carlo engine
+ * draws the number of loops of a case as Poisson(f), so a case passes a loop first time with
+ * probability e^-f, and all of them with e^-(sum of f): the loops are independent.
  */
 export function firstPassYield(frequencies: readonly number[]): number {
-  return round2(100 * frequencies.reduce((p, f) => p / (1 + Math.max(0, f)), 1));
+  return round2(100 * Math.exp(-frequencies.reduce((sum, f) => sum + Math.max(0, f), 0)));
 }
 
 const UNASSIGNED = "Unassigned";

@@ -123,7 +123,7 @@ function SimulationResult({ result, criticality, setCriticality }: { result: Sim
         <figcaption className="mb-1 text-xs font-medium text-slate-600">Lead time distribution</figcaption>
         <div className="h-32" aria-hidden>
           <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={histogram} margin={{ top: 14, right: 8, bottom: 0, left: 8 }} barCategoryGap={0}>
+            <BarChart accessibilityLayer={false} data={histogram} margin={{ top: 14, right: 8, bottom: 0, left: 8 }} barCategoryGap={0}>
               <CartesianGrid vertical={false} stroke="#e2e8f0" />
               <XAxis dataKey="mid" type="number" domain={domain} tickFormatter={(m: number) => formatMinutes(m)} tick={axisTick} tickCount={4} />
               <YAxis hide />
@@ -148,7 +148,7 @@ function SimulationResult({ result, criticality, setCriticality }: { result: Sim
         <figcaption className="mb-1 text-xs font-medium text-slate-600">Chance to finish within a time</figcaption>
         <div className="h-32" aria-hidden>
           <ResponsiveContainer width="100%" height="100%">
-            <LineChart data={curve} margin={{ top: 14, right: 8, bottom: 0, left: 8 }}>
+            <LineChart accessibilityLayer={false} data={curve} margin={{ top: 14, right: 8, bottom: 0, left: 8 }}>
               <CartesianGrid stroke="#e2e8f0" />
               <XAxis dataKey="minutes" type="number" domain={domain} tickFormatter={(m: number) => formatMinutes(m)} tick={axisTick} tickCount={4} />
               <YAxis domain={[0, 1]} ticks={[0, 0.5, 0.8, 1]} tickFormatter={(p: number) => `${Math.round(p * 100)}%`} tick={axisTick} width={34} />

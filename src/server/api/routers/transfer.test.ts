@@ -133,8 +133,8 @@ describe.each(testDatabaseKinds())("transfer router (%s)", (kind) => {
     const before = await caller.graph.get({ projectId });
     const [sales] = before.departments;
     const quote = nodeOp("Quote <b>", { avgTime: "2h", departmentId: sales!.id, x: 40, y: 60, tools: ["Excel"], tags: ["sales"] });
-    const approve = nodeOp("Approve", { avgTime: "1d", type: "DECISION", description: "Boss", assignee: "ana@example.test" });
-    const links = [edgeOp(quote.node.id, approve.node.id, "REQUIRES", { lagTime: "30m", condition: "if big" }), edgeOp(approve.node.id, quote.node.id, "FEEDBACK_TO", { frequency: 0.5 })];
+    const approve = nodeOp("Approve", { avgTime: "4h / 1d / 1w", type: "DECISION", description: "Boss", assignee: "ana@example.test", pca: 70, external: true });
+    const links = [edgeOp(quote.node.id, approve.node.id, "REQUIRES", { lagTime: "10m / 30m / 2h", condition: "if big" }), edgeOp(approve.node.id, quote.node.id, "FEEDBACK_TO", { frequency: 0.5 })];
     await caller.graph.applyOps({ projectId, ...batch([quote, approve, ...links]) });
     const original = await caller.graph.get({ projectId });
 
@@ -151,15 +151,16 @@ describe.each(testDatabaseKinds())("transfer router (%s)", (kind) => {
   it("exports CSV with the analysis columns, guarded against formulas", async () => {
     const { ownerCaller: caller, projectId } = await setup();
     const a = nodeOp("=HYPERLINK(\"x\")", { avgTime: "1h" });
-    const b = nodeOp("Ship, fast", { avgTime: "2h" });
+    const b = nodeOp("Ship, fast", { avgTime: "1h / 2h / 1d", pca: 90, external: true });
     await caller.graph.applyOps({ projectId, ...batch([a, b, edgeOp(a.node.id, b.node.id)]) });
     const { content } = await caller.transfer.exportCsv({ projectId });
     const lines = content.trim().split("\r\n");
     expect(lines[0]).toBe(
-      "id,label,type,status,department,stage,avg_time,duration_minutes,tools,assignee,es_minutes,ef_minutes,ls_minutes,lf_minutes,slack_minutes,slack,critical,bottleneck,automation_score",
+      "id,label,type,status,department,stage,avg_time,duration_minutes,optimistic_minutes,pessimistic_minutes,pca,external,tools,assignee,es_minutes,ef_minutes,ls_minutes,lf_minutes,slack_minutes,slack,critical,bottleneck,automation_score",
     );
     const row = lines.find((l) => l.startsWith(b.node.id))!;
     expect(row).toContain('"Ship, fast"');
+    expect(row).toContain(",1h / 2h / 1d,120,60,1440,90,yes,");
     expect(row).toMatch(/,60,180,60,180,0,0m,yes,/);
     expect(lines.find((l) => l.startsWith(a.node.id))).toContain(`'=HYPERLINK(""x"")"`);
   });

@@ -1,5 +1,5 @@
 import { exportLegacy, toBpmnXml } from "~/domain/interchange";
-import { formatMinutes } from "~/domain/duration";
+import { estimateMinutes, formatMinutes } from "~/domain/duration";
 import type { DbOrTx } from "~/server/db";
 import type { ProjectAccess } from "../access";
 import { logActivity, type Actor } from "../activity";
@@ -59,6 +59,10 @@ const CSV_HEADER = [
   "stage",
   "avg_time",
   "duration_minutes",
+  "optimistic_minutes",
+  "pessimistic_minutes",
+  "pca",
+  "external",
   "tools",
   "assignee",
   "es_minutes",
@@ -92,6 +96,10 @@ export async function exportCsv(input: ExportInput): Promise<ExportFile> {
       n.stageId ? stageName.get(n.stageId) : "",
       n.avgTime,
       graph.facts[n.id]?.durationMinutes ?? 0,
+      estimateMinutes(n.avgTime).low,
+      estimateMinutes(n.avgTime).high,
+      n.pca,
+      n.external ? "yes" : "no",
       n.tools.join("; "),
       n.assignee,
       t?.es,

@@ -1,5 +1,5 @@
 import { durationMinutes } from "~/domain/duration";
-import { isDependency, type GraphSnapshot } from "~/domain/graph";
+import { DEFAULT_NODE_FIELDS, isDependency, type GraphNode, type GraphSnapshot } from "~/domain/graph";
 import { round2 } from "~/domain/numbers";
 import { computeCpm } from "~/server/analysis/cpm";
 
@@ -19,7 +19,10 @@ export function storedSnapshot(graph: GraphSnapshot, revision: number): StoredSn
 export function readSnapshot(stored: unknown): GraphSnapshot {
   const s = stored as Partial<StoredSnapshot> | null;
   if (s?.format !== SNAPSHOT_FORMAT) throw new Error(`Unknown version snapshot format ${String(s?.format)}`);
-  return { nodes: s.nodes ?? [], edges: s.edges ?? [], departments: s.departments ?? [], stages: s.stages ?? [] };
+  // Fields added to steps after a version was saved read as their defaults, so comparing an
+  // old version with today's graph does not report every step as changed.
+  const nodes = (s.nodes ?? []).map((n: Partial<GraphNode>) => ({ ...n, pca: n.pca ?? DEFAULT_NODE_FIELDS.pca, external: n.external ?? DEFAULT_NODE_FIELDS.external }) as GraphNode);
+  return { nodes, edges: s.edges ?? [], departments: s.departments ?? [], stages: s.stages ?? [] };
 }
 
 
