@@ -19,7 +19,7 @@ describe("explainDelta", () => {
     const before = figures(["sign", "credit", "ship"], { sign: 60, credit: 4560, ship: 60, invoice: 600 });
     const after = figures(["sign", "invoice", "ship"], { sign: 60, credit: 0, ship: 60, invoice: 600 });
     expect(explainDelta(before, after, label).sentence).toBe(
-      "−2d 18h: “Manual credit check” left the critical path; “Issue first invoice” now leads it.",
+      "−2d 18h: “Manual credit check” left the critical path; “Issue first invoice” now leads it; “Manual credit check” takes 3d 4h less.",
     );
   });
 

@@ -63,14 +63,15 @@ export function explainDelta(before: Figures, after: Figures, label: (id: string
   if (left.length > 0) reasons.push(`${names(left, label)} left the critical path`);
   if (joined.length > 0) reasons.push(`${names(joined, label)} joined it`);
   if (newLead !== null) reasons.push(`${quoted(label(newLead))} now leads it`);
+  // The step on either path whose own time changed the most, if it is not named already.
+  const changed = [...new Set([...before.criticalPath, ...after.criticalPath])]
+    .filter((id) => id in before.durations && id in after.durations && id !== newLead)
+    .map((id) => ({ id, by: after.durations[id]! - before.durations[id]! }))
+    .filter((c) => Math.round(c.by) !== 0)
+    .sort((a, b) => Math.abs(b.by) - Math.abs(a.by))[0];
+  if (changed) reasons.push(`${quoted(label(changed.id))} takes ${formatMinutes(Math.abs(changed.by))} ${changed.by < 0 ? "less" : "more"}`);
   if (reasons.length === 0) {
-    const changed = after.criticalPath
-      .map((id) => ({ id, by: (after.durations[id] ?? 0) - (before.durations[id] ?? 0) }))
-      .filter((c) => Math.round(c.by) !== 0)
-      .sort((a, b) => Math.abs(b.by) - Math.abs(a.by))[0];
-    if (changed) reasons.push(`${quoted(label(changed.id))} takes ${formatMinutes(Math.abs(changed.by))} ${changed.by < 0 ? "less" : "more"}`);
-    else if (Math.round(lead) !== 0) reasons.push("the waits and rework on the same critical path changed");
-    else reasons.push("the critical path and its times are the same");
+    reasons.push(Math.round(lead) !== 0 ? "the waits and rework on the same critical path changed" : "the critical path and its times are the same");
   }
   const efficiency =
     before.flowEfficiency === null || after.flowEfficiency === null ? null : Math.round((after.flowEfficiency - before.flowEfficiency) * 1000) / 10;

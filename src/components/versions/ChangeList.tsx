@@ -1,10 +1,12 @@
 "use client";
 
 import type { DiffKind, EntityDiff } from "~/domain/diff";
+import { signedMinutes } from "~/domain/delta";
 import { formatMinutes } from "~/domain/duration";
 import type { GraphSnapshot } from "~/domain/graph";
 import type { RouterOutputs } from "~/trpc/react";
 import { useEditor } from "../canvas/editor-context";
+import { percent } from "../analysis/format";
 import { changeLines } from "./change-text";
 import { DIFF_BADGE, DIFF_WORD } from "./diff-style";
 
@@ -12,6 +14,20 @@ type Comparison = RouterOutputs["version"]["compare"];
 
 const ORDER: Record<DiffKind, number> = { added: 0, changed: 1, moved: 2, removed: 3 };
 const byKind = <T,>(list: EntityDiff<T>[]) => [...list].sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
+
+/** "6h 35m → 4h 35m (−2h)", the change coloured: less time is better. */
+function FigureRow({ term, from, to }: { term: string; from: number; to: number }) {
+  const change = to - from;
+  return (
+    <>
+      <dt className="text-slate-500">{term}</dt>
+      <dd className="tabular-nums">
+        {formatMinutes(from)} → {formatMinutes(to)}
+        {Math.round(change) !== 0 && <span className={`ml-1 text-xs ${change < 0 ? "text-emerald-700" : "text-red-700"}`}>({signedMinutes(change)})</span>}
+      </dd>
+    </>
+  );
+}
 
 function KindBadge({ kind }: { kind: DiffKind }) {
   return <span className={`shrink-0 rounded-full px-1.5 text-[11px] leading-4 font-medium ring-1 ring-inset ${DIFF_BADGE[kind]}`}>{DIFF_WORD[kind]}</span>;
@@ -50,6 +66,18 @@ export function ChangeList({ comparison }: { comparison: Comparison }) {
               {formatMinutes(Math.abs(leadDelta))})
             </span>
           )}
+        </dd>
+        <FigureRow term="Work" from={from.figures.processMinutes} to={to.figures.processMinutes} />
+        <FigureRow term="Waiting" from={from.figures.waitingMinutes} to={to.figures.waitingMinutes} />
+        <dt className="text-slate-500">Flow efficiency</dt>
+        <dd className="tabular-nums">
+          {percent(from.figures.flowEfficiency)} → {percent(to.figures.flowEfficiency)}
+        </dd>
+        {from.figures.p80Minutes !== null && to.figures.p80Minutes !== null && (
+          <FigureRow term="P80" from={from.figures.p80Minutes} to={to.figures.p80Minutes} />
+        )}
+        <dd className="col-span-2 rounded-md bg-slate-50 px-2 py-1.5 text-xs text-slate-700" data-testid="compare-explanation">
+          {comparison.delta.sentence}
         </dd>
         <dt className="text-slate-500">Critical path</dt>
         <dd className="space-y-0.5 text-xs text-slate-700" data-testid="compare-critical-path">

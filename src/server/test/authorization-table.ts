@@ -10,6 +10,7 @@ import type { OrgRole, ProjectRole } from "~/domain/roles";
 import type { AppRouter } from "~/server/api/root";
 import { uniqueSlug, type ActorTraits, type Caller, type Fixture } from "./actors";
 import { TEST_PASSWORD } from "./factories";
+import { batch, nodeOp } from "./graph";
 
 
 export type Access =
@@ -151,6 +152,14 @@ export const PROCEDURES: Record<AppProcedurePath, ProcedureCase> = {
   "analysis.automationCandidates": {
     access: project("VIEWER"),
     call: (c, fx) => c.analysis.automationCandidates({ projectId: fx.projectId }),
+  },
+  "analysis.whatIf": {
+    access: project("VIEWER"),
+    setup: (fx) => fx.ownerCaller.graph.applyOps({ projectId: fx.projectId, ...batch([nodeOp("What if", { avgTime: "1h" })]) }),
+    call: async (c, fx) => {
+      const [step] = (await fx.ownerCaller.graph.get({ projectId: fx.projectId })).nodes;
+      return c.analysis.whatIf({ projectId: fx.projectId, changes: [{ nodeId: step!.id, automated: true }] });
+    },
   },
   "analysis.simulate": { access: project("VIEWER"), call: (c, fx) => c.analysis.simulate({ projectId: fx.projectId, runs: 100 }) },
   "comment.list": { access: project("VIEWER"), call: (c, fx) => c.comment.list({ projectId: fx.projectId, status: "all" }) },

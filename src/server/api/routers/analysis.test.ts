@@ -192,6 +192,25 @@ describe.each(testDatabaseKinds())("analysis on %s", (kind) => {
     expect(result.bottlenecks.map((b) => b.nodeId)).not.toContain(sign.node.id);
   });
 
+  it("answers a what-if without saving: the change in figures and why", async () => {
+    const { caller, org } = await createOrg(db());
+    const project = await caller.project.create({ organizationId: org.id, name: "What if" });
+    const idOf = await enterNetwork(caller, project.id, MILWAUKEE, "h");
+    const revision = (await caller.graph.get({ projectId: project.id })).revision;
+    const answer = await caller.analysis.whatIf({ projectId: project.id, changes: [{ nodeId: idOf.get("E")!, automated: true }] });
+    // Without E (4h) the path A-C-E-G-H (15h) gives way to A-D-G-H / B-D-G-H (13h / 14h).
+    expect(answer.before.totalMinutes).toBe(15 * 60);
+    expect(answer.after.totalMinutes).toBe(14 * 60);
+    expect(answer.delta.leadMinutes).toBe(-60);
+    expect(answer.delta.sentence).toMatch(/^−1h: “A” and 2 more steps left the critical path; “B” and 1 more step joined it/);
+    expect((await caller.graph.get({ projectId: project.id })).revision).toBe(revision);
+    const slower = await caller.analysis.whatIf({ projectId: project.id, changes: [{ nodeId: idOf.get("H")!, avgTime: "5h" }] });
+    expect(slower.delta.sentence).toBe("+3h: “H” takes 3h more.");
+    const missing = await failure(caller.analysis.whatIf({ projectId: project.id, changes: [{ nodeId: idOf.get("H")!.replace(/.$/, "0"), automated: true }] }));
+    expect(missing).toMatchObject({ code: "NOT_FOUND" });
+    expect((await failure(caller.analysis.whatIf({ projectId: project.id, changes: [{ nodeId: idOf.get("H")!, avgTime: "soon" }] }))).code).toBe("BAD_REQUEST");
+  });
+
   it("computes again when the cached result has an older shape", async () => {
     const { caller, org } = await createOrg(db());
     const project = await caller.project.create({ organizationId: org.id, name: "Old cache" });

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { createTRPCRouter, projectProcedure } from "~/server/api/trpc";
 import { automationCandidates, leadTime } from "~/server/services/analysis";
+import { nodeFieldSchemas } from "~/domain/operations";
 import { simulateLeadTime } from "~/server/services/analysis/simulate";
+import { whatIf } from "~/server/services/analysis/what-if";
 
 /** Enough runs for P95 to settle on real processes; more is allowed up to the engine's limit of what a request may take. */
 export const DEFAULT_RUNS = 5000;
@@ -21,4 +23,16 @@ export const analysisRouter = createTRPCRouter({
       }),
     )
     .query(({ ctx, input }) => simulateLeadTime({ db: ctx.db, access: ctx, runs: input.runs, seed: input.seed })),
+
+  /** Nothing is saved: the project with some steps' times changed, compared with how it is. */
+  whatIf: projectProcedure("VIEWER")
+    .input(
+      z.object({
+        changes: z
+          .array(z.object({ nodeId: z.uuid("nodeId must be a step id"), avgTime: nodeFieldSchemas.avgTime.optional(), automated: z.boolean().default(false) }))
+          .min(1, "Change at least one step")
+          .max(20, "At most 20 steps at once"),
+      }),
+    )
+    .query(({ ctx, input }) => whatIf({ db: ctx.db, access: ctx, changes: input.changes })),
 });

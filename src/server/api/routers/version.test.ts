@@ -105,6 +105,10 @@ describe.each(testDatabaseKinds())("versions on %s", (kind) => {
     expect(result.to).toMatchObject({ versionNumber: null, nodes: 3, edges: 2, leadTimeMinutes: 120 + 240 + 15 });
     expect(result.from.criticalPath.map((s) => s.label)).toEqual(["Quote", "Approve", "Invoice"]);
     expect(result.to.criticalPath.map((s) => s.label)).toEqual(["Quote", "Approve order", "Archive"]);
+    // The deltas in figures and in words: "Approve" went from 1d to 4h, "Invoice" left the path.
+    expect(result.from.figures).toMatchObject({ totalMinutes: 1590, processMinutes: 1590, waitingMinutes: 0, flowEfficiency: 1, p80Minutes: 1590 });
+    expect(result.delta).toMatchObject({ leadMinutes: 375 - 1590, processMinutes: 375 - 1590, waitingMinutes: 0, flowEfficiencyPoints: 0, p80Minutes: 375 - 1590 });
+    expect(result.delta.sentence).toBe("−20h 15m: “Invoice” left the critical path; “Archive” joined it; “Approve order” takes 20h less.");
 
     const v2 = await fx.caller.version.save({ projectId: fx.projectId, comment: "After" });
     const between = await fx.caller.version.compare({ projectId: fx.projectId, from: v1.id, to: v2.id });

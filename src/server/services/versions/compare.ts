@@ -1,6 +1,10 @@
+import { explainDelta, type Delta, type Figures } from "~/domain/delta";
 import { diffGraphs, type DiffKind, type GraphDiff } from "~/domain/diff";
 import type { GraphSnapshot } from "~/domain/graph";
+import { eq } from "drizzle-orm";
+import { figuresOf } from "~/server/analysis/figures";
 import type { DbOrTx } from "~/server/db";
+import { projects } from "~/server/db/schema";
 import { loadGraph } from "../graph";
 import { withSnapshot } from "../graph/snapshot";
 import { leadTimeOf } from "./snapshot";
@@ -14,6 +18,8 @@ export type ComparedSide = {
   edges: number;
   leadTimeMinutes: number;
   criticalPath: { id: string; label: string }[];
+  /** Lead, process and waiting time, flow efficiency and P80 of this side. */
+  figures: Figures;
 };
 
 type Counts = Record<DiffKind, number>;
@@ -25,9 +31,11 @@ export type Comparison = {
   after: GraphSnapshot;
   diff: GraphDiff;
   counts: { nodes: Counts; edges: Counts };
+  /** From `from` to `to`, in figures and in words. */
+  delta: Delta;
 };
 
-function side(graph: GraphSnapshot, versionNumber: number | null, revision: number, storedLeadTime: number | null): ComparedSide {
+function side(graph: GraphSnapshot, versionNumber: number | null, revision: number, storedLeadTime: number | null, figures: Figures): ComparedSide {
   const lead = leadTimeOf(graph);
   const labels = new Map(graph.nodes.map((n) => [n.id, n.label]));
   return {
@@ -37,6 +45,7 @@ function side(graph: GraphSnapshot, versionNumber: number | null, revision: numb
     edges: graph.edges.length,
     leadTimeMinutes: storedLeadTime ?? lead.minutes,
     criticalPath: lead.criticalPath.map((id) => ({ id, label: labels.get(id) ?? "?" })),
+    figures,
   };
 }
 
@@ -71,12 +80,17 @@ export async function compareVersions({
   const { nodes, edges, departments, stages } = newer.graph;
   const after: GraphSnapshot = { nodes, edges, departments, stages };
   const diff = diffGraphs(older.graph, after);
+  const [project] = await db.select({ distribution: projects.estimateDistribution }).from(projects).where(eq(projects.id, access.project.id));
+  const distribution = project?.distribution ?? "PERT";
+  const [fromFigures, toFigures] = [figuresOf(older.graph, distribution), figuresOf(after, distribution)];
+  const labels = new Map([...older.graph.nodes, ...after.nodes].map((n) => [n.id, n.label]));
   return {
-    from: side(older.graph, older.versionNumber, older.revision, older.leadTimeMinutes),
-    to: side(after, newer.versionNumber, newer.revision, newer.leadTimeMinutes),
+    from: side(older.graph, older.versionNumber, older.revision, older.leadTimeMinutes, fromFigures),
+    to: side(after, newer.versionNumber, newer.revision, newer.leadTimeMinutes, toFigures),
     before: older.graph,
     after,
     diff,
     counts: { nodes: count(diff.nodes), edges: count(diff.edges) },
+    delta: explainDelta(fromFigures, toFigures, (id) => labels.get(id) ?? "a deleted step"),
   };
 }
