@@ -7,14 +7,16 @@ async function noSidewaysScroll(page: Page) {
   expect(width).toBeLessThanOrEqual(page.viewportSize()!.width);
 }
 
-/** Every control in the app bar has its own space. */
+/** Every control in the app bar has its own space (once the bar has rendered all of them). */
 async function appBarControlsApart(page: Page) {
-  const boxes = await page
-    .getByRole("banner")
-    .first()
-    .locator("a, button")
-    .evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
-  expect(boxes.length).toBeGreaterThan(3);
+  const visibleBoxes = () =>
+    page
+      .getByRole("banner")
+      .first()
+      .locator("a, button")
+      .evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+  await expect.poll(async () => (await visibleBoxes()).length).toBeGreaterThan(3);
+  const boxes = await visibleBoxes();
   for (const [i, a] of boxes.entries())
     for (const b of boxes.slice(i + 1)) {
       const overlap = a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
@@ -27,6 +29,7 @@ test.describe("on a phone", () => {
 
   test("the canvas takes the width, panels open as a bottom sheet, and reading, commenting and the analysis work", async ({ page }) => {
     await signIn(page, DEMO.email, DEMO.password);
+    await expect(page.getByTestId("project-card").first()).toBeVisible();
     await noSidewaysScroll(page);
     await appBarControlsApart(page);
     await page.getByTestId("project-card").filter({ hasText: "Customer onboarding" }).getByRole("link", { name: "Customer onboarding" }).click();
