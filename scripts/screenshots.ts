@@ -1,6 +1,6 @@
 /**
  * Regenerates the README's screenshots: the seeded "Customer onboarding" project at three
- * viewport sizes, the editor and its Analysis tab (top, and scrolled to the timeline).
+ * viewport sizes, the editor and its Analysis tab (top, scrolled to the timeline, and a what-if).
  * Needs a running app (npm run build && npm start, or npm run dev):
  *   BASE_URL=http://localhost:3000 npm run docs:screenshots
  */
@@ -46,7 +46,15 @@ async function main() {
     await page.getByRole("region", { name: "Timeline of the critical path" }).scrollIntoViewIfNeeded();
     await page.waitForTimeout(300);
     await page.screenshot({ path: `${OUT}/${analysis}-timeline.png` });
-    console.log(`${OUT}/${analysis}.png, ${OUT}/${analysis}-timeline.png`);
+    const whatIf = page.getByRole("form", { name: "What if" });
+    await whatIf.getByRole("combobox", { name: "Step 1" }).selectOption({ label: "Migrate historical data" });
+    await whatIf.getByLabel("New time for step 1").fill("1d / 2d / 3d");
+    await whatIf.getByRole("button", { name: "Compare" }).click();
+    await page.getByTestId("what-if-explanation").waitFor();
+    await page.getByTestId("what-if-answer").scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${OUT}/${analysis}-what-if.png` });
+    console.log(`${OUT}/${analysis}.png, ${OUT}/${analysis}-timeline.png, ${OUT}/${analysis}-what-if.png`);
     await context.close();
   }
   await browser.close();

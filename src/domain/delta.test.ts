@@ -7,6 +7,7 @@ const figures = (path: string[], durations: Record<string, number>, extra: Parti
   totalMinutes: path.reduce((sum, id) => sum + (durations[id] ?? 0), 0),
   processMinutes: 0,
   waitingMinutes: 0,
+  reworkMinutes: 0,
   flowEfficiency: null,
   p80Minutes: null,
   criticalPath: path,
@@ -29,6 +30,21 @@ describe("explainDelta", () => {
     expect(explainDelta(before, after, label)).toMatchObject({ leadMinutes: -120, sentence: "−2h: “Ship” takes 2h less." });
   });
 
+  it("names a step off the critical path whose change moved the rework, and the rework's change", () => {
+    const before = figures(["sign", "ship"], { sign: 60, ship: 60, credit: 600, invoice: 30 }, { totalMinutes: 420, reworkMinutes: 300 });
+    const after = figures(["sign", "ship"], { sign: 60, ship: 60, credit: 300, invoice: 30 }, { totalMinutes: 270, reworkMinutes: 150 });
+    expect(explainDelta(before, after, label).sentence).toBe("−2h 30m: “Manual credit check” takes 5h less, so the expected rework is 2h 30m less.");
+    // A step on the path that changed is the reason; the rework is said alongside.
+    const path = figures(["sign", "ship"], { sign: 60, ship: 30 }, { totalMinutes: 120, reworkMinutes: 30 });
+    expect(explainDelta(before, path, label).sentence).toBe("−5h: “Ship” takes 30m less; the expected rework is 4h 30m less.");
+  });
+
+  it("with the same total, names the step that changed off the path and the P80's change", () => {
+    const before = figures(["sign", "ship"], { sign: 60, ship: 60, credit: 30 }, { p80Minutes: 200 });
+    const after = figures(["sign", "ship"], { sign: 60, ship: 60, credit: 0 }, { p80Minutes: 177 });
+    expect(explainDelta(before, after, label).sentence).toBe("±0m: “Manual credit check” takes 30m less, off the critical path; the P80 is 23m less.");
+  });
+
   it("gives every figure's change, flow efficiency in points, P80 only when both sides have one", () => {
     const before = figures(["ship"], { ship: 100 }, { processMinutes: 100, waitingMinutes: 300, flowEfficiency: 0.25, p80Minutes: 500 });
     const after = figures(["ship"], { ship: 100 }, { totalMinutes: 300, processMinutes: 100, waitingMinutes: 200, flowEfficiency: 1 / 3, p80Minutes: 380 });
@@ -38,7 +54,7 @@ describe("explainDelta", () => {
       waitingMinutes: -100,
       flowEfficiencyPoints: 8.3,
       p80Minutes: -120,
-      sentence: "−1h 40m: the waits and rework on the same critical path changed.",
+      sentence: "−1h 40m: the waits on the same critical path are 1h 40m less.",
     });
     expect(explainDelta(before, { ...after, p80Minutes: null }, label).p80Minutes).toBeNull();
   });

@@ -13,6 +13,7 @@ import { FlowSummary } from "./FlowSummary";
 import { FocusList } from "./FocusList";
 import { SimulationSection } from "./SimulationSection";
 import { TimelineLadder } from "./TimelineLadder";
+import { WhatIfSection } from "./WhatIfSection";
 import { useAnalysis } from "./AnalysisProvider";
 
 const SEVERITY_TONE: Record<string, BadgeTone> = { LOW: "slate", MEDIUM: "amber", HIGH: "red", CRITICAL: "red" };
@@ -111,6 +112,7 @@ export function AnalysisPanel() {
       <TimelineLadder flow={result.flow} />
 
       <Uncertainty />
+      <WhatIfSection />
 
       <BreakdownChart title="By stage" lanes={result.flow.stages} />
       <BreakdownChart title="By department" lanes={result.flow.departments} />

@@ -1,12 +1,10 @@
 "use client";
 
 import type { DiffKind, EntityDiff } from "~/domain/diff";
-import { signedMinutes } from "~/domain/delta";
-import { formatMinutes } from "~/domain/duration";
 import type { GraphSnapshot } from "~/domain/graph";
 import type { RouterOutputs } from "~/trpc/react";
 import { useEditor } from "../canvas/editor-context";
-import { percent } from "../analysis/format";
+import { DeltaRows } from "../analysis/DeltaRows";
 import { changeLines } from "./change-text";
 import { DIFF_BADGE, DIFF_WORD } from "./diff-style";
 
@@ -14,20 +12,6 @@ type Comparison = RouterOutputs["version"]["compare"];
 
 const ORDER: Record<DiffKind, number> = { added: 0, changed: 1, moved: 2, removed: 3 };
 const byKind = <T,>(list: EntityDiff<T>[]) => [...list].sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
-
-/** "6h 35m → 4h 35m (−2h)", the change coloured: less time is better. */
-function FigureRow({ term, from, to }: { term: string; from: number; to: number }) {
-  const change = to - from;
-  return (
-    <>
-      <dt className="text-slate-500">{term}</dt>
-      <dd className="tabular-nums">
-        {formatMinutes(from)} → {formatMinutes(to)}
-        {Math.round(change) !== 0 && <span className={`ml-1 text-xs ${change < 0 ? "text-emerald-700" : "text-red-700"}`}>({signedMinutes(change)})</span>}
-      </dd>
-    </>
-  );
-}
 
 function KindBadge({ kind }: { kind: DiffKind }) {
   return <span className={`shrink-0 rounded-full px-1.5 text-[11px] leading-4 font-medium ring-1 ring-inset ${DIFF_BADGE[kind]}`}>{DIFF_WORD[kind]}</span>;
@@ -37,7 +21,6 @@ function KindBadge({ kind }: { kind: DiffKind }) {
 export function ChangeList({ comparison }: { comparison: Comparison }) {
   const { focusNode } = useEditor();
   const { from, to, before, after, diff } = comparison;
-  const leadDelta = to.leadTimeMinutes - from.leadTimeMinutes;
   const lanes = byKind([...diff.departments, ...diff.stages]);
   const nameOf = (graph: GraphSnapshot, id: string) => graph.nodes.find((n) => n.id === id)?.label ?? "?";
   const edgeName = (d: EntityDiff<{ sourceId: string; targetId: string }>) => {
@@ -57,28 +40,13 @@ export function ChangeList({ comparison }: { comparison: Comparison }) {
         <dd className="tabular-nums">
           {from.edges} → {to.edges}
         </dd>
-        <dt className="text-slate-500">Lead time</dt>
-        <dd className="tabular-nums" data-testid="compare-lead-time">
-          {formatMinutes(from.leadTimeMinutes)} → {formatMinutes(to.leadTimeMinutes)}
-          {leadDelta !== 0 && (
-            <span className={`ml-1 text-xs ${leadDelta < 0 ? "text-emerald-700" : "text-red-700"}`}>
-              ({leadDelta < 0 ? "−" : "+"}
-              {formatMinutes(Math.abs(leadDelta))})
-            </span>
-          )}
-        </dd>
-        <FigureRow term="Work" from={from.figures.processMinutes} to={to.figures.processMinutes} />
-        <FigureRow term="Waiting" from={from.figures.waitingMinutes} to={to.figures.waitingMinutes} />
-        <dt className="text-slate-500">Flow efficiency</dt>
-        <dd className="tabular-nums">
-          {percent(from.figures.flowEfficiency)} → {percent(to.figures.flowEfficiency)}
-        </dd>
-        {from.figures.p80Minutes !== null && to.figures.p80Minutes !== null && (
-          <FigureRow term="P80" from={from.figures.p80Minutes} to={to.figures.p80Minutes} />
-        )}
-        <dd className="col-span-2 rounded-md bg-slate-50 px-2 py-1.5 text-xs text-slate-700" data-testid="compare-explanation">
-          {comparison.delta.sentence}
-        </dd>
+        <DeltaRows
+          before={from.figures}
+          after={to.figures}
+          sentence={comparison.delta.sentence}
+          testIdPrefix="compare"
+          lead={{ from: from.leadTimeMinutes, to: to.leadTimeMinutes }}
+        />
         <dt className="text-slate-500">Critical path</dt>
         <dd className="space-y-0.5 text-xs text-slate-700" data-testid="compare-critical-path">
           {[from, to].map((side, i) => (

@@ -49,6 +49,7 @@ export function figuresOf(graph: GraphSnapshot, distribution: Distribution): Fig
     totalMinutes: flow.leadMinutes,
     processMinutes: flow.processMinutes,
     waitingMinutes: flow.waitingMinutes,
+    reworkMinutes: cpm.reworkMinutes,
     flowEfficiency: flow.flowEfficiency,
     p80Minutes: simulation?.percentiles.find((p) => p.p === 80)?.minutes ?? null,
     criticalPath: cpm.criticalPath,
