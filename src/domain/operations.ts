@@ -109,8 +109,6 @@ export const operationSchema = z.discriminatedUnion("op", [
 ]);
 
 export type Operation = z.output<typeof operationSchema>;
-export type OperationInput = z.input<typeof operationSchema>;
-export type OperationKind = Operation["op"];
 
 export const MAX_BATCH = 5000;
 
@@ -147,4 +145,3 @@ export type EditorHistory = { undo: HistoryEntry[]; redo: HistoryEntry[] };
 
 export type NodePatch = Partial<NodeFields>;
 export type EdgePatch = Partial<EdgeFields>;
-export type AxisPatch = Partial<AxisFields>;

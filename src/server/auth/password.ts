@@ -2,8 +2,6 @@ import bcrypt from "bcryptjs";
 
 const COST = 12;
 
-export const MIN_PASSWORD_LENGTH = 10;
-
 export function hashPassword(password: string): Promise<string> {
   return bcrypt.hash(password, COST);
 }

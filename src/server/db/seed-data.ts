@@ -1,3 +1,4 @@
+import type { BrainUsage, NodeStatus, NodeType, RelationType } from "~/domain/graph";
 import customerOnboarding from "./demo/customer-onboarding.json";
 import productLaunch from "./demo/product-launch.json";
 
@@ -19,15 +20,15 @@ export type SeedNode = {
   key: string;
   label: string;
   description?: string;
-  type: "TRIGGER" | "ACTION" | "DECISION" | "ARTIFACT";
+  type: NodeType;
   department: string;
   stage: string;
-  status: "PENDING" | "READY" | "IN_PROGRESS" | "COMPLETED" | "BLOCKED";
+  status: NodeStatus;
   progress: number;
   avgTime: string;
   tools: string[];
   isRepetitive: boolean;
-  brainUsage: "LOW" | "MEDIUM" | "HIGH";
+  brainUsage: BrainUsage;
   assignee: string | null;
   tags: string[];
   /** Percent complete and accurate; absent means 100. */
@@ -38,7 +39,7 @@ export type SeedNode = {
 export type SeedEdge = {
   from: string;
   to: string;
-  type: "REQUIRES" | "BLOCKS" | "FEEDBACK_TO";
+  type: RelationType;
   lag?: string;
   frequency?: number;
   condition?: string;
