@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { MAX_IMPORT_CHARS, MAX_IMPORT_TEXT } from "~/domain/interchange/limits";
 import { useTRPC } from "~/trpc/react";
 import { Button } from "../ui/Button";
 import { Dialog } from "../ui/Dialog";
@@ -21,6 +22,7 @@ export function ImportDialog({ organizationId, open, onClose }: ImportDialogProp
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [text, setText] = useState("");
+  const [tooLarge, setTooLarge] = useState<string | null>(null);
   const preview = useMutation(trpc.transfer.previewImport.mutationOptions());
   const importer = useMutation(
     trpc.transfer.importProjects.mutationOptions({
@@ -38,6 +40,7 @@ export function ImportDialog({ organizationId, open, onClose }: ImportDialogProp
 
   function close() {
     setText("");
+    setTooLarge(null);
     preview.reset();
     importer.reset();
     onClose();
@@ -65,7 +68,14 @@ export function ImportDialog({ organizationId, open, onClose }: ImportDialogProp
               className="mt-1 block w-full text-sm text-slate-600 file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-1.5 file:text-sm file:font-medium"
               onChange={async (event) => {
                 const file = event.target.files?.[0];
-                if (file) check(await file.text());
+                if (!file) return;
+                if (file.size > MAX_IMPORT_CHARS) {
+                  setTooLarge(`“${file.name}” is ${(file.size / 1_000_000).toFixed(1)} MB; files up to ${MAX_IMPORT_TEXT} can be imported. Split it into smaller files.`);
+                  event.target.value = "";
+                  return;
+                }
+                setTooLarge(null);
+                check(await file.text());
               }}
             />
           </label>
@@ -78,6 +88,11 @@ export function ImportDialog({ organizationId, open, onClose }: ImportDialogProp
             onBlur={() => text !== (preview.variables?.text ?? "") && check(text)}
             className="font-mono text-xs"
           />
+          {tooLarge && (
+            <p className="text-sm text-red-700" role="alert">
+              {tooLarge}
+            </p>
+          )}
           {preview.isPending && <p className="text-sm text-slate-500" role="status">Checking the file…</p>}
           <ErrorAlert error={preview.error ?? importer.error} />
           {preview.data && preview.variables?.text === text && <ImportPreview preview={preview.data} />}

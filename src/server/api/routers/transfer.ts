@@ -1,12 +1,12 @@
 import { z } from "zod";
+import { MAX_IMPORT_CHARS, MAX_IMPORT_TEXT } from "~/domain/interchange/limits";
 import { createTRPCRouter, orgProcedure, projectProcedure } from "~/server/api/trpc";
 import { actorOf } from "~/server/services/activity";
 import { exportBpmn, exportCsv, exportJson, importProjects, previewImport } from "~/server/services/transfer";
 
 /** About 30,000 exported steps; a file larger than this is not a process map. */
-const MAX_FILE = 30_000_000;
 const fileInput = z.object({
-  text: z.string().min(1, "Choose a file or paste its contents").max(MAX_FILE, "The file is larger than 30 MB"),
+  text: z.string().min(1, "Choose a file or paste its contents").max(MAX_IMPORT_CHARS, `The file is larger than ${MAX_IMPORT_TEXT}; split it into smaller files`),
 });
 
 export const transferRouter = createTRPCRouter({
