@@ -7,10 +7,16 @@ export const emailSchema = z
   .toLowerCase()
   .pipe(z.email("Enter a valid email address").max(255, "Email must be at most 255 characters"));
 
+/** bcrypt reads the first 72 bytes of a password and ignores the rest, so longer ones are refused rather than silently cut. */
+export const MAX_PASSWORD_BYTES = 72;
+
 export const passwordSchema = z
   .string()
   .min(10, "Password must be at least 10 characters")
-  .max(200, "Password must be at most 200 characters");
+  .refine(
+    (password) => new TextEncoder().encode(password).length <= MAX_PASSWORD_BYTES,
+    `Password must be at most ${MAX_PASSWORD_BYTES} bytes (72 plain letters or digits; accented letters and emoji take more)`,
+  );
 
 export const personNameSchema = z
   .string()
