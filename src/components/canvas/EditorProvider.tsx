@@ -4,15 +4,8 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { useTRPCClient } from "~/trpc/react";
 import { EditorContext, type EditorApi } from "./editor-context";
-import { EditorStore, type GraphPayload, type RemoteBatch } from "./editor-store";
+import { EditorStore, type GraphPayload } from "./editor-store";
 import { classifySendError } from "./transport";
-import type { Viewer } from "./editor-context";
-
-type LiveEvent =
-  | { type: "batch"; batch: RemoteBatch }
-  | { type: "reload"; revision: number }
-  | { type: "viewers"; viewers: Viewer[] }
-  | { type: "touch"; topic: "comments" | "activity" | "versions" };
 
 /** One editor per project page: the store, its transport over tRPC, and live sync. */
 export function EditorProvider({
@@ -45,8 +38,7 @@ export function EditorProvider({
     const subscription = client.graph.onChange.subscribe(
       { projectId, since: store.getSnapshot().revision, tab },
       {
-        onData(envelope) {
-          const event = ("data" in envelope ? envelope.data : envelope) as LiveEvent;
+        onData({ data: event }) {
           // Query keys start with the router name, so a topic invalidates all of its queries.
           const refresh = (topic: string) => void queryClient.invalidateQueries({ queryKey: [[topic]] });
           if (event.type === "batch") {

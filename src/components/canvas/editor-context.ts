@@ -5,12 +5,16 @@ import type { OperationError } from "~/domain/apply";
 import type { Conflict } from "~/domain/conflict";
 import type { GraphState, NodeFacts, Severity } from "~/domain/graph";
 import type { Operation } from "~/domain/operations";
+import type { LiveEnvelope } from "~/trpc/react";
 
 export type SaveStatus = "saved" | "saving" | "offline" | "error";
 
 export type Selection = { nodes: string[]; edges: string[] };
 
-export type Viewer = { userId: string; name: string; image: string | null };
+/** One event of the live stream (`graph.onChange`), as the server sends it. */
+export type LiveEvent = LiveEnvelope["data"];
+
+export type Viewer = Extract<LiveEvent, { type: "viewers" }>["viewers"][number];
 
 export type DiffKind = "added" | "removed" | "changed" | "moved";
 
