@@ -33,10 +33,7 @@ import { DepartmentLane } from "./lanes/DepartmentLane";
 import { FrozenHeaders } from "./lanes/FrozenHeaders";
 import { MatrixCorner } from "./lanes/MatrixCorner";
 import { StageLane } from "./lanes/StageLane";
-import { ActionNode } from "./nodes/ActionNode";
-import { ArtifactNode } from "./nodes/ArtifactNode";
-import { DecisionNode } from "./nodes/DecisionNode";
-import { TriggerNode } from "./nodes/TriggerNode";
+import { StepNode } from "./nodes/StepNode";
 import { Palette, PALETTE_MIME, droppedNodeType } from "./Palette";
 import { RelationPicker } from "./RelationPicker";
 import { useCanvasShortcuts, type ShortcutHandler } from "./useCanvasShortcuts";
@@ -45,10 +42,10 @@ import { useFlowElements } from "./useFlowElements";
 import { initialViewport, savedViewport, saveViewport, type Viewport } from "./viewport";
 
 const nodeTypes = {
-  trigger: TriggerNode,
-  action: ActionNode,
-  decision: DecisionNode,
-  artifact: ArtifactNode,
+  trigger: StepNode,
+  action: StepNode,
+  decision: StepNode,
+  artifact: StepNode,
   departmentLane: DepartmentLane,
   stageLane: StageLane,
   addLane: AddLaneButton,
