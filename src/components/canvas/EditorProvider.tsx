@@ -1,11 +1,13 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useTRPCClient } from "~/trpc/react";
-import { EditorContext, type EditorApi } from "./editor-context";
+import { EditorContext, mappedSource, type EditorSource } from "./editor-context";
 import { EditorStore, type GraphPayload } from "./editor-store";
 import { classifySendError } from "./transport";
+
+const noEdit = () => null;
 
 /** One editor per project page: the store, its transport over tRPC, and live sync. */
 export function EditorProvider({
@@ -31,7 +33,6 @@ export function EditorProvider({
         newId: () => crypto.randomUUID(),
       }),
   );
-  const snap = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
 
   useEffect(() => {
     const tab = crypto.randomUUID();
@@ -70,34 +71,36 @@ export function EditorProvider({
     };
   }, [store]);
 
-  const api = useMemo<EditorApi>(
-    () => ({
-      projectId,
-      state: snap.state,
-      facts: snap.facts,
-      readOnly,
-      selection: snap.selection,
-      setSelection: store.setSelection,
-      apply: readOnly ? () => null : store.apply,
-      undo: store.undo,
-      redo: store.redo,
-      canUndo: !readOnly && snap.canUndo,
-      canRedo: !readOnly && snap.canRedo,
-      saveStatus: snap.saveStatus,
-      retry: store.retry,
-      notice: snap.notice,
-      dismissNotice: store.dismissNotice,
-      conflict: readOnly ? null : snap.conflict,
-      resolveConflict: store.resolveConflict,
-      viewers: snap.viewers,
-      focusNode: store.focusNode,
-      focusRequest: snap.focusRequest,
-      revision: snap.revision,
-      highlight: snap.highlight,
-      setHighlight: store.setHighlight,
-      diff: null,
-    }),
-    [projectId, readOnly, snap, store],
+  // Components read it through selectors, so each re-renders only for the parts it reads.
+  const source = useMemo<EditorSource>(
+    () =>
+      mappedSource(store, (snap) => ({
+        projectId,
+        state: snap.state,
+        facts: snap.facts,
+        readOnly,
+        selection: snap.selection,
+        setSelection: store.setSelection,
+        apply: readOnly ? noEdit : store.apply,
+        undo: store.undo,
+        redo: store.redo,
+        canUndo: !readOnly && snap.canUndo,
+        canRedo: !readOnly && snap.canRedo,
+        saveStatus: snap.saveStatus,
+        retry: store.retry,
+        notice: snap.notice,
+        dismissNotice: store.dismissNotice,
+        conflict: readOnly ? null : snap.conflict,
+        resolveConflict: store.resolveConflict,
+        viewers: snap.viewers,
+        focusNode: store.focusNode,
+        focusRequest: snap.focusRequest,
+        revision: snap.revision,
+        highlight: snap.highlight,
+        setHighlight: store.setHighlight,
+        diff: null,
+      })),
+    [projectId, readOnly, store],
   );
-  return <EditorContext.Provider value={api}>{children}</EditorContext.Provider>;
+  return <EditorContext.Provider value={source}>{children}</EditorContext.Provider>;
 }

@@ -25,7 +25,7 @@ import { CanvasActionsContext, useStableActions } from "./canvas-actions";
 import { CanvasMiniMap } from "./CanvasMiniMap";
 import { canvasCommands } from "./canvas-commands";
 import { createEdgeOp, dropOps, renameOp } from "./canvas-ops";
-import { useEditor } from "./editor-context";
+import { useEditorSelector, type EditorApi } from "./editor-context";
 import { RelationEdge } from "./edges/RelationEdge";
 import { isActivity, type FlowNode, type RelationFlowEdge } from "./flow-elements";
 import { AddLaneButton } from "./lanes/AddLaneButton";
@@ -59,6 +59,22 @@ const MULTI_SELECT_KEYS = ["Shift", "Meta", "Control"];
 const FIT_VIEW: FitViewOptions = { padding: { top: "16px", right: "24px", bottom: "56px", left: "24px" }, maxZoom: 1, minZoom: 0.05 };
 const isValidConnection: IsValidConnection<RelationFlowEdge> = (c) => c.source !== c.target;
 
+/** What the canvas reads and calls: not presence, notices, save status or undo availability, so those do not re-render it. */
+const canvasPart = (e: EditorApi) => ({
+  projectId: e.projectId,
+  state: e.state,
+  facts: e.facts,
+  readOnly: e.readOnly,
+  selection: e.selection,
+  highlight: e.highlight,
+  focusRequest: e.focusRequest,
+  setSelection: e.setSelection,
+  apply: e.apply,
+  undo: e.undo,
+  redo: e.redo,
+  dismissNotice: e.dismissNotice,
+});
+
 type PendingConnection = { source: string; target: string; at: { x: number; y: number }; error: string | null };
 
 /** The project's matrix canvas: lanes, steps and connections, edited through the editor store. */
@@ -80,7 +96,7 @@ export function MatrixCanvas({ className = "" }: { className?: string }) {
 }
 
 function CanvasFlow({ className, size }: { className: string; size: { width: number; height: number } }) {
-  const editor = useEditor();
+  const editor = useEditorSelector(canvasPart);
   const { state, readOnly } = editor;
   const flow = useReactFlow<FlowNode, RelationFlowEdge>();
   const wrapperRef = useRef<HTMLDivElement>(null);

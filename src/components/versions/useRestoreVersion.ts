@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { diffGraphs, isEmptyDiff, restoreOps } from "~/domain/diff";
 import { toSnapshot, type GraphSnapshot } from "~/domain/graph";
 import { useTRPC, useTRPCClient } from "~/trpc/react";
-import { useEditor } from "../canvas/editor-context";
+import { useEditorSelector } from "../canvas/editor-context";
 import { errorMessage } from "../lib/trpc-errors";
 
 type Pending = { versionId: string; target: GraphSnapshot; sawSaving: boolean };
@@ -19,7 +19,7 @@ type Pending = { versionId: string; target: GraphSnapshot; sawSaving: boolean };
  * is written.
  */
 export function useRestoreVersion() {
-  const editor = useEditor();
+  const editor = useEditorSelector((e) => ({ apply: e.apply, projectId: e.projectId, saveStatus: e.saveStatus, state: e.state }));
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
