@@ -7,6 +7,7 @@ import { toSnapshot, type GraphSnapshot } from "~/domain/graph";
 import { useTRPC, useTRPCClient } from "~/trpc/react";
 import { useEditorSelector } from "../canvas/editor-context";
 import { errorMessage } from "../lib/trpc-errors";
+import { useLatest } from "../lib/useStableCallback";
 
 type Pending = { versionId: string; target: GraphSnapshot; sawSaving: boolean };
 
@@ -24,10 +25,8 @@ export function useRestoreVersion() {
   const client = useTRPCClient();
   const queryClient = useQueryClient();
   const { projectId } = editor;
-  const latest = useRef(editor);
-  useEffect(() => {
-    latest.current = editor;
-  });
+  // The restore awaits the server in between, then must act on the graph as it is by then.
+  const latest = useLatest(editor);
   const pending = useRef<Pending | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
