@@ -15,7 +15,7 @@ const ARROWS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRigh
 export type KeyChord = Pick<KeyboardEvent, "key" | "altKey" | "ctrlKey" | "metaKey" | "shiftKey">;
 
 /** The parts of the editor the commands read and call. */
-export type CommandEditor = Pick<EditorApi, "state" | "selection" | "readOnly" | "apply" | "setSelection" | "undo" | "redo">;
+type CommandEditor = Pick<EditorApi, "state" | "selection" | "readOnly" | "apply" | "setSelection" | "undo" | "redo">;
 
 type CommandOptions = {
   editor: CommandEditor;

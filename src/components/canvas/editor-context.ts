@@ -12,7 +12,7 @@ export type SaveStatus = "saved" | "saving" | "offline" | "error";
 export type Selection = { nodes: string[]; edges: string[] };
 
 /** One event of the live stream (`graph.onChange`), as the server sends it. */
-export type LiveEvent = LiveEnvelope["data"];
+type LiveEvent = LiveEnvelope["data"];
 
 export type Viewer = Extract<LiveEvent, { type: "viewers" }>["viewers"][number];
 
