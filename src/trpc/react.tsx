@@ -3,7 +3,7 @@
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
-import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import type { inferRouterOutputs, inferSubscriptionOutput } from "@trpc/server";
 import { useState } from "react";
 import superjson from "superjson";
 import { CLIENT_BATCH_ITEMS } from "./limits";
@@ -12,8 +12,9 @@ import { makeQueryClient } from "./query-client";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
-export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
+/** One event of the live graph stream: `data` is the event, `id` the revision a reconnect resumes from. */
+export type LiveEnvelope = inferSubscriptionOutput<AppRouter["graph"]["onChange"]>;
 
 let browserQueryClient: QueryClient | undefined;
 

@@ -21,8 +21,7 @@ export function useLiveActivity(projectId: string, revision: number) {
     const subscription = client.graph.onChange.subscribe(
       { projectId, since, tab: crypto.randomUUID() },
       {
-        onData(envelope) {
-          const event = ("data" in envelope ? envelope.data : envelope) as { type: string; topic?: string };
+        onData({ data: event }) {
           if (event.type === "batch" || event.type === "reload" || (event.type === "touch" && event.topic === "activity")) refresh();
         },
       },

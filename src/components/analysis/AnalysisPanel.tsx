@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { formatMinutes } from "~/domain/duration";
 import { useTRPC } from "~/trpc/react";
-import { useEditor } from "../canvas/editor-context";
+import { useEditorSelector } from "../canvas/editor-context";
 import { errorMessage } from "../lib/trpc-errors";
 import { Badge, type BadgeTone } from "../ui/Badge";
 import { Spinner } from "../ui/Spinner";
@@ -20,7 +20,7 @@ const SEVERITY_TONE: Record<string, BadgeTone> = { LOW: "slate", MEDIUM: "amber"
 
 /** The Monte Carlo section, with the project's choice of distribution (editors change it). */
 function Uncertainty() {
-  const editor = useEditor();
+  const editor = useEditorSelector((e) => ({ projectId: e.projectId, readOnly: e.readOnly }));
   const { simulation, heat, setHeat, watchSimulation } = useAnalysis();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -46,7 +46,7 @@ function Uncertainty() {
 }
 
 export function AnalysisPanel() {
-  const editor = useEditor();
+  const editor = useEditorSelector((e) => ({ state: e.state }));
   const { leadTime, candidates, showCritical, setShowCritical, heat, setHeat } = useAnalysis();
   const result = leadTime.data;
   const { state } = editor;

@@ -2,7 +2,7 @@
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import { isDependency, type Severity } from "~/domain/graph";
-import { useEditor, type HeatMode, type NodeTimes } from "../canvas/editor-context";
+import { useEditorSelector, type HeatMode, type NodeTimes } from "../canvas/editor-context";
 import { useLeadTime } from "./useLeadTime";
 
 type Analysis = ReturnType<typeof useLeadTime> & {
@@ -30,7 +30,7 @@ const NO_CRITICALITY: ReadonlyMap<string, number> = new Map();
  * open): the canvas highlights the critical path and the inspector shows each step's slack.
  */
 export function AnalysisProvider({ children }: { children: React.ReactNode }) {
-  const editor = useEditor();
+  const editor = useEditorSelector((e) => ({ projectId: e.projectId, revision: e.revision, setHighlight: e.setHighlight, state: e.state }));
   const [heat, setHeat] = useState<HeatMode | null>(null);
   const [watchers, setWatchers] = useState(0);
   const queries = useLeadTime(editor.projectId, editor.revision, { simulate: watchers > 0 || heat === "criticality" });

@@ -2,7 +2,7 @@
 
 import { formatMinutes } from "~/domain/duration";
 import type { Flow, RankedWait } from "~/domain/flow";
-import { useEditor } from "../canvas/editor-context";
+import { useEditorSelector } from "../canvas/editor-context";
 import { percent } from "./format";
 
 function Stat({ term, value, testId, hint }: { term: string; value: string; testId: string; hint?: string }) {
@@ -29,7 +29,7 @@ function QualityRow({ term, hint, value, testId }: { term: string; hint?: string
 
 /** Work versus waiting for the whole process, the longest waits, and the quality of the flow. */
 export function FlowSummary({ flow }: { flow: Flow }) {
-  const editor = useEditor();
+  const editor = useEditorSelector((e) => ({ focusNode: e.focusNode, state: e.state }));
   const label = (id: string) => editor.state.nodes.get(id)?.label ?? "Deleted step";
   const waitTitle = (w: RankedWait) => (w.kind === "wait" ? `Waiting for “${label(w.toId)}”` : `“${label(w.nodeId)}” (external)`);
   const waitDetail = (w: RankedWait) =>

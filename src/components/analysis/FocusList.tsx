@@ -1,12 +1,12 @@
 "use client";
 
-import { useEditor } from "../canvas/editor-context";
+import { useEditorSelector } from "../canvas/editor-context";
 
 type Item = { nodeId: string; title: string; badge: React.ReactNode; detail: string };
 
 /** A list of steps; choosing one centres the canvas on it and selects it. */
 export function FocusList({ title, items, empty }: { title: string; items: Item[]; empty: string }) {
-  const editor = useEditor();
+  const editor = useEditorSelector((e) => ({ focusNode: e.focusNode }));
   return (
     <section aria-label={title}>
       <h3 className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">{title}</h3>

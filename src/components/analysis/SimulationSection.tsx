@@ -5,7 +5,7 @@ import { Bar, BarChart, CartesianGrid, Line, LineChart, ReferenceLine, Responsiv
 import { formatMinutes, parseDuration } from "~/domain/duration";
 import { probabilityWithin } from "~/domain/quantiles";
 import type { RouterOutputs } from "~/trpc/react";
-import { useEditor } from "../canvas/editor-context";
+import { useEditorSelector } from "../canvas/editor-context";
 import { errorMessage } from "../lib/trpc-errors";
 import { Spinner } from "../ui/Spinner";
 import { percent } from "./format";
@@ -78,7 +78,7 @@ export function SimulationSection({
 }
 
 function SimulationResult({ result, criticality, setCriticality }: { result: Simulation; criticality: boolean; setCriticality(on: boolean): void }) {
-  const editor = useEditor();
+  const editor = useEditorSelector((e) => ({ focusNode: e.focusNode, state: e.state }));
   const at = (p: number) => result.percentiles.find((x) => x.p === p);
   const ranged = result.ranged.steps + result.ranged.connections;
   const histogram = useMemo(

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { formatMinutes } from "~/domain/duration";
 import type { Flow, Segment } from "~/domain/flow";
-import { useEditor } from "../canvas/editor-context";
+import { useEditorSelector } from "../canvas/editor-context";
 
 /** Below this share of the bar a segment is drawn this wide anyway, so every step stays visible. */
 const MIN_SEGMENT_PX = 3;
@@ -18,7 +18,7 @@ const isWaiting = (g: Segment) => g.kind === "wait" || g.external;
  * list. Hovering either one highlights its twin; choosing one focuses it on the canvas.
  */
 export function TimelineLadder({ flow }: { flow: Flow }) {
-  const editor = useEditor();
+  const editor = useEditorSelector((e) => ({ focusNode: e.focusNode, state: e.state }));
   const [hovered, setHovered] = useState<string | null>(null);
   const total = flow.ladder.reduce((sum, g) => sum + g.minutes, 0);
   const label = (id: string) => editor.state.nodes.get(id)?.label ?? "Deleted step";

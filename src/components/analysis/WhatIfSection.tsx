@@ -5,7 +5,7 @@ import { useId, useMemo, useState } from "react";
 import { ESTIMATE_HELP } from "~/domain/duration";
 import { nodeFieldSchemas } from "~/domain/operations";
 import { useTRPC } from "~/trpc/react";
-import { useEditor } from "../canvas/editor-context";
+import { useEditorSelector } from "../canvas/editor-context";
 import { check } from "../canvas/inspector/useDraft";
 import { errorMessage } from "../lib/trpc-errors";
 import { Button } from "../ui/Button";
@@ -38,7 +38,7 @@ function ChangeRow({ row, index, options, onChange, onRemove, showErrors }: {
   onRemove: (() => void) | null;
   showErrors: boolean;
 }) {
-  const editor = useEditor();
+  const editor = useEditorSelector((e) => ({ state: e.state }));
   const checked = changeOf(row);
   const error = "error" in checked ? checked.error : null;
   const automatedId = useId();
@@ -100,7 +100,7 @@ function ChangeRow({ row, index, options, onChange, onRemove, showErrors }: {
  * project's revision moves, the same question is asked again of the new map.
  */
 export function WhatIfSection() {
-  const editor = useEditor();
+  const editor = useEditorSelector((e) => ({ projectId: e.projectId, selection: e.selection, state: e.state }));
   const trpc = useTRPC();
   const selected = editor.selection.nodes.length === 1 ? editor.selection.nodes[0]! : "";
   const [nextKey, setNextKey] = useState(1);

@@ -1,18 +1,13 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useTRPCClient } from "~/trpc/react";
-import { EditorContext, type EditorApi } from "./editor-context";
-import { EditorStore, type GraphPayload, type RemoteBatch } from "./editor-store";
+import { EditorContext, mappedSource, type EditorSource } from "./editor-context";
+import { EditorStore, type GraphPayload } from "./editor-store";
 import { classifySendError } from "./transport";
-import type { Viewer } from "./editor-context";
 
-type LiveEvent =
-  | { type: "batch"; batch: RemoteBatch }
-  | { type: "reload"; revision: number }
-  | { type: "viewers"; viewers: Viewer[] }
-  | { type: "touch"; topic: "comments" | "activity" | "versions" };
+const noEdit = () => null;
 
 /** One editor per project page: the store, its transport over tRPC, and live sync. */
 export function EditorProvider({
@@ -38,15 +33,13 @@ export function EditorProvider({
         newId: () => crypto.randomUUID(),
       }),
   );
-  const snap = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
 
   useEffect(() => {
     const tab = crypto.randomUUID();
     const subscription = client.graph.onChange.subscribe(
       { projectId, since: store.getSnapshot().revision, tab },
       {
-        onData(envelope) {
-          const event = ("data" in envelope ? envelope.data : envelope) as LiveEvent;
+        onData({ data: event }) {
           // Query keys start with the router name, so a topic invalidates all of its queries.
           const refresh = (topic: string) => void queryClient.invalidateQueries({ queryKey: [[topic]] });
           if (event.type === "batch") {
@@ -78,34 +71,36 @@ export function EditorProvider({
     };
   }, [store]);
 
-  const api = useMemo<EditorApi>(
-    () => ({
-      projectId,
-      state: snap.state,
-      facts: snap.facts,
-      readOnly,
-      selection: snap.selection,
-      setSelection: store.setSelection,
-      apply: readOnly ? () => null : store.apply,
-      undo: store.undo,
-      redo: store.redo,
-      canUndo: !readOnly && snap.canUndo,
-      canRedo: !readOnly && snap.canRedo,
-      saveStatus: snap.saveStatus,
-      retry: store.retry,
-      notice: snap.notice,
-      dismissNotice: store.dismissNotice,
-      conflict: readOnly ? null : snap.conflict,
-      resolveConflict: store.resolveConflict,
-      viewers: snap.viewers,
-      focusNode: store.focusNode,
-      focusRequest: snap.focusRequest,
-      revision: snap.revision,
-      highlight: snap.highlight,
-      setHighlight: store.setHighlight,
-      diff: null,
-    }),
-    [projectId, readOnly, snap, store],
+  // Components read it through selectors, so each re-renders only for the parts it reads.
+  const source = useMemo<EditorSource>(
+    () =>
+      mappedSource(store, (snap) => ({
+        projectId,
+        state: snap.state,
+        facts: snap.facts,
+        readOnly,
+        selection: snap.selection,
+        setSelection: store.setSelection,
+        apply: readOnly ? noEdit : store.apply,
+        undo: store.undo,
+        redo: store.redo,
+        canUndo: !readOnly && snap.canUndo,
+        canRedo: !readOnly && snap.canRedo,
+        saveStatus: snap.saveStatus,
+        retry: store.retry,
+        notice: snap.notice,
+        dismissNotice: store.dismissNotice,
+        conflict: readOnly ? null : snap.conflict,
+        resolveConflict: store.resolveConflict,
+        viewers: snap.viewers,
+        focusNode: store.focusNode,
+        focusRequest: snap.focusRequest,
+        revision: snap.revision,
+        highlight: snap.highlight,
+        setHighlight: store.setHighlight,
+        diff: null,
+      })),
+    [projectId, readOnly, store],
   );
-  return <EditorContext.Provider value={api}>{children}</EditorContext.Provider>;
+  return <EditorContext.Provider value={source}>{children}</EditorContext.Provider>;
 }

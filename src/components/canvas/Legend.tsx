@@ -6,7 +6,7 @@ import { NODE_HEIGHT, NODE_WIDTH } from "~/domain/matrix";
 import { Icon } from "../ui/Icon";
 import { CRITICAL_HALO, CRITICAL_STROKE, RELATION_INFO, RELATION_STROKE } from "./edges/edge-style";
 import { EdgeSample } from "./edges/EdgeSample";
-import { useEditor } from "./editor-context";
+import { useEditorSelector } from "./editor-context";
 import { CRITICALITY_SCALE, HEAT_SCALE } from "./flow-elements";
 import { Glyph } from "./nodes/glyphs";
 import { HEAT_FILL, NODE_LOOK, STATUS_BADGE } from "./nodes/node-style";
@@ -34,7 +34,7 @@ function Heading({ children }: { children: React.ReactNode }) {
  * tables the steps and connections use, so the legend always matches the canvas.
  */
 export const Legend = memo(function Legend({ id, onClose }: { id: string; onClose: () => void }) {
-  const criticality = useEditor().highlight?.heat === "criticality";
+  const criticality = useEditorSelector((e) => e.highlight?.heat === "criticality");
   const headingId = useId();
   const action = NODE_LOOK.ACTION;
   return (

@@ -1,7 +1,7 @@
 "use client";
 
 import "@xyflow/react/dist/style.css";
-import { useCallback, useEffect, useEffectEvent, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import {
   Controls,
   ReactFlow,
@@ -19,13 +19,14 @@ import {
 } from "@xyflow/react";
 import type { NodeType, RelationType } from "~/domain/graph";
 import { NODE_HEIGHT, NODE_WIDTH, absolutePosition } from "~/domain/matrix";
+import { useStableCallback } from "../lib/useStableCallback";
 import { useFullScreen } from "../project/FullScreen";
 import { useLaneEditing } from "./axes/useLaneEditing";
 import { CanvasActionsContext, useStableActions } from "./canvas-actions";
 import { CanvasMiniMap } from "./CanvasMiniMap";
 import { canvasCommands } from "./canvas-commands";
 import { createEdgeOp, dropOps, renameOp } from "./canvas-ops";
-import { useEditor } from "./editor-context";
+import { useEditorSelector, type EditorApi } from "./editor-context";
 import { RelationEdge } from "./edges/RelationEdge";
 import { isActivity, type FlowNode, type RelationFlowEdge } from "./flow-elements";
 import { AddLaneButton } from "./lanes/AddLaneButton";
@@ -33,22 +34,19 @@ import { DepartmentLane } from "./lanes/DepartmentLane";
 import { FrozenHeaders } from "./lanes/FrozenHeaders";
 import { MatrixCorner } from "./lanes/MatrixCorner";
 import { StageLane } from "./lanes/StageLane";
-import { ActionNode } from "./nodes/ActionNode";
-import { ArtifactNode } from "./nodes/ArtifactNode";
-import { DecisionNode } from "./nodes/DecisionNode";
-import { TriggerNode } from "./nodes/TriggerNode";
+import { StepNode } from "./nodes/StepNode";
 import { Palette, PALETTE_MIME, droppedNodeType } from "./Palette";
 import { RelationPicker } from "./RelationPicker";
-import { useCanvasShortcuts, type ShortcutHandler } from "./useCanvasShortcuts";
+import { useCanvasShortcuts } from "./useCanvasShortcuts";
 import { useCanvasTabOrder } from "./useCanvasTabOrder";
 import { useFlowElements } from "./useFlowElements";
 import { initialViewport, savedViewport, saveViewport, type Viewport } from "./viewport";
 
 const nodeTypes = {
-  trigger: TriggerNode,
-  action: ActionNode,
-  decision: DecisionNode,
-  artifact: ArtifactNode,
+  trigger: StepNode,
+  action: StepNode,
+  decision: StepNode,
+  artifact: StepNode,
   departmentLane: DepartmentLane,
   stageLane: StageLane,
   addLane: AddLaneButton,
@@ -59,8 +57,33 @@ const edgeTypes = { relation: RelationEdge } satisfies EdgeTypes;
 /** Past this many steps only what is on screen is rendered. */
 const LARGE_GRAPH = 300;
 const MULTI_SELECT_KEYS = ["Shift", "Meta", "Control"];
-const FIT_VIEW: FitViewOptions = { padding: { top: "16px", right: "24px", bottom: "56px", left: "24px" }, maxZoom: 1, minZoom: 0.05 };
+const MIN_ZOOM = 0.05;
+const MAX_ZOOM = 2;
+/** "Fit view" never zooms in past 100 %. */
+const FIT_VIEW: FitViewOptions = { padding: { top: "16px", right: "24px", bottom: "56px", left: "24px" }, maxZoom: 1, minZoom: MIN_ZOOM };
+/** Focusing a step zooms in at least this far, over this long. */
+const FOCUS_ZOOM = 0.9;
+const FOCUS_MS = 400;
+/** The relation picker opens this far from the drop point and keeps this much room inside the canvas (its w-64 and height, plus a margin). */
+const PICKER_OFFSET = 8;
+const PICKER_ROOM = { width: 272, height: 220 };
 const isValidConnection: IsValidConnection<RelationFlowEdge> = (c) => c.source !== c.target;
+
+/** What the canvas reads and calls: not presence, notices, save status or undo availability, so those do not re-render it. */
+const canvasPart = (e: EditorApi) => ({
+  projectId: e.projectId,
+  state: e.state,
+  facts: e.facts,
+  readOnly: e.readOnly,
+  selection: e.selection,
+  highlight: e.highlight,
+  focusRequest: e.focusRequest,
+  setSelection: e.setSelection,
+  apply: e.apply,
+  undo: e.undo,
+  redo: e.redo,
+  dismissNotice: e.dismissNotice,
+});
 
 type PendingConnection = { source: string; target: string; at: { x: number; y: number }; error: string | null };
 
@@ -83,7 +106,7 @@ export function MatrixCanvas({ className = "" }: { className?: string }) {
 }
 
 function CanvasFlow({ className, size }: { className: string; size: { width: number; height: number } }) {
-  const editor = useEditor();
+  const editor = useEditorSelector(canvasPart);
   const { state, readOnly } = editor;
   const flow = useReactFlow<FlowNode, RelationFlowEdge>();
   const wrapperRef = useRef<HTMLDivElement>(null);
@@ -100,32 +123,28 @@ function CanvasFlow({ className, size }: { className: string; size: { width: num
     () => savedViewport(localStorage, editor.projectId) ?? initialViewport(layout, state.nodes.values(), size),
   );
   const commands = useMemo(() => canvasCommands({ editor, layout, startRename: setRenamingId }), [editor, layout]);
-  const latestCommands = useRef(commands);
-  useLayoutEffect(() => {
-    latestCommands.current = commands;
-  }, [commands]);
-  const toFlow = useCallback((clientX: number, clientY: number) => flow.screenToFlowPosition({ x: clientX, y: clientY }), [flow]);
+  const toFlow = (clientX: number, clientY: number) => flow.screenToFlowPosition({ x: clientX, y: clientY });
 
-  const shortcut = useRef<ShortcutHandler>(() => false);
-  useLayoutEffect(() => {
-    shortcut.current = (event, onCanvas) => {
-      if (onCanvas && event.key === "Escape" && pending) {
-        setPending(null);
-        return true;
-      }
-      if (event.key.toLowerCase() === "f" && !event.metaKey && !event.ctrlKey && !event.altKey) {
-        fullScreen.toggle();
-        return true;
-      }
-      if (commands.onKey(event, onCanvas)) return true;
-      if (event.key === "Escape" && fullScreen.on) {
-        fullScreen.toggle();
-        return true;
-      }
-      return false;
-    };
+  // Handlers that something holds on to (React Flow's props, the window's key listener, the
+  // nodes' actions) keep their identity and run the latest render's code: a new identity
+  // would re-render every node on every frame of a drag.
+  const onShortcut = useStableCallback((event: KeyboardEvent, onCanvas: boolean) => {
+    if (onCanvas && event.key === "Escape" && pending) {
+      setPending(null);
+      return true;
+    }
+    if (event.key.toLowerCase() === "f" && !event.metaKey && !event.ctrlKey && !event.altKey) {
+      fullScreen.toggle();
+      return true;
+    }
+    if (commands.onKey(event, onCanvas)) return true;
+    if (event.key === "Escape" && fullScreen.on) {
+      fullScreen.toggle();
+      return true;
+    }
+    return false;
   });
-  useCanvasShortcuts(wrapperRef, shortcut);
+  useCanvasShortcuts(wrapperRef, onShortcut);
   useCanvasTabOrder(wrapperRef);
 
   const actions = useStableActions({
@@ -138,7 +157,7 @@ function CanvasFlow({ className, size }: { className: string; size: { width: num
     ...lanes.actions,
   });
 
-  const focusOn = useEffectEvent((id: string) => {
+  const focusOn = useStableCallback((id: string) => {
     const edge = state.edges.get(id);
     const ends = (edge ? [edge.sourceId, edge.targetId] : [id]).map((n) => state.nodes.get(n)).filter((n) => n !== undefined);
     if (ends.length === 0) return;
@@ -146,61 +165,51 @@ function CanvasFlow({ className, size }: { className: string; size: { width: num
     const centres = ends.map((n) => absolutePosition(layout, n));
     const x = centres.reduce((sum, c) => sum + c.x, 0) / centres.length + NODE_WIDTH / 2;
     const y = centres.reduce((sum, c) => sum + c.y, 0) / centres.length + NODE_HEIGHT / 2;
-    void flow.setCenter(x, y, { zoom: Math.max(flow.getZoom(), 0.9), duration: 400 });
+    void flow.setCenter(x, y, { zoom: Math.max(flow.getZoom(), FOCUS_ZOOM), duration: FOCUS_MS });
     editor.setSelection(edge ? { nodes: [], edges: [id] } : { nodes: [id], edges: [] });
   });
-  const focusRequest = editor.focusRequest;
+  const { focusRequest } = editor;
   useEffect(() => {
     if (focusRequest) focusOn(focusRequest.id);
-  }, [focusRequest]);
+  }, [focusRequest, focusOn]);
 
-  // Handlers handed to React Flow keep their identity while dragging (a new one would make it
-  // re-render every node on every frame); the node click handlers even across edits.
-  const onDragStop = useCallback(
-    (dragged: FlowNode[]) => {
-      const ops = dropOps(
-        state,
-        layout,
-        dragged.filter(isActivity).map((n) => ({ id: n.id, position: n.position })),
-      );
-      dropTransient();
-      if (ops.length > 0) editor.apply(ops);
-    },
-    [state, layout, editor, dropTransient],
-  );
-  const onNodeDragStop = useCallback<OnNodeDrag<FlowNode>>((_event, _node, dragged) => onDragStop(dragged), [onDragStop]);
-  const onSelectionDragStop = useCallback<SelectionDragHandler<FlowNode>>((_event, dragged) => onDragStop(dragged), [onDragStop]);
+  const onDragStop = (dragged: FlowNode[]) => {
+    const ops = dropOps(
+      state,
+      layout,
+      dragged.filter(isActivity).map((n) => ({ id: n.id, position: n.position })),
+    );
+    dropTransient();
+    if (ops.length > 0) editor.apply(ops);
+  };
+  const onNodeDragStop = useStableCallback<Parameters<OnNodeDrag<FlowNode>>, void>((_event, _node, dragged) => onDragStop(dragged));
+  const onSelectionDragStop = useStableCallback<Parameters<SelectionDragHandler<FlowNode>>, void>((_event, dragged) => onDragStop(dragged));
 
-  const onNodeDoubleClick = useCallback<NodeMouseHandler<FlowNode>>(
-    (event, node) => {
-      if (readOnly) return;
-      if (isActivity(node)) setRenamingId(node.id);
-      else if (node.type === "departmentLane" || node.type === "stageLane")
-        latestCommands.current.createAt(toFlow(event.clientX, event.clientY), "ACTION");
-    },
-    [readOnly, toFlow],
-  );
-  const { setSelection } = editor;
-  const onNodeClick = useCallback<NodeMouseHandler<FlowNode>>(
-    (event, node) => {
-      const modified = event.shiftKey || event.metaKey || event.ctrlKey;
-      if (!isActivity(node) && !modified) setSelection({ nodes: [], edges: [] });
-    },
-    [setSelection],
-  );
+  const onNodeDoubleClick = useStableCallback<Parameters<NodeMouseHandler<FlowNode>>, void>((event, node) => {
+    if (readOnly) return;
+    if (isActivity(node)) setRenamingId(node.id);
+    else if (node.type === "departmentLane" || node.type === "stageLane") commands.createAt(toFlow(event.clientX, event.clientY), "ACTION");
+  });
+  const onNodeClick = useStableCallback<Parameters<NodeMouseHandler<FlowNode>>, void>((event, node) => {
+    const modified = event.shiftKey || event.metaKey || event.ctrlKey;
+    if (!isActivity(node) && !modified) editor.setSelection({ nodes: [], edges: [] });
+  });
 
-  const onConnect = useCallback((connection: Connection) => {
+  const onConnect = useStableCallback((connection: Connection) => {
     connecting.current = connection;
-  }, []);
-  const onConnectEnd = useCallback((event: MouseEvent | TouchEvent) => {
+  });
+  const onConnectEnd = useStableCallback((event: MouseEvent | TouchEvent) => {
     const connection = connecting.current;
     connecting.current = null;
     const rect = wrapperRef.current?.getBoundingClientRect();
     if (!connection || !rect) return;
     const point = "changedTouches" in event ? event.changedTouches[0]! : event;
-    const at = { x: Math.min(point.clientX - rect.left + 8, rect.width - 272), y: Math.min(point.clientY - rect.top + 8, rect.height - 220) };
+    const at = {
+      x: Math.min(point.clientX - rect.left + PICKER_OFFSET, rect.width - PICKER_ROOM.width),
+      y: Math.min(point.clientY - rect.top + PICKER_OFFSET, rect.height - PICKER_ROOM.height),
+    };
     setPending({ source: connection.source, target: connection.target, at, error: null });
-  }, []);
+  });
   const pickRelation = (type: RelationType) => {
     if (!pending) return;
     const error = editor.apply([createEdgeOp(crypto.randomUUID(), pending.source, pending.target, type)]);
@@ -208,12 +217,11 @@ function CanvasFlow({ className, size }: { className: string; size: { width: num
     if (error) editor.dismissNotice();
     setPending(error ? { ...pending, error: error.message } : null);
   };
-  const cancelConnection = useCallback(() => setPending(null), []);
+  const cancelConnection = useStableCallback(() => setPending(null));
   // Only views people chose are remembered; programmatic moves (focusing a step) are not.
-  const { projectId } = editor;
-  const onMoveEnd = useCallback<OnMove>((event, viewport) => {
-    if (event) saveViewport(localStorage, projectId, viewport);
-  }, [projectId]);
+  const onMoveEnd = useStableCallback<Parameters<OnMove>, void>((event, viewport) => {
+    if (event) saveViewport(localStorage, editor.projectId, viewport);
+  });
 
   const addInView = (type: NodeType) => {
     const rect = wrapperRef.current?.getBoundingClientRect();
@@ -270,8 +278,8 @@ function CanvasFlow({ className, size }: { className: string; size: { width: num
           multiSelectionKeyCode={MULTI_SELECT_KEYS}
           zoomOnDoubleClick={false}
           onlyRenderVisibleElements={state.nodes.size > LARGE_GRAPH}
-          minZoom={0.05}
-          maxZoom={2}
+          minZoom={MIN_ZOOM}
+          maxZoom={MAX_ZOOM}
           defaultViewport={opening}
           onMoveEnd={onMoveEnd}
           // Trackpads: two-finger scroll pans, pinch and Ctrl/Cmd+wheel zoom.

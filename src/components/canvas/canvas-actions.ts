@@ -1,7 +1,8 @@
 "use client";
 
-import { createContext, useContext, useLayoutEffect, useMemo, useRef } from "react";
+import { createContext, useContext, useMemo } from "react";
 import type { Axis } from "~/domain/graph";
+import { useLatest } from "../lib/useStableCallback";
 
 /**
  * What nodes and lanes inside the flow can ask the canvas to do. The value never changes
@@ -29,10 +30,7 @@ export function useCanvasActions(): CanvasActions {
 
 /** A CanvasActions value of stable identity that always runs the latest implementation. */
 export function useStableActions(impl: CanvasActions): CanvasActions {
-  const latest = useRef(impl);
-  useLayoutEffect(() => {
-    latest.current = impl;
-  });
+  const latest = useLatest(impl);
   return useMemo<CanvasActions>(
     () => ({
       finishRename: (nodeId, label) => latest.current.finishRename(nodeId, label),
@@ -43,6 +41,6 @@ export function useStableActions(impl: CanvasActions): CanvasActions {
       deleteLane: (axis, id) => latest.current.deleteLane(axis, id),
       addLane: (axis) => latest.current.addLane(axis),
     }),
-    [],
+    [latest],
   );
 }

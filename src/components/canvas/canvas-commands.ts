@@ -14,8 +14,11 @@ const ARROWS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRigh
 /** The parts of a key press the keyboard map reads. */
 export type KeyChord = Pick<KeyboardEvent, "key" | "altKey" | "ctrlKey" | "metaKey" | "shiftKey">;
 
+/** The parts of the editor the commands read and call. */
+type CommandEditor = Pick<EditorApi, "state" | "selection" | "readOnly" | "apply" | "setSelection" | "undo" | "redo">;
+
 type CommandOptions = {
-  editor: EditorApi;
+  editor: CommandEditor;
   layout: MatrixLayout;
   startRename: (id: string) => void;
 };

@@ -1,16 +1,20 @@
 "use client";
 
-import { createContext, useContext } from "react";
+import { createContext, useContext, useRef, useSyncExternalStore } from "react";
 import type { OperationError } from "~/domain/apply";
 import type { Conflict } from "~/domain/conflict";
 import type { GraphState, NodeFacts, Severity } from "~/domain/graph";
 import type { Operation } from "~/domain/operations";
+import type { LiveEnvelope } from "~/trpc/react";
 
 export type SaveStatus = "saved" | "saving" | "offline" | "error";
 
 export type Selection = { nodes: string[]; edges: string[] };
 
-export type Viewer = { userId: string; name: string; image: string | null };
+/** One event of the live stream (`graph.onChange`), as the server sends it. */
+type LiveEvent = LiveEnvelope["data"];
+
+export type Viewer = Extract<LiveEvent, { type: "viewers" }>["viewers"][number];
 
 export type DiffKind = "added" | "removed" | "changed" | "moved";
 
@@ -79,10 +83,73 @@ export type EditorApi = {
   diff: ReadonlyMap<string, DiffKind> | null;
 };
 
-export const EditorContext = createContext<EditorApi | null>(null);
+/**
+ * Where the editor's state comes from (the live store, a fixed graph, or a view over another
+ * source). Each snapshot is a whole EditorApi; a new one means something changed.
+ */
+export type EditorSource = Subscribable<EditorApi>;
+type Subscribable<S> = { subscribe(listener: () => void): () => void; getSnapshot(): S };
 
-export function useEditor(): EditorApi {
-  const editor = useContext(EditorContext);
-  if (!editor) throw new Error("useEditor must be used inside <EditorProvider>");
-  return editor;
+export const EditorContext = createContext<EditorSource | null>(null);
+
+export function useEditorSource(): EditorSource {
+  const source = useContext(EditorContext);
+  if (!source) throw new Error("The editor is read inside <EditorProvider> (or <StaticEditor>) only");
+  return source;
+}
+
+/** A source whose snapshots are `map` of another's, computed once per snapshot of it. */
+export function mappedSource<S>(source: Subscribable<S>, map: (snapshot: S) => EditorApi): EditorSource {
+  let from: S | undefined;
+  let to: EditorApi | undefined;
+  return {
+    subscribe: source.subscribe,
+    getSnapshot() {
+      const snapshot = source.getSnapshot();
+      if (to === undefined || snapshot !== from) {
+        from = snapshot;
+        to = map(snapshot);
+      }
+      return to;
+    },
+  };
+}
+
+const noChanges = () => () => {};
+
+/** A source that never changes; a new value is a new source. */
+export function fixedSource(editor: EditorApi): EditorSource {
+  return { subscribe: noChanges, getSnapshot: () => editor };
+}
+
+/**
+ * Part of the editor; the component re-renders only when that part changes. Results are
+ * compared shallowly, so a selector may pick several fields into a new object or array.
+ */
+export function useEditorSelector<T>(select: (editor: EditorApi) => T): T {
+  const source = useEditorSource();
+  const last = useRef<{ snapshot: EditorApi; select: (editor: EditorApi) => T; value: T } | null>(null);
+  const read = () => {
+    const snapshot = source.getSnapshot();
+    const cached = last.current;
+    if (cached && cached.snapshot === snapshot && cached.select === select) return cached.value;
+    const value = select(snapshot);
+    last.current = { snapshot, select, value: cached && shallowEqual(cached.value, value) ? cached.value : value };
+    return last.current.value;
+  };
+  return useSyncExternalStore(source.subscribe, read, read);
+}
+
+/** Equal, or plain objects (or arrays) with equal entries; a Map or Set is equal only to itself. */
+export function shallowEqual(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (!isPlain(a) || !isPlain(b) || Array.isArray(a) !== Array.isArray(b)) return false;
+  const entries = Object.entries(a);
+  return entries.length === Object.keys(b).length && entries.every(([key, value]) => Object.hasOwn(b, key) && Object.is(value, Reflect.get(b, key)));
+}
+
+function isPlain(value: unknown): value is object {
+  if (typeof value !== "object" || value === null) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === Array.prototype;
 }

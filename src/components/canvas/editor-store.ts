@@ -1,16 +1,20 @@
 import { applyOperations, OperationError } from "~/domain/apply";
 import { conflictOf, onTopOf, type Author, type Conflict } from "~/domain/conflict";
-import { toState, type GraphSnapshot, type GraphState, type NodeFacts } from "~/domain/graph";
-import { UNDO_DEPTH, type BatchHistory, type EditorHistory, type HistoryEntry, type Operation } from "~/domain/operations";
+import { toState, type GraphState, type NodeFacts } from "~/domain/graph";
+import { UNDO_DEPTH, type BatchHistory, type HistoryEntry, type Operation } from "~/domain/operations";
+import type { RouterOutputs } from "~/trpc/react";
 import type { Highlight, SaveStatus, Selection, Viewer } from "./editor-context";
 
 /** The graph as `graph.get` returns it, with the person's own undo and redo stacks. */
-export type GraphPayload = GraphSnapshot & { revision: number; facts: Record<string, NodeFacts>; history: EditorHistory };
-/** A committed batch from live sync; `userId` and `author` name who made it. */
+export type GraphPayload = RouterOutputs["graph"]["get"];
+/** What the store needs of a committed batch from live sync; `userId` and `author` name who made it. */
 export type RemoteBatch = { revision: number; clientOpId: string; ops: Operation[]; userId?: string; author?: string | null };
 
-/** network: retry by itself; rejected: the edit is invalid, drop it; error: server trouble, wait for "Retry". */
-/** `stale`: a compare-and-set lost to someone else's change (which operation, and who made it). */
+/**
+ * network: retry by itself; rejected: the edit is invalid, drop it (`stale`: a compare-and-set
+ * lost to someone else's change, which operation and who made it); error: server trouble, wait
+ * for "Retry".
+ */
 export type SendFailure =
   | { kind: "network" }
   | { kind: "rejected"; message: string; stale?: { index: number; by: Author | null } }

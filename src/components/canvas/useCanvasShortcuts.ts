@@ -21,15 +21,16 @@ function ownsKeys(target: EventTarget | null): boolean {
  * before React Flow's own key handling (which would otherwise also move nodes on arrow keys).
  * They reach `handle` wherever focus is on the page (undo right after clicking "Tidy up"
  * must work) except inside a widget that owns its keys; `handle` decides which keys also
- * need focus on the canvas. It returns true when it used the key.
+ * need focus on the canvas. It returns true when it used the key; a stable `handle` keeps the
+ * listener attached.
  */
-export function useCanvasShortcuts(scope: RefObject<HTMLElement | null>, handle: RefObject<ShortcutHandler>) {
+export function useCanvasShortcuts(scope: RefObject<HTMLElement | null>, handle: ShortcutHandler) {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing || ownsKeys(event.target)) return;
       const target = event.target as Node | null;
       const onCanvas = target === document.body || (target !== null && scope.current?.contains(target) === true);
-      if (handle.current(event, onCanvas)) {
+      if (handle(event, onCanvas)) {
         event.preventDefault();
         event.stopPropagation();
       }

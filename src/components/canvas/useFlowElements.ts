@@ -21,6 +21,7 @@ import {
 const ACTIVITY_CACHE: ActivityCache = new WeakMap();
 const EDGE_CACHE: EdgeCache = new WeakMap();
 
+type FlowEditor = Pick<EditorApi, "state" | "facts" | "readOnly" | "selection" | "highlight" | "setSelection">;
 type Options = { renamingId: string | null; renamingLane: { axis: Axis; id: string } | null };
 
 /**
@@ -28,7 +29,7 @@ type Options = { renamingId: string | null; renamingLane: { axis: Axis; id: stri
  * are the only local state: they are applied here frame by frame and dropped as soon as the
  * editor's graph changes (normally because the drop was applied).
  */
-export function useFlowElements(editor: EditorApi, { renamingId, renamingLane }: Options) {
+export function useFlowElements(editor: FlowEditor, { renamingId, renamingLane }: Options) {
   const { state, facts, readOnly, selection, highlight } = editor;
   const layout = useMemo(
     () => layoutMatrix({ departments: state.departments.values(), stages: state.stages.values(), nodes: state.nodes.values() }),

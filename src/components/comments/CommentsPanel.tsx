@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { useEditor } from "../canvas/editor-context";
+import { useEditorSelector } from "../canvas/editor-context";
 import { errorMessage } from "../lib/trpc-errors";
 import { Icon } from "../ui/Icon";
 import { Skeleton } from "../ui/Skeleton";
@@ -31,7 +31,7 @@ const EMPTY_ON_STEP: Record<StatusFilter, string> = {
 
 /** Discussion threads of the project: the selected step's first, then every step's, then the project's. */
 export function CommentsPanel() {
-  const editor = useEditor();
+  const editor = useEditorSelector((e) => ({ focusNode: e.focusNode, projectId: e.projectId, selection: e.selection, state: e.state }));
   const { projectId, state, selection } = editor;
   const [status, setStatus] = useState<StatusFilter>("open");
   const threads = useThreads(projectId, status);

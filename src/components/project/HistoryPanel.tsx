@@ -1,12 +1,12 @@
 "use client";
 
 import { RecentActivity } from "../activity/RecentActivity";
-import { useEditor } from "../canvas/editor-context";
+import { useEditorSelector } from "../canvas/editor-context";
 import { VersionsPanel } from "../versions/VersionsPanel";
 
 /** Saved versions first, then what happened lately (with a link to the full feed). */
 export function HistoryPanel() {
-  const { projectId } = useEditor();
+  const projectId = useEditorSelector((e) => e.projectId);
   return (
     <>
       <VersionsPanel />

@@ -2,7 +2,7 @@
 
 import { useId, useState, useSyncExternalStore } from "react";
 import { AnalysisPanel } from "../analysis/AnalysisPanel";
-import { useEditor } from "../canvas/editor-context";
+import { useEditorSelector } from "../canvas/editor-context";
 import { Inspector } from "../canvas/inspector/Inspector";
 import { CommentsPanel } from "../comments/CommentsPanel";
 import { Icon } from "../ui/Icon";
@@ -34,7 +34,7 @@ export function SidePanel() {
   const [sheetOpen, setSheetOpen] = useState(false);
   const phone = useSyncExternalStore(subscribePhone, isPhone, () => false);
   const base = useId();
-  const { selection } = useEditor();
+  const selection = useEditorSelector((e) => e.selection);
   const selected = selection.nodes.length + selection.edges.length > 0;
   // Tapping a step on a phone opens its details (adjusted while rendering, not in an effect).
   const [shownSelection, setShownSelection] = useState(selection);

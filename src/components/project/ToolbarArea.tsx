@@ -1,18 +1,20 @@
 "use client";
 
 import { useMemo } from "react";
-import { EditorContext, useEditor } from "../canvas/editor-context";
+import { EditorContext, mappedSource, useEditorSource } from "../canvas/editor-context";
 import { EditorToolbar } from "../canvas/toolbar/EditorToolbar";
 import { useVersionView } from "../versions/VersionViewContext";
 import { FullScreenButton } from "./FullScreen";
 
+const noEdit = () => null;
+
 /** The toolbar; while a version is being viewed or compared, its editing actions rest. */
 export function ToolbarArea() {
-  const editor = useEditor();
+  const source = useEditorSource();
   const { view } = useVersionView();
   const resting = useMemo(
-    () => (view ? { ...editor, readOnly: true, canUndo: false, canRedo: false, apply: () => null } : editor),
-    [editor, view],
+    () => (view ? mappedSource(source, (editor) => ({ ...editor, readOnly: true, canUndo: false, canRedo: false, apply: noEdit })) : source),
+    [source, view],
   );
   return (
     <EditorContext.Provider value={resting}>

@@ -2,7 +2,7 @@
 
 import { useSearchParams } from "next/navigation";
 import { useEffect, useRef } from "react";
-import { useEditor } from "../canvas/editor-context";
+import { useEditorSelector } from "../canvas/editor-context";
 
 /**
  * Centres the canvas on `?step=<nodeId>` (where search results link to) once the step is in
@@ -10,7 +10,7 @@ import { useEditor } from "../canvas/editor-context";
  */
 export function FocusStepFromUrl() {
   const step = useSearchParams().get("step");
-  const { state, focusNode } = useEditor();
+  const { state, focusNode } = useEditorSelector((e) => ({ state: e.state, focusNode: e.focusNode }));
   const present = step !== null && state.nodes.has(step);
   const focused = useRef<string | null>(null);
   useEffect(() => {

@@ -3,7 +3,7 @@
 import type { DiffKind, EntityDiff } from "~/domain/diff";
 import type { GraphSnapshot } from "~/domain/graph";
 import type { RouterOutputs } from "~/trpc/react";
-import { useEditor } from "../canvas/editor-context";
+import { useEditorSelector } from "../canvas/editor-context";
 import { DeltaRows } from "../analysis/DeltaRows";
 import { changeLines } from "./change-text";
 import { DIFF_BADGE, DIFF_WORD } from "./diff-style";
@@ -19,7 +19,7 @@ function KindBadge({ kind }: { kind: DiffKind }) {
 
 /** The side column of the compare view: the deltas, then every difference; a step focuses the canvas. */
 export function ChangeList({ comparison }: { comparison: Comparison }) {
-  const { focusNode } = useEditor();
+  const focusNode = useEditorSelector((e) => e.focusNode);
   const { from, to, before, after, diff } = comparison;
   const lanes = byKind([...diff.departments, ...diff.stages]);
   const nameOf = (graph: GraphSnapshot, id: string) => graph.nodes.find((n) => n.id === id)?.label ?? "?";

@@ -1,9 +1,9 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import type { DiffKind } from "~/domain/diff";
 import { toState, type GraphSnapshot, type NodeFacts } from "~/domain/graph";
-import { EditorContext, type EditorApi, type Selection } from "../canvas/editor-context";
+import { EditorContext, fixedSource, type Selection } from "../canvas/editor-context";
 import { DiffContext } from "./diff-style";
 
 const NO_FACTS: ReadonlyMap<string, NodeFacts> = new Map();
@@ -29,40 +29,45 @@ export function StaticEditor({
   const state = useMemo(() => toState(graph), [graph]);
   const [selection, setSelection] = useState<Selection>({ nodes: [], edges: [] });
   const [focusRequest, setFocusRequest] = useState<{ id: string; at: number } | null>(null);
-  const api = useMemo<EditorApi>(
-    () => ({
-      projectId,
-      state,
-      facts: NO_FACTS,
-      readOnly: true,
-      selection,
-      setSelection,
-      apply: () => null,
-      undo: nothing,
-      redo: nothing,
-      canUndo: false,
-      canRedo: false,
-      saveStatus: "saved",
-      retry: nothing,
-      notice: null,
-      dismissNotice: nothing,
-      conflict: null,
-      resolveConflict: nothing,
-      viewers: [],
-      focusNode: (id) => {
-        setFocusRequest({ id, at: Date.now() });
-        setSelection(state.edges.has(id) ? { nodes: [], edges: [id] } : { nodes: [id], edges: [] });
-      },
-      focusRequest,
-      revision,
-      highlight: null,
-      setHighlight: nothing,
-      diff,
-    }),
-    [projectId, state, selection, focusRequest, revision, diff],
+  const focusNode = useCallback(
+    (id: string) => {
+      setFocusRequest({ id, at: Date.now() });
+      setSelection(state.edges.has(id) ? { nodes: [], edges: [id] } : { nodes: [id], edges: [] });
+    },
+    [state],
+  );
+  const source = useMemo(
+    () =>
+      fixedSource({
+        projectId,
+        state,
+        facts: NO_FACTS,
+        readOnly: true,
+        selection,
+        setSelection,
+        apply: () => null,
+        undo: nothing,
+        redo: nothing,
+        canUndo: false,
+        canRedo: false,
+        saveStatus: "saved",
+        retry: nothing,
+        notice: null,
+        dismissNotice: nothing,
+        conflict: null,
+        resolveConflict: nothing,
+        viewers: [],
+        focusNode,
+        focusRequest,
+        revision,
+        highlight: null,
+        setHighlight: nothing,
+        diff,
+      }),
+    [projectId, state, selection, focusNode, focusRequest, revision, diff],
   );
   return (
-    <EditorContext.Provider value={api}>
+    <EditorContext.Provider value={source}>
       <DiffContext.Provider value={diff}>{children}</DiffContext.Provider>
     </EditorContext.Provider>
   );

@@ -5,7 +5,7 @@ import { useEffect, useMemo } from "react";
 import { diffKinds, unionGraph } from "~/domain/diff";
 import { formatMinutes } from "~/domain/duration";
 import { useTRPC } from "~/trpc/react";
-import { useEditor } from "../canvas/editor-context";
+import { useEditorSelector } from "../canvas/editor-context";
 import { MatrixCanvas } from "../canvas/MatrixCanvas";
 import { ErrorAlert } from "../ui/ErrorAlert";
 import { Spinner } from "../ui/Spinner";
@@ -33,7 +33,7 @@ function Loading({ error }: { error: unknown }) {
 }
 
 function LookBack({ versionId }: { versionId: string }) {
-  const { projectId } = useEditor();
+  const projectId = useEditorSelector((e) => e.projectId);
   const trpc = useTRPC();
   const version = useQuery(trpc.version.get.queryOptions({ projectId, versionId }));
   if (!version.data) return <Loading error={version.error} />;
@@ -64,7 +64,7 @@ function delta(counts: { added: number; removed: number }, noun: string): string
 }
 
 function Compare({ from, to }: { from: string; to: string | "current" }) {
-  const { projectId, revision } = useEditor();
+  const { projectId, revision } = useEditorSelector((e) => ({ projectId: e.projectId, revision: e.revision }));
   const trpc = useTRPC();
   const comparison = useQuery(trpc.version.compare.queryOptions({ projectId, from, to }));
   const { refetch } = comparison;

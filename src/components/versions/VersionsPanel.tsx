@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { formatMinutes } from "~/domain/duration";
 import { useTRPC, type RouterOutputs } from "~/trpc/react";
-import { useEditor } from "../canvas/editor-context";
+import { useEditorSelector } from "../canvas/editor-context";
 import { absoluteTime, plural, relativeTime } from "../lib/format";
 import { Alert } from "../ui/Alert";
 import { Button } from "../ui/Button";
@@ -21,7 +21,7 @@ type Version = RouterOutputs["version"]["list"][number];
 
 /** The project's saved versions: save one, look back at one, compare two, restore one. */
 export function VersionsPanel() {
-  const editor = useEditor();
+  const editor = useEditorSelector((e) => ({ projectId: e.projectId, readOnly: e.readOnly }));
   const { projectId, readOnly } = editor;
   const trpc = useTRPC();
   const versions = useQuery(trpc.version.list.queryOptions({ projectId }));

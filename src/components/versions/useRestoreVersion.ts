@@ -5,8 +5,9 @@ import { useEffect, useRef, useState } from "react";
 import { diffGraphs, isEmptyDiff, restoreOps } from "~/domain/diff";
 import { toSnapshot, type GraphSnapshot } from "~/domain/graph";
 import { useTRPC, useTRPCClient } from "~/trpc/react";
-import { useEditor } from "../canvas/editor-context";
+import { useEditorSelector } from "../canvas/editor-context";
 import { errorMessage } from "../lib/trpc-errors";
+import { useLatest } from "../lib/useStableCallback";
 
 type Pending = { versionId: string; target: GraphSnapshot; sawSaving: boolean };
 
@@ -19,15 +20,13 @@ type Pending = { versionId: string; target: GraphSnapshot; sawSaving: boolean };
  * is written.
  */
 export function useRestoreVersion() {
-  const editor = useEditor();
+  const editor = useEditorSelector((e) => ({ apply: e.apply, projectId: e.projectId, saveStatus: e.saveStatus, state: e.state }));
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
   const { projectId } = editor;
-  const latest = useRef(editor);
-  useEffect(() => {
-    latest.current = editor;
-  });
+  // The restore awaits the server in between, then must act on the graph as it is by then.
+  const latest = useLatest(editor);
   const pending = useRef<Pending | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

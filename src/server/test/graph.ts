@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { isTrackedEnvelope } from "@trpc/server";
 import { DEFAULT_NODE_FIELDS, type GraphEdge, type GraphNode, type RelationType } from "~/domain/graph";
 import type { Operation } from "~/domain/operations";
 
@@ -19,4 +20,10 @@ export function edgeOp(sourceId: string, targetId: string, relationType: Relatio
 
 export function batch(ops: Operation[]) {
   return { clientOpId: randomUUID(), ops };
+}
+
+/** Every live event arrives tracked, as [id, data, marker]: its data, or a failure when it is not tracked. */
+export function eventData(value: unknown): unknown {
+  if (!isTrackedEnvelope(value)) throw new Error(`Not a tracked event: ${JSON.stringify(value)}`);
+  return value[1];
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { useStableCallback } from "../../lib/useStableCallback";
 
 /**
  * The lane's colour dot; clicking it opens the system colour picker. Saves once, when the
@@ -8,17 +9,14 @@ import { useEffect, useRef } from "react";
  */
 export function LaneColor({ color, name, editable, onChange }: { color: string; name: string; editable: boolean; onChange: (color: string) => void }) {
   const ref = useRef<HTMLInputElement>(null);
-  const latest = useRef(onChange);
-  useEffect(() => {
-    latest.current = onChange;
-  });
+  const save = useStableCallback(onChange);
   useEffect(() => {
     const input = ref.current;
     if (!input) return;
-    const handle = () => latest.current(input.value);
+    const handle = () => save(input.value);
     input.addEventListener("change", handle);
     return () => input.removeEventListener("change", handle);
-  }, [editable, color]);
+  }, [editable, color, save]);
 
   const dot = "size-3 shrink-0 rounded-full ring-2 ring-white";
   if (!editable) return <span aria-hidden="true" className={dot} style={{ backgroundColor: color }} />;

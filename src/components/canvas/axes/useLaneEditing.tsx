@@ -9,7 +9,7 @@ import { DeleteLaneDialog } from "./DeleteLaneDialog";
 type LaneRef = { axis: Axis; id: string };
 
 /** Lane editing on the canvas: add, rename, recolour, reorder and delete (with its dialog). */
-export function useLaneEditing(editor: EditorApi) {
+export function useLaneEditing(editor: Pick<EditorApi, "state" | "readOnly" | "apply">) {
   const [renamingLane, setRenamingLane] = useState<LaneRef | null>(null);
   const [deleting, setDeleting] = useState<LaneRef | null>(null);
   const { state } = editor;

@@ -4,7 +4,7 @@ import { ESTIMATE_HELP } from "~/domain/duration";
 import { RELATION_TYPES, type GraphEdge, type RelationType } from "~/domain/graph";
 import { edgeFieldSchemas } from "~/domain/operations";
 import { SelectField } from "../../ui/SelectField";
-import { useEditor } from "../editor-context";
+import { useEditorSelector } from "../editor-context";
 import { edgeCommit, edgeHeld } from "./commit";
 import { DraftField, text } from "./DraftField";
 import { EntityHeader } from "./EntityHeader";
@@ -25,7 +25,7 @@ function relationHint(type: RelationType, source: string, target: string) {
 }
 
 export function EdgeInspector({ edge }: { edge: GraphEdge }) {
-  const editor = useEditor();
+  const editor = useEditorSelector((e) => ({ apply: e.apply, conflict: e.conflict, readOnly: e.readOnly, state: e.state }));
   const update = edgeCommit(editor, edge.id);
   const held = edgeHeld(editor, edge.id);
   const source = editor.state.nodes.get(edge.sourceId)?.label ?? "Unknown step";
@@ -102,7 +102,7 @@ export function EdgeInspector({ edge }: { edge: GraphEdge }) {
 }
 
 function NodeLink({ id, label }: { id: string; label: string }) {
-  const { focusNode } = useEditor();
+  const focusNode = useEditorSelector((e) => e.focusNode);
   return (
     <button type="button" onClick={() => focusNode(id)} title={`Show “${label}”`} className="max-w-full min-w-0 truncate rounded text-left hover:text-brand-700 hover:underline">
       {label}

@@ -1,12 +1,12 @@
 "use client";
 
 import { Icon } from "../../ui/Icon";
-import { useEditor } from "../editor-context";
+import { useEditorSelector } from "../editor-context";
 
 type EntityHeaderProps = { kind: string; title: React.ReactNode; deleteLabel: string; onDelete: () => void };
 
 export function EntityHeader({ kind, title, deleteLabel, onDelete }: EntityHeaderProps) {
-  const { readOnly } = useEditor();
+  const readOnly = useEditorSelector((e) => e.readOnly);
   return (
     <header className="flex items-start gap-2 border-b border-slate-200 px-4 py-3">
       <div className="min-w-0 flex-1">

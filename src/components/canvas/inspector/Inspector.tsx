@@ -1,7 +1,7 @@
 "use client";
 
 import { Icon } from "../../ui/Icon";
-import { useEditor } from "../editor-context";
+import { useEditorSelector } from "../editor-context";
 import { EdgeInspector } from "./EdgeInspector";
 import { InspectorHint } from "./InspectorHint";
 import { MultiSelection } from "./MultiSelection";
@@ -9,7 +9,7 @@ import { NodeInspector } from "./NodeInspector";
 
 /** Details of the selected step or connection; fills the side column it is placed in (~320px). */
 export function Inspector() {
-  const editor = useEditor();
+  const editor = useEditorSelector((e) => ({ readOnly: e.readOnly, selection: e.selection, state: e.state }));
   const { state, selection } = editor;
   // A selected row can vanish under us (deleted remotely or undone); show what is still there.
   const nodes = selection.nodes.filter((id) => state.nodes.has(id));

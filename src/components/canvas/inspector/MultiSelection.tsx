@@ -4,7 +4,7 @@ import { plural } from "../../lib/format";
 import { deleteOps } from "../canvas-ops";
 import { Button } from "../../ui/Button";
 import { Icon } from "../../ui/Icon";
-import { useEditor } from "../editor-context";
+import { useEditorSelector } from "../editor-context";
 
 export function selectionSummary(nodes: number, edges: number): string {
   if (nodes === 0) return `${plural(edges, "connection")} selected`;
@@ -19,7 +19,7 @@ function deleteLabel(nodes: number, edges: number): string {
 
 /** Several things selected: a count and one undoable delete for all of them. */
 export function MultiSelection({ nodes, edges }: { nodes: string[]; edges: string[] }) {
-  const editor = useEditor();
+  const editor = useEditorSelector((e) => ({ apply: e.apply, readOnly: e.readOnly, setSelection: e.setSelection, state: e.state }));
   const remove = () => {
     if (!editor.apply(deleteOps(editor.state, { nodes, edges }))) editor.setSelection({ nodes: [], edges: [] });
   };

@@ -2,7 +2,7 @@ import { automationScore, explainAutomation } from "~/domain/automation";
 import { formatMinutes, isRange, parseEstimate } from "~/domain/duration";
 import type { GraphNode, NodeFacts } from "~/domain/graph";
 import { roleLabel } from "../../lib/format";
-import { useEditor } from "../editor-context";
+import { useEditorSelector } from "../editor-context";
 import { Badge } from "../../ui/Badge";
 import { SEVERITY_TONE } from "./labels";
 import { InspectorSection } from "./Section";
@@ -25,7 +25,7 @@ export function NodeInsights({ node, facts }: { node: GraphNode; facts: NodeFact
   const estimate = parsed?.ok ? parsed.estimate : null;
   const minutes = estimate ? estimate.mode : (facts?.durationMinutes ?? 0);
   const automation = automationScore(node);
-  const { highlight } = useEditor();
+  const highlight = useEditorSelector((e) => e.highlight);
   const times = highlight?.times.get(node.id);
   const severity = highlight ? (highlight.bottlenecks.get(node.id) ?? null) : (facts?.bottleneckSeverity ?? null);
   const score = automation.final_score;

@@ -4,7 +4,7 @@ import { BRAIN_USAGES, NODE_STATUSES, NODE_TYPES, type BrainUsage, type GraphNod
 import { nodeFieldSchemas } from "~/domain/operations";
 import { ESTIMATE_HELP } from "~/domain/duration";
 import { SelectField } from "../../ui/SelectField";
-import { useEditor } from "../editor-context";
+import { useEditorSelector } from "../editor-context";
 import { nodeCommit, nodeHeld } from "./commit";
 import { DraftField, text } from "./DraftField";
 import { EntityHeader } from "./EntityHeader";
@@ -50,7 +50,7 @@ function CheckField({ id, label, hint, checked, onChange }: { id: string; label:
 
 /** Every editable field of one step; keyed by node id by the caller so drafts never leak across steps. */
 export function NodeInspector({ node }: { node: GraphNode }) {
-  const editor = useEditor();
+  const editor = useEditorSelector((e) => ({ apply: e.apply, conflict: e.conflict, facts: e.facts, readOnly: e.readOnly }));
   const update = nodeCommit(editor, node.id);
   const held = nodeHeld(editor, node.id);
   const facts = editor.facts.get(node.id);

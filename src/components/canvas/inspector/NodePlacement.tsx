@@ -5,7 +5,7 @@ import type { AxisItem, GraphNode } from "~/domain/graph";
 import { UNASSIGNED_NAME, layoutMatrix } from "~/domain/matrix";
 import { SelectField } from "../../ui/SelectField";
 import { moveToCellOp } from "../canvas-ops";
-import { useEditor } from "../editor-context";
+import { useEditorSelector } from "../editor-context";
 
 /** Unassigned is the empty value: a select cannot hold null. */
 const UNASSIGNED = "";
@@ -13,7 +13,7 @@ const byPosition = (a: AxisItem, b: AxisItem) => a.position - b.position || a.id
 
 /** Department and Stage selects: the keyboard's way to move a step to another cell. */
 export function NodePlacement({ node }: { node: GraphNode }) {
-  const editor = useEditor();
+  const editor = useEditorSelector((e) => ({ apply: e.apply, state: e.state }));
   const { state } = editor;
   const [error, setError] = useState<string | null>(null);
   const layout = useMemo(

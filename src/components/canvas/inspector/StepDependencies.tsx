@@ -10,7 +10,7 @@ import { Field } from "../../ui/Field";
 import { Icon } from "../../ui/Icon";
 import { SelectField } from "../../ui/SelectField";
 import { createEdgeOp } from "../canvas-ops";
-import { useEditor } from "../editor-context";
+import { useEditorSelector } from "../editor-context";
 import { dependencyProblem, stepLinks, stepOptions, type StepLink, type StepOption } from "./dependencies";
 import { RELATION_LABEL } from "./labels";
 import { StepCombobox } from "./StepCombobox";
@@ -18,7 +18,7 @@ import { check } from "./useDraft";
 
 /** The step's connections in words, each removable, and a keyboard way to add a dependency. */
 export function StepDependencies({ node }: { node: GraphNode }) {
-  const editor = useEditor();
+  const editor = useEditorSelector((e) => ({ apply: e.apply, state: e.state }));
   const { dependsOn, leadsTo } = useMemo(() => stepLinks(editor.state, node.id), [editor.state, node.id]);
   const addRef = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
@@ -93,7 +93,7 @@ function LinkList({
 
 /** Step, relation and optional lag, then Add: one createEdge from the chosen step to this one. */
 function AddDependency({ node, inputRef }: { node: GraphNode; inputRef: React.Ref<HTMLInputElement> }) {
-  const editor = useEditor();
+  const editor = useEditorSelector((e) => ({ apply: e.apply, dismissNotice: e.dismissNotice, state: e.state }));
   const { state } = editor;
   const errorId = useId();
   const lagErrorId = useId();

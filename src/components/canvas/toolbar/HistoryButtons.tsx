@@ -1,12 +1,12 @@
 "use client";
 
-import { useEditor } from "../editor-context";
+import { useEditorSelector } from "../editor-context";
 import { ToolbarIcon } from "./icons";
 import { ToolButton } from "./ToolButton";
 import { useModKey } from "./useModKey";
 
 export function HistoryButtons() {
-  const { undo, redo, canUndo, canRedo } = useEditor();
+  const { undo, redo, canUndo, canRedo } = useEditorSelector((e) => ({ undo: e.undo, redo: e.redo, canUndo: e.canUndo, canRedo: e.canRedo }));
   const apple = useModKey() === "⌘";
   return (
     <div className="flex items-center gap-0.5">

@@ -10,7 +10,7 @@ import { useTRPC } from "~/trpc/react";
 import { Icon } from "../../ui/Icon";
 import { Menu } from "../../ui/Menu";
 import { MenuItem } from "../../ui/MenuItem";
-import { useEditor } from "../editor-context";
+import { useEditorSelector } from "../editor-context";
 import { laneCounts, laneNodes } from "../flow-elements";
 
 const MAX_SIDE = 4096;
@@ -24,7 +24,7 @@ type Format = "png" | "svg";
  * every node including the lanes rather than to the current scroll position.
  */
 export function ImageExport() {
-  const editor = useEditor();
+  const editor = useEditorSelector((e) => ({ projectId: e.projectId, state: e.state }));
   const trpc = useTRPC();
   const project = useQuery(trpc.project.get.queryOptions({ projectId: editor.projectId }));
   const [error, setError] = useState<string | null>(null);

@@ -3,11 +3,17 @@
 import { describeConflict, type Conflict } from "~/domain/conflict";
 import type { GraphState } from "~/domain/graph";
 import { Icon } from "../../ui/Icon";
-import { useEditor } from "../editor-context";
+import { useEditorSelector } from "../editor-context";
 
 /** The last rejected edit, or an edit that lost to someone else's, until dismissed or resolved. */
 export function NoticeBanner() {
-  const { notice, dismissNotice, conflict, resolveConflict, state } = useEditor();
+  const { notice, dismissNotice, conflict, resolveConflict, state } = useEditorSelector((e) => ({
+    notice: e.notice,
+    dismissNotice: e.dismissNotice,
+    conflict: e.conflict,
+    resolveConflict: e.resolveConflict,
+    state: e.state,
+  }));
   if (conflict) return <ConflictBanner conflict={conflict} state={state} resolve={resolveConflict} />;
   if (!notice) return null;
   return (

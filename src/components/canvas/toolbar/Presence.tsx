@@ -1,13 +1,13 @@
 "use client";
 
 import { Avatar } from "../../ui/Avatar";
-import { useEditor } from "../editor-context";
+import { useEditorSelector } from "../editor-context";
 
 const SHOWN = 5;
 
 /** Who else has the project open. */
 export function Presence() {
-  const { viewers } = useEditor();
+  const viewers = useEditorSelector((e) => e.viewers);
   const hidden = viewers.slice(SHOWN);
   return (
     <ul data-testid="presence" aria-label="People viewing this project" className="flex items-center -space-x-1.5">

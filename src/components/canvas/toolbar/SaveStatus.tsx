@@ -2,7 +2,7 @@
 
 import { Spinner } from "../../ui/Spinner";
 import { Icon } from "../../ui/Icon";
-import { useEditor, type SaveStatus as Status } from "../editor-context";
+import { useEditorSelector, type SaveStatus as Status } from "../editor-context";
 import { ToolbarIcon } from "./icons";
 
 const LOOK: Record<Status, { text: string; className: string; icon: React.ReactNode }> = {
@@ -14,7 +14,7 @@ const LOOK: Record<Status, { text: string; className: string; icon: React.ReactN
 
 /** Whether the person's edits have reached the server; the text is what tests and people read. */
 export function SaveStatus() {
-  const { saveStatus, retry } = useEditor();
+  const { saveStatus, retry } = useEditorSelector((e) => ({ saveStatus: e.saveStatus, retry: e.retry }));
   const look = LOOK[saveStatus];
   return (
     <div className="flex items-center gap-2">

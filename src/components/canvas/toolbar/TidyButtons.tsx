@@ -1,13 +1,13 @@
 "use client";
 
 import { tidy } from "~/domain/tidy";
-import { useEditor } from "../editor-context";
+import { useEditorSelector } from "../editor-context";
 import { ToolbarIcon } from "./icons";
 import { ToolButton } from "./ToolButton";
 
 /** Auto-layout of the whole matrix or of the selected steps, each one undo step. */
 export function TidyButtons() {
-  const editor = useEditor();
+  const editor = useEditorSelector((e) => ({ apply: e.apply, readOnly: e.readOnly, selection: e.selection, state: e.state }));
   if (editor.readOnly) return null;
   const run = (onlyIds?: string[]) => {
     const ops = tidy(editor.state, onlyIds);

@@ -6,12 +6,7 @@ import { activityLogs, comments } from "~/server/db/schema";
 import { addProjectMember, callerFor, createOrg } from "~/server/test/factories";
 import { testDatabaseKinds, useTestDatabase } from "~/server/test/db";
 import { failure } from "~/server/test/errors";
-import { batch, nodeOp } from "~/server/test/graph";
-
-/** Subscriptions yield tracked events as [id, data, marker]: keep the data. */
-function eventData(value: unknown) {
-  return Array.isArray(value) ? (value[1] as unknown) : value;
-}
+import { batch, eventData, nodeOp } from "~/server/test/graph";
 
 /** A project with one step, an editor, a commenter and a viewer. */
 async function setup(db: Database) {
@@ -228,7 +223,7 @@ describe.each(testDatabaseKinds())("comments on %s", (kind) => {
     const revision = (await viewer.caller.graph.get({ projectId })).revision;
     const stream = await viewer.caller.graph.onChange({ projectId, since: revision, tab: randomUUID() });
     const events = stream[Symbol.asyncIterator]();
-    expect((await events.next()).value).toMatchObject({ type: "viewers" });
+    expect(eventData((await events.next()).value)).toMatchObject({ type: "viewers" });
 
     await commenter.caller.comment.create({ projectId, content: "Live" });
     // Other news may come first (the activity feed's touch, a heartbeat's viewers).

@@ -7,12 +7,7 @@ import { addProjectMember, createOrg } from "~/server/test/factories";
 import { callerFor } from "~/server/test/factories";
 import { createTestDatabase, testDatabaseKinds, useTestDatabase } from "~/server/test/db";
 import { failure } from "~/server/test/errors";
-import { batch, edgeOp, nodeOp } from "~/server/test/graph";
-
-/** Subscriptions yield tracked events as [id, data, marker]: keep the data. */
-function eventData(value: unknown) {
-  return Array.isArray(value) ? (value[1] as unknown) : value;
-}
+import { batch, edgeOp, eventData, nodeOp } from "~/server/test/graph";
 
 async function setup(db: Database) {
   const { caller, org, owner } = await createOrg(db);
@@ -333,7 +328,8 @@ describe.each(testDatabaseKinds())("graph operations on %s", (kind) => {
     const stream = await callerFor(db(), viewer.id).graph.onChange({ projectId, since: graph.revision, tab: randomUUID() });
     const events = stream[Symbol.asyncIterator]();
     const first = await events.next();
-    expect(first.value).toMatchObject({ type: "viewers", viewers: [{ name: "Vera Viewer" }] });
+    // Every event is tracked, by the revision the viewer is caught up to.
+    expect(first.value).toEqual([String(graph.revision), expect.objectContaining({ type: "viewers", viewers: [{ userId: viewer.id, name: "Vera Viewer", image: null }] }), expect.anything()]);
 
     const a = nodeOp("Live");
     const applied = await caller.graph.applyOps({ projectId, ...batch([a]) });
@@ -347,6 +343,15 @@ describe.each(testDatabaseKinds())("graph operations on %s", (kind) => {
     const replay = [eventData((await resumed.next()).value), eventData((await resumed.next()).value)] as { batch: { revision: number } }[];
     expect(replay.map((e) => e.batch.revision)).toEqual([applied.revision, again.revision]);
     await resumed.return?.(undefined);
+
+    // The SSE reconnect names the last event id it saw, which wins over `since`.
+    const fromId = (await caller.graph.onChange({ projectId, since: graph.revision, tab: randomUUID(), lastEventId: String(applied.revision) }))[
+      Symbol.asyncIterator
+    ]();
+    const missed = (await fromId.next()).value;
+    expect(missed).toEqual([String(again.revision), expect.objectContaining({ type: "batch", batch: expect.objectContaining({ revision: again.revision }) }), expect.anything()]);
+    expect((await fromId.next()).value).toEqual([String(again.revision), expect.objectContaining({ type: "viewers" }), expect.anything()]);
+    await fromId.return?.(undefined);
   });
 });
 
@@ -359,7 +364,7 @@ describe.runIf(testDatabaseKinds().includes("server"))("live sync across app ins
       const viewer = await addProjectMember(first.db, org.id, projectId, "VIEWER");
       const stream = await callerFor(second.db, viewer.id).graph.onChange({ projectId, since: graph.revision, tab: randomUUID() });
       const events = stream[Symbol.asyncIterator]();
-      expect(await events.next()).toMatchObject({ value: { type: "viewers" } });
+      expect(eventData((await events.next()).value)).toMatchObject({ type: "viewers" });
       const applied = await caller.graph.applyOps({ projectId, ...batch([nodeOp("Across instances")]) });
       expect(eventData((await events.next()).value)).toMatchObject({ type: "batch", batch: { revision: applied.revision } });
       await events.return?.(undefined);

@@ -29,8 +29,8 @@ export const graphRouter = createTRPCRouter({
     .subscription(async function* ({ ctx, input, signal }) {
       const since = input.lastEventId ? Number(input.lastEventId) : input.since;
       const abort = signal ?? new AbortController().signal;
-      for await (const event of liveChanges({ db: ctx.db, projectId: ctx.project.id, userId: ctx.userId, tab: input.tab, since, abort })) {
-        yield event.type === "batch" ? tracked(String(event.batch.revision), event) : event.type === "reload" ? tracked(String(event.revision), event) : event;
+      for await (const { revision, event } of liveChanges({ db: ctx.db, projectId: ctx.project.id, userId: ctx.userId, tab: input.tab, since, abort })) {
+        yield tracked(String(revision), event);
       }
     }),
 });

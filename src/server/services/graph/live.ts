@@ -12,6 +12,12 @@ export type LiveEvent =
   | { type: "viewers"; viewers: Viewer[] }
   | { type: "touch"; topic: Topic };
 
+/**
+ * An event with the revision the viewer is caught up to once they have it: the id a
+ * reconnect resumes from, so every event can carry one (not only batches).
+ */
+export type LiveMessage = { revision: number; event: LiveEvent };
+
 const PAGE = 200;
 /** Further behind than this, reloading the graph is cheaper than replaying batches. */
 const MAX_REPLAY = 1000;
@@ -30,7 +36,7 @@ export async function* liveChanges(opts: {
   tab: string;
   since: number;
   abort: AbortSignal;
-}): AsyncGenerator<LiveEvent> {
+}): AsyncGenerator<LiveMessage> {
   const { projectId, abort } = opts;
   const db = opts.db as Database;
   const hub = await hubFor(db);
@@ -47,19 +53,20 @@ export async function* liveChanges(opts: {
   }, HEARTBEAT_MS);
 
   let last = opts.since;
-  async function* catchUp(): AsyncGenerator<LiveEvent> {
+  const message = (event: LiveEvent): LiveMessage => ({ revision: last, event });
+  async function* catchUp(): AsyncGenerator<LiveMessage> {
     for (let replayed = 0; ; ) {
       const page = await batchesSince(db, projectId, last, PAGE);
       for (const batch of page) {
         last = batch.revision;
-        yield { type: "batch", batch };
+        yield message({ type: "batch", batch });
       }
       replayed += page.length;
       if (page.length < PAGE) return;
       if (replayed >= MAX_REPLAY) {
         const [row] = await db.select({ revision: projects.revision }).from(projects).where(eq(projects.id, projectId));
         last = row?.revision ?? last;
-        yield { type: "reload", revision: last };
+        yield message({ type: "reload", revision: last });
         return;
       }
     }
@@ -73,7 +80,7 @@ export async function* liveChanges(opts: {
   try {
     await announce(false, true);
     yield* catchUp();
-    yield viewers();
+    yield message(viewers());
     for (;;) {
       const signal = await queue.next();
       if (!signal) return;
@@ -82,7 +89,7 @@ export async function* liveChanges(opts: {
         continue;
       }
       if (signal.kind === "touch") {
-        yield { type: "touch", topic: signal.topic };
+        yield message({ type: "touch", topic: signal.topic });
         continue;
       }
       const before = [...seen.keys()].sort().join();
@@ -94,7 +101,7 @@ export async function* liveChanges(opts: {
       }
       const now = Date.now();
       for (const [tab, entry] of seen) if (tab !== opts.tab && now - entry.at > PRESENCE_TTL_MS) seen.delete(tab);
-      if ([...seen.keys()].sort().join() !== before) yield viewers();
+      if ([...seen.keys()].sort().join() !== before) yield message(viewers());
     }
   } finally {
     clearInterval(heartbeat);

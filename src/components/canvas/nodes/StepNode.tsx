@@ -1,5 +1,6 @@
 "use client";
 
+import { memo } from "react";
 import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from "@xyflow/react";
 import { automationScore } from "~/domain/automation";
 import { formatMinutes, parseEstimate } from "~/domain/duration";
@@ -26,8 +27,8 @@ function durationOf(node: GraphNode, facts: NodeFacts | undefined): number {
   return facts?.durationMinutes ?? 0;
 }
 
-/** The body every step type shares; the type decides the outline, icon and colours. */
-export function NodeCard({ data, selected }: NodeProps<ActivityFlowNode>) {
+/** A step of any type (one component for all four): the type decides the outline, icon and colours (NODE_LOOK). */
+export const StepNode = memo(function StepNode({ data, selected }: NodeProps<ActivityFlowNode>) {
   const { node, facts, readOnly, renaming, critical, heat, severity } = data;
   const look = NODE_LOOK[node.type];
   const compact = useStore(isCompact);
@@ -104,7 +105,7 @@ export function NodeCard({ data, selected }: NodeProps<ActivityFlowNode>) {
       )}
     </div>
   );
-}
+});
 
 function NodeMeta({ node, facts }: { node: GraphNode; facts: NodeFacts | undefined }) {
   const badge = STATUS_BADGE[node.status];
