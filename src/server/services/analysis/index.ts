@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { round2 } from "~/domain/numbers";
-import { DomainError } from "../errors";
+import type { ProjectContext } from "../context";
+import { ServiceError } from "../errors";
 import { automationScore, explainAutomation, isAutomatable } from "~/domain/automation";
 import { formatMinutes } from "~/domain/duration";
 import type { DbOrTx, Transaction } from "~/server/db";
@@ -10,8 +11,6 @@ import { findBottlenecks, type Bottleneck } from "~/server/analysis/bottlenecks"
 import { flowOf, type Flow } from "~/domain/flow";
 import { computeCpm, type CpmTimes } from "~/server/analysis/cpm";
 import { computeCpmSql, SqlCycleError } from "~/server/analysis/cpm-sql";
-
-type ProjectRef = { organizationId: string; project: { id: string; revision: number } };
 
 export type LeadTimeResult = {
   /** RESULT_VERSION when it was computed: a cached result of an older shape is computed again. */
@@ -43,7 +42,7 @@ export const DAY_RULE = "Times are calendar time: a day is 24 hours and a week 7
  * a miss computes under a per-project advisory lock, so simultaneous requests for one
  * revision compute once (the second finds the first one's row after the lock).
  */
-export async function leadTime({ db, access }: { db: DbOrTx; access: ProjectRef }): Promise<LeadTimeResult> {
+export async function leadTime({ db, access }: ProjectContext): Promise<LeadTimeResult> {
   const cached = await readCache(db, access.project.id, access.project.revision);
   if (cached) return cached;
   return withTransaction(db, async (tx) => {
@@ -116,7 +115,7 @@ async function computeLeadTime(tx: Transaction, projectId: string, revision: num
   const cpm = await computeCpmSql(tx, projectId).catch((error: unknown) => {
     if (!(error instanceof SqlCycleError)) throw error;
     const labels = facts.nodeRows.filter((n) => error.nodeIds.includes(n.id)).map((n) => n.label);
-    throw new DomainError("CYCLE_DETECTED", `The dependencies form a cycle through: ${labels.join(", ")}`, { cycle: error.nodeIds });
+    throw new ServiceError("CYCLE_DETECTED", `The dependencies form a cycle through: ${labels.join(", ")}`, { cycle: error.nodeIds });
   });
   const lanes = await loadLanes(tx, projectId);
   const deps = facts.depRows.filter((e) => e.type !== "FEEDBACK_TO");
@@ -177,7 +176,7 @@ async function writeBottlenecks(tx: Transaction, projectId: string, bottlenecks:
  * The steps most worth automating, with the critical-path minutes each would free if it took
  * no time (a what-if CPM over the same rows with that one duration set to zero).
  */
-export async function automationCandidates({ db, access, limit }: { db: DbOrTx; access: ProjectRef; limit: number }) {
+export async function automationCandidates({ db, access }: ProjectContext, { limit }: { limit: number }) {
   const { nodeRows, depRows } = await loadFacts(db, access.project.id);
   const deps = depRows.filter((e) => e.type !== "FEEDBACK_TO").map((e) => ({ source: e.source, target: e.target, lag: e.lag }));
   const base = computeCpm(nodeRows.map((n) => ({ id: n.id, duration: n.duration })), deps).criticalPathMinutes;
