@@ -9,7 +9,7 @@ import { departments, edges, leadTimeCache, nodes, projects, stages } from "~/se
 import { withTransaction } from "~/server/db/transaction";
 import { findBottlenecks, type Bottleneck } from "~/server/analysis/bottlenecks";
 import { flowOf, type Flow } from "~/domain/flow";
-import { computeCpm, type CpmTimes } from "~/server/analysis/cpm";
+import { computeCpm, CycleError, type CpmTimes } from "~/server/analysis/cpm";
 import { computeCpmSql, SqlCycleError } from "~/server/analysis/cpm-sql";
 
 export type LeadTimeResult = {
@@ -69,6 +69,25 @@ export async function leadTime({ db, access }: ProjectContext): Promise<LeadTime
   });
 }
 
+/**
+ * A dependency cycle leaves a graph without a lead time; the editor refuses to make one, but
+ * rows written another way can hold one. Refused as CYCLE_DETECTED, naming the steps on it
+ * or behind it.
+ */
+function cycleError(nodeIds: string[], steps: readonly { id: string; label: string }[]): ServiceError {
+  const labels = steps.filter((n) => nodeIds.includes(n.id)).map((n) => n.label);
+  return new ServiceError("CYCLE_DETECTED", `The dependencies form a cycle through: ${labels.join(", ")}`, { cycle: nodeIds });
+}
+
+/** An in-memory critical-path computation over `steps`, with a cycle refused as CYCLE_DETECTED. */
+export function refusingCycles<T>(steps: readonly { id: string; label: string }[], compute: () => T): T {
+  try {
+    return compute();
+  } catch (error) {
+    throw error instanceof CycleError ? cycleError(error.nodeIds, steps) : error;
+  }
+}
+
 async function readCache(db: DbOrTx, projectId: string, revision: number) {
   const [row] = await db
     .select({ result: leadTimeCache.result })
@@ -113,9 +132,7 @@ async function loadLanes(db: DbOrTx, projectId: string) {
 async function computeLeadTime(tx: Transaction, projectId: string, revision: number): Promise<LeadTimeResult> {
   const facts = await loadFacts(tx, projectId);
   const cpm = await computeCpmSql(tx, projectId).catch((error: unknown) => {
-    if (!(error instanceof SqlCycleError)) throw error;
-    const labels = facts.nodeRows.filter((n) => error.nodeIds.includes(n.id)).map((n) => n.label);
-    throw new ServiceError("CYCLE_DETECTED", `The dependencies form a cycle through: ${labels.join(", ")}`, { cycle: error.nodeIds });
+    throw error instanceof SqlCycleError ? cycleError(error.nodeIds, facts.nodeRows) : error;
   });
   const lanes = await loadLanes(tx, projectId);
   const deps = facts.depRows.filter((e) => e.type !== "FEEDBACK_TO");
@@ -179,7 +196,7 @@ async function writeBottlenecks(tx: Transaction, projectId: string, bottlenecks:
 export async function automationCandidates({ db, access }: ProjectContext, { limit }: { limit: number }) {
   const { nodeRows, depRows } = await loadFacts(db, access.project.id);
   const deps = depRows.filter((e) => e.type !== "FEEDBACK_TO").map((e) => ({ source: e.source, target: e.target, lag: e.lag }));
-  const base = computeCpm(nodeRows.map((n) => ({ id: n.id, duration: n.duration })), deps).criticalPathMinutes;
+  const base = refusingCycles(nodeRows, () => computeCpm(nodeRows.map((n) => ({ id: n.id, duration: n.duration })), deps)).criticalPathMinutes;
   const scored = nodeRows
     .filter((n) => isAutomatable({ type: n.type, external: n.attributes.external ?? false }))
     .map((n) => ({

@@ -6,6 +6,7 @@ import type { ProjectContext } from "../context";
 import { ServiceError } from "../errors";
 import { loadGraph } from "../graph";
 import { withSnapshot } from "../graph/snapshot";
+import { refusingCycles } from "./index";
 
 /** One step changed in a what-if: a new time, or automated (it takes no time). */
 export type WhatIfChange = { nodeId: string; avgTime?: string | null; automated: boolean };
@@ -33,7 +34,7 @@ export async function whatIf({ db, access }: ProjectContext, { changes }: { chan
       return { ...n, avgTime: change.automated ? null : change.avgTime === undefined ? n.avgTime : change.avgTime };
     }),
   };
-  const [before, after] = [figuresOf(graph, distribution), figuresOf(variant, distribution)];
+  const [before, after] = refusingCycles(graph.nodes, () => [figuresOf(graph, distribution), figuresOf(variant, distribution)]);
   const labels = new Map(graph.nodes.map((n) => [n.id, n.label]));
   return { before, after, delta: explainDelta(before, after, (id) => labels.get(id) ?? "a step") };
 }
