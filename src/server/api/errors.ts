@@ -31,8 +31,7 @@ export function toTRPCError(error: ServiceError): TRPCError {
   return new TRPCError({ code: STATUS[error.code], message: error.message, cause: error });
 }
 
-/** The ServiceError behind an error that left a procedure, if that is what it was. */
-export function serviceErrorOf(error: unknown): ServiceError | null {
-  if (error instanceof ServiceError) return error;
-  return error instanceof TRPCError && error.cause instanceof ServiceError ? error.cause : null;
+/** The ServiceError behind an error that left a procedure, if a service refused. */
+export function serviceErrorOf(error: TRPCError): ServiceError | null {
+  return error.cause instanceof ServiceError ? error.cause : null;
 }

@@ -5,7 +5,6 @@ import type { OrgRole, ProjectRole } from "~/domain/roles";
 import { getDb, type Database, type DbOrTx } from "~/server/db";
 import { requireOrgAccess, requireProjectAccess } from "~/server/services/access";
 import type { Actor } from "~/server/services/context";
-import { ServiceError } from "~/server/services/errors";
 import { serviceErrorOf, toTRPCError } from "./errors";
 
 export type AppSession = { userId: string };
@@ -79,7 +78,8 @@ export const createCallerFactory = t.createCallerFactory;
  */
 const mapServiceErrors = t.middleware(async function mapServiceErrors({ next }) {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof ServiceError) throw toTRPCError(result.error.cause);
+  const refusal = result.ok ? null : serviceErrorOf(result.error);
+  if (refusal) throw toTRPCError(refusal);
   return result;
 });
 
