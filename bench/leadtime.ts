@@ -15,11 +15,12 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { rows, type Database } from "~/server/db";
-import { edges, leadTimeCache, nodes, organizations, projects, users } from "~/server/db/schema";
+import { edges, leadTimeCache, nodes, organizations, projects, users, type Organization, type Project } from "~/server/db/schema";
 import { DEFAULT_ORGANIZATION_SETTINGS } from "~/server/services/organizations/defaults";
 import { computeCpm, type CpmResult } from "~/server/analysis/cpm";
 import { computeCpmSql } from "~/server/analysis/cpm-sql";
 import { leadTime } from "~/server/services/analysis";
+import type { ProjectContext } from "~/server/services/context";
 import { createTestDatabase } from "~/server/test/db";
 import { chain, layered, realistic, scattered, type BenchGraph } from "./graphs";
 
@@ -95,6 +96,15 @@ const sameResult = (a: CpmResult, b: CpmResult) => {
   return JSON.stringify(sort(a)) === JSON.stringify(sort(b)) && JSON.stringify(a.criticalPath) === JSON.stringify(b.criticalPath) && a.criticalPathMinutes === b.criticalPathMinutes;
 };
 
+/** The context projectProcedure would give the organization's creator on one of its projects. */
+function ownerContext(db: Database, org: Organization, project: Project): ProjectContext {
+  return {
+    db,
+    actor: { userId: org.createdBy!, ip: null, userAgent: null },
+    access: { organizationId: org.id, orgRole: "OWNER", project, projectRole: "OWNER" },
+  };
+}
+
 async function benchOrganization(db: Database) {
   const [user] = await db.insert(users).values({ email: "bench@example.test", name: "Bench", passwordHash: "-" }).returning();
   const [org] = await db
@@ -123,9 +133,9 @@ async function benchDatabase(kind: "pglite" | "server") {
     const agree = sameResult(a.last as CpmResult, b.last as CpmResult) ? "yes" : "NO";
     // PGlite runs in this thread and cannot interrupt itself, so only the server runs (c).
     const c = kind === "server" ? await median(() => pathArrayCte(db, project!.id), graph.name.startsWith("realistic") ? RUNS : 1) : null;
-    const access = { organizationId: org!.id, project: { id: project!.id, revision: 0 } };
-    await leadTime({ db, access });
-    const hit = await median(() => leadTime({ db, access }));
+    const ctx = ownerContext(db, org, project!);
+    await leadTime(ctx);
+    const hit = await median(() => leadTime(ctx));
     rowsOut.push([
       graph.name,
       String(graph.durations.length),
@@ -162,7 +172,7 @@ async function neverAnalyzed(kind: "pglite" | "server") {
       .values({ organizationId: org.id, name: `cold ${randomUUID()}`, slug: `cold-${randomUUID()}` })
       .returning();
     await insertGraph(db, { organizationId: org.id, projectId: project!.id }, graph);
-    return { organizationId: org.id, project: { id: project!.id, revision: project!.revision } };
+    return ownerContext(db, org, project!);
   };
   const timed = async (fn: () => Promise<unknown>) => {
     const start = performance.now();
@@ -173,27 +183,27 @@ async function neverAnalyzed(kind: "pglite" | "server") {
   const serviceFirst: number[] = [];
   const projectsSeen: Awaited<ReturnType<typeof freshProject>>[] = [];
   for (let i = 0; i < COLD_RUNS; i++) {
-    const access = await freshProject();
-    projectsSeen.push(access);
-    engineFirst.push(await timed(() => computeCpmSql(db, access.project.id)));
+    const ctx = await freshProject();
+    projectsSeen.push(ctx);
+    engineFirst.push(await timed(() => computeCpmSql(db, ctx.access.project.id)));
   }
   for (let i = 0; i < COLD_RUNS; i++) {
-    const access = await freshProject();
-    serviceFirst.push(await timed(() => leadTime({ db, access })));
+    const ctx = await freshProject();
+    serviceFirst.push(await timed(() => leadTime(ctx)));
   }
   const four = await Promise.all(Array.from({ length: 4 }, freshProject));
-  const concurrent = await timed(() => Promise.all(four.map((access) => leadTime({ db, access }))));
+  const concurrent = await timed(() => Promise.all(four.map((ctx) => leadTime(ctx))));
   const analyzed = rows<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM pg_stat_user_tables WHERE relname IN ('nodes', 'edges') AND (last_analyze IS NOT NULL OR last_autoanalyze IS NOT NULL)`));
   const wasCold = kind === "pglite" || analyzed[0]?.n === 0;
 
   await db.execute(sql`ANALYZE nodes`);
   await db.execute(sql`ANALYZE edges`);
-  const access = projectsSeen[0]!;
-  const engineWarm = await median(() => computeCpmSql(db, access.project.id));
+  const ctx = projectsSeen[0]!;
+  const engineWarm = await median(() => computeCpmSql(db, ctx.access.project.id));
   const serviceTimes: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    await db.delete(leadTimeCache).where(eq(leadTimeCache.projectId, access.project.id));
-    serviceTimes.push(await timed(() => leadTime({ db, access })));
+    await db.delete(leadTimeCache).where(eq(leadTimeCache.projectId, ctx.access.project.id));
+    serviceTimes.push(await timed(() => leadTime(ctx)));
   }
   serviceTimes.sort((a, b) => a - b);
   const serviceWarm = serviceTimes[Math.floor(serviceTimes.length / 2)]!;

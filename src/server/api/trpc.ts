@@ -4,7 +4,8 @@ import { z, ZodError } from "zod";
 import type { OrgRole, ProjectRole } from "~/domain/roles";
 import { getDb, type Database, type DbOrTx } from "~/server/db";
 import { requireOrgAccess, requireProjectAccess } from "~/server/services/access";
-import { DomainError } from "~/server/services/errors";
+import type { Actor } from "~/server/services/context";
+import { serviceErrorOf, toTRPCError } from "./errors";
 
 export type AppSession = { userId: string };
 
@@ -51,15 +52,16 @@ const t = initTRPC.context<InnerContext>().create({
   },
   errorFormatter({ shape, error }) {
     const cause = error.cause;
-    const unexpected = error.code === "INTERNAL_SERVER_ERROR" && !(error instanceof DomainError);
+    const refusal = serviceErrorOf(error);
+    const unexpected = error.code === "INTERNAL_SERVER_ERROR" && !refusal;
     return {
       ...shape,
       message: unexpected ? "Something went wrong on our side. Please try again." : shape.message,
       data: {
         ...shape.data,
         stack: undefined,
-        domainCode: error instanceof DomainError ? error.domainCode : null,
-        details: error instanceof DomainError ? error.details : null,
+        domainCode: refusal?.domainCode ?? null,
+        details: refusal?.details ?? null,
         zodError: cause instanceof ZodError ? z.flattenError(cause) : null,
       },
     };
@@ -69,33 +71,45 @@ const t = initTRPC.context<InnerContext>().create({
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure;
-
-const requireUser = t.middleware(({ ctx, next }) => {
-  if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in" });
-  return next({ ctx: { ...ctx, userId: ctx.session.userId } });
+/**
+ * Services refuse with a ServiceError, which knows nothing of HTTP; here, once for every
+ * procedure, it becomes the TRPCError its code maps to, with the ServiceError on `cause`
+ * (errorFormatter reads domainCode and details from it).
+ */
+const mapServiceErrors = t.middleware(async function mapServiceErrors({ next }) {
+  const result = await next();
+  const refusal = result.ok ? null : serviceErrorOf(result.error);
+  if (refusal) throw toTRPCError(refusal);
+  return result;
 });
 
-export const authedProcedure = t.procedure.use(requireUser);
+export const publicProcedure = t.procedure.use(mapServiceErrors);
+
+/** Signed-in procedures get `ctx.actor`, which with `ctx.db` is the services' ServiceContext. */
+const requireUser = t.middleware(function requireUser({ ctx, next }) {
+  if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in" });
+  const actor: Actor = { userId: ctx.session.userId, ip: ctx.ip, userAgent: ctx.userAgent };
+  return next({ ctx: { actor } });
+});
+
+export const authedProcedure = publicProcedure.use(requireUser);
 
 const orgInput = z.object({ organizationId: z.uuid("organizationId must be a UUID") });
 const projectInput = z.object({ projectId: z.uuid("projectId must be a UUID") });
 
 function requireOrgRole(min: OrgRole) {
   return authedProcedure.input(orgInput).use(async function requireOrgRole({ ctx, input, next }) {
-    const access = await requireOrgAccess(ctx.db, ctx.userId, input.organizationId, min);
-    return next({ ctx: { ...ctx, ...access } });
+    return next({ ctx: { access: await requireOrgAccess(ctx, { organizationId: input.organizationId, min }) } });
   });
 }
 
 function requireProjectRole(min: ProjectRole, opts: { allowDeleted?: boolean } = {}) {
   return authedProcedure.input(projectInput).use(async function requireProjectRole({ ctx, input, next }) {
-    const access = await requireProjectAccess(ctx.db, ctx.userId, input.projectId, min, opts);
-    return next({ ctx: { ...ctx, ...access } });
+    return next({ ctx: { access: await requireProjectAccess(ctx, { projectId: input.projectId, min, ...opts }) } });
   });
 }
 
-/** Procedures on one organization: the input carries organizationId. */
+/** Procedures on one organization (the input carries organizationId): `ctx` is an OrgContext. */
 export const orgProcedure = requireOrgRole;
-/** Procedures on one project: the input carries projectId. */
+/** Procedures on one project (the input carries projectId): `ctx` is a ProjectContext. */
 export const projectProcedure = requireProjectRole;

@@ -20,7 +20,7 @@ export const authOptions: NextAuthOptions = {
       credentials: { email: { type: "email" }, password: { type: "password" } },
       async authorize(credentials) {
         if (!credentials?.email || !credentials.password) return null;
-        const user = await verifyCredentials(await getDb(), credentials.email, credentials.password);
+        const user = await verifyCredentials({ db: await getDb() }, { email: credentials.email, password: credentials.password });
         return user ? { id: user.id, email: user.email, name: user.name } : null;
       },
     }),

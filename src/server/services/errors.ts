@@ -1,6 +1,3 @@
-import { TRPCError } from "@trpc/server";
-import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
-
 /** Stable codes the UI can branch on; the message is for people. */
 export type DomainCode =
   | "EMAIL_TAKEN"
@@ -23,46 +20,41 @@ export type DomainCode =
   | "STALE_CURSOR"
   | "VERSION_MISMATCH";
 
-const STATUS: Record<DomainCode, TRPC_ERROR_CODE_KEY> = {
-  EMAIL_TAKEN: "CONFLICT",
-  INVALID_CREDENTIALS: "UNAUTHORIZED",
-  WRONG_PASSWORD: "BAD_REQUEST",
-  SLUG_TAKEN: "CONFLICT",
-  LAST_OWNER: "PRECONDITION_FAILED",
-  LIMIT_REACHED: "FORBIDDEN",
-  ALREADY_MEMBER: "CONFLICT",
-  USER_NOT_FOUND: "NOT_FOUND",
-  NOT_A_MEMBER: "NOT_FOUND",
-  PROJECT_ARCHIVED: "PRECONDITION_FAILED",
-  OWNER_ONLY: "FORBIDDEN",
-  STALE_WRITE: "CONFLICT",
-  CYCLE_DETECTED: "BAD_REQUEST",
-  DUPLICATE_ID: "CONFLICT",
-  ENTITY_NOT_FOUND: "NOT_FOUND",
-  INVALID_OPERATION: "BAD_REQUEST",
-  HISTORY_GONE: "CONFLICT",
-  STALE_CURSOR: "BAD_REQUEST",
-  VERSION_MISMATCH: "PRECONDITION_FAILED",
-};
+/** Refusals with nothing to add to their kind: "not found" (or not yours to see), "not allowed". */
+export type PlainCode = "NOT_FOUND" | "FORBIDDEN";
 
-export class DomainError extends TRPCError {
-  readonly domainCode: DomainCode;
+export type ServiceCode = DomainCode | PlainCode;
+
+const isPlain = (code: ServiceCode): code is PlainCode => code === "NOT_FOUND" || code === "FORBIDDEN";
+
+/**
+ * A refusal by a service, in the services' own terms: the API layer turns it into an HTTP
+ * status (src/server/api/errors.ts), so nothing here knows about the transport.
+ */
+export class ServiceError extends Error {
+  override readonly name = "ServiceError";
+  readonly code: ServiceCode;
   /** Machine-readable context for the UI, e.g. the current entity on STALE_WRITE. */
   readonly details: Record<string, unknown> | null;
 
-  constructor(domainCode: DomainCode, message: string, details: Record<string, unknown> | null = null) {
-    super({ code: STATUS[domainCode], message });
-    this.domainCode = domainCode;
+  constructor(code: ServiceCode, message: string, details: Record<string, unknown> | null = null) {
+    super(message);
+    this.code = code;
     this.details = details;
+  }
+
+  /** The code the UI branches on; null for a plain NOT_FOUND or FORBIDDEN. */
+  get domainCode(): DomainCode | null {
+    return isPlain(this.code) ? null : this.code;
   }
 }
 
-export function notFound(what: string): TRPCError {
-  return new TRPCError({ code: "NOT_FOUND", message: `${what} not found` });
+export function notFound(what: string): ServiceError {
+  return new ServiceError("NOT_FOUND", `${what} not found`);
 }
 
-export function forbidden(message: string): TRPCError {
-  return new TRPCError({ code: "FORBIDDEN", message });
+export function forbidden(message: string): ServiceError {
+  return new ServiceError("FORBIDDEN", message);
 }
 
 /** Postgres unique_violation on a given constraint, from either driver. */

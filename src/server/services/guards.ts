@@ -8,11 +8,11 @@ import { eq } from "drizzle-orm";
 import type { AutomationInput } from "~/domain/automation";
 import type { Transaction } from "~/server/db";
 import { projects } from "~/server/db/schema";
-import { DomainError, notFound } from "./errors";
+import { notFound, ServiceError } from "./errors";
 
 /** An archived project is read-only for everyone; `verb` says what was refused ("edit", "comment"). */
 export function requireWritable(status: string, verb = "edit") {
-  if (status === "ARCHIVED") throw new DomainError("PROJECT_ARCHIVED", `This project is archived; unarchive it to ${verb}`);
+  if (status === "ARCHIVED") throw new ServiceError("PROJECT_ARCHIVED", `This project is archived; unarchive it to ${verb}`);
 }
 
 /**
@@ -32,7 +32,7 @@ export async function lockProject(tx: Transaction, projectId: string) {
 /** Refuses one more member once the organization (its row locked by the caller) is full. */
 export function requireMemberRoom(members: number, settings: { max_members: number }) {
   if (members >= settings.max_members) {
-    throw new DomainError("LIMIT_REACHED", `This organization has reached its limit of ${settings.max_members} members`);
+    throw new ServiceError("LIMIT_REACHED", `This organization has reached its limit of ${settings.max_members} members`);
   }
 }
 

@@ -12,15 +12,11 @@ const filterInput = z.object({
 export const activityRouter = createTRPCRouter({
   list: projectProcedure("VIEWER")
     .input(filterInput.extend({ cursor: z.string().max(200).nullish(), limit: z.number().int().min(1).max(100).default(30) }))
-    .query(({ ctx, input }) => listActivity(ctx.db, ctx.project.id, input)),
+    .query(({ ctx, input }) => listActivity(ctx, input)),
 
-  people: projectProcedure("VIEWER").query(({ ctx }) => activityPeople(ctx.db, ctx.project.id)),
+  people: projectProcedure("VIEWER").query(({ ctx }) => activityPeople(ctx)),
 
   exportCsv: projectProcedure("EDITOR")
     .input(filterInput)
-    .query(async ({ ctx, input }) => {
-      const result = await exportActivityCsv(ctx.db, ctx.project.id, input);
-      const day = new Date().toISOString().slice(0, 10);
-      return { ...result, filename: `${ctx.project.slug}-activity-${day}.csv` };
-    }),
+    .query(({ ctx, input }) => exportActivityCsv(ctx, input)),
 });

@@ -171,6 +171,12 @@ describe.each(testDatabaseKinds())("analysis on %s", (kind) => {
     const result = await failure(caller.analysis.leadTime({ projectId: cyclic.id }));
     expect(result).toMatchObject({ code: "BAD_REQUEST", domainCode: "CYCLE_DETECTED" });
     expect(result.message).toMatch(/cycle/);
+    // The in-memory twin behind candidates and what-ifs refuses the same way, naming the steps.
+    const throughBoth = /^The dependencies form a cycle through: (Draft, Review|Review, Draft)$/;
+    const candidates = await failure(caller.analysis.automationCandidates({ projectId: cyclic.id }));
+    expect(candidates).toMatchObject({ code: "BAD_REQUEST", domainCode: "CYCLE_DETECTED", message: expect.stringMatching(throughBoth) });
+    const whatIf = await failure(caller.analysis.whatIf({ projectId: cyclic.id, changes: [{ nodeId: idOf.get("Draft")!, automated: true }] }));
+    expect(whatIf).toMatchObject({ code: "BAD_REQUEST", domainCode: "CYCLE_DETECTED", message: expect.stringMatching(throughBoth) });
   });
 
   it("splits the lead time into work and waiting, counting an external step and the waits as waiting", async () => {

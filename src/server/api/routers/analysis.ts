@@ -9,11 +9,11 @@ import { whatIf } from "~/server/services/analysis/what-if";
 export const DEFAULT_RUNS = 5000;
 
 export const analysisRouter = createTRPCRouter({
-  leadTime: projectProcedure("VIEWER").query(({ ctx }) => leadTime({ db: ctx.db, access: ctx })),
+  leadTime: projectProcedure("VIEWER").query(({ ctx }) => leadTime(ctx)),
 
   automationCandidates: projectProcedure("VIEWER")
     .input(z.object({ limit: z.number().int().min(1).max(50).default(5) }))
-    .query(({ ctx, input }) => automationCandidates({ db: ctx.db, access: ctx, limit: input.limit })),
+    .query(({ ctx, input }) => automationCandidates(ctx, input)),
 
   simulate: projectProcedure("VIEWER")
     .input(
@@ -22,7 +22,7 @@ export const analysisRouter = createTRPCRouter({
         seed: z.number().int("The seed must be a whole number").min(0, "The seed cannot be negative").max(2_147_483_647, "The seed is too large").default(1),
       }),
     )
-    .query(({ ctx, input }) => simulateLeadTime({ db: ctx.db, access: ctx, runs: input.runs, seed: input.seed })),
+    .query(({ ctx, input }) => simulateLeadTime(ctx, input)),
 
   /** Nothing is saved: the project with some steps' times changed, compared with how it is. */
   whatIf: projectProcedure("VIEWER")
@@ -34,5 +34,5 @@ export const analysisRouter = createTRPCRouter({
           .max(20, "At most 20 steps at once"),
       }),
     )
-    .query(({ ctx, input }) => whatIf({ db: ctx.db, access: ctx, changes: input.changes })),
+    .query(({ ctx, input }) => whatIf(ctx, input)),
 });

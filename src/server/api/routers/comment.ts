@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { createTRPCRouter, projectProcedure } from "~/server/api/trpc";
-import { actorOf } from "~/server/services/activity";
 import {
   commentContentSchema,
   commentStatusSchema,
@@ -17,7 +16,7 @@ export const commentRouter = createTRPCRouter({
   /** `nodeId` omitted: every thread; null: the project's own threads; a step id: that step's. */
   list: projectProcedure("VIEWER")
     .input(z.object({ nodeId: z.uuid("nodeId must be a UUID").nullish(), status: commentStatusSchema.default("open") }))
-    .query(({ ctx, input }) => listThreads({ db: ctx.db, access: ctx, userId: ctx.userId, input })),
+    .query(({ ctx, input }) => listThreads(ctx, input)),
 
   create: projectProcedure("COMMENTER")
     .input(
@@ -29,17 +28,17 @@ export const commentRouter = createTRPCRouter({
         })
         .refine((input) => !(input.nodeId && input.parentId), { message: "A reply belongs to its thread's step; leave nodeId out" }),
     )
-    .mutation(({ ctx, input }) => createComment({ db: ctx.db, access: ctx, actor: actorOf(ctx), input })),
+    .mutation(({ ctx, input }) => createComment(ctx, input)),
 
   edit: projectProcedure("COMMENTER")
     .input(z.object({ commentId, content: commentContentSchema }))
-    .mutation(({ ctx, input }) => editComment({ db: ctx.db, access: ctx, actor: actorOf(ctx), input })),
+    .mutation(({ ctx, input }) => editComment(ctx, input)),
 
   delete: projectProcedure("COMMENTER")
     .input(z.object({ commentId }))
-    .mutation(({ ctx, input }) => removeComment({ db: ctx.db, access: ctx, actor: actorOf(ctx), input })),
+    .mutation(({ ctx, input }) => removeComment(ctx, input)),
 
   setResolved: projectProcedure("COMMENTER")
     .input(z.object({ commentId, resolved: z.boolean() }))
-    .mutation(({ ctx, input }) => setThreadResolved({ db: ctx.db, access: ctx, actor: actorOf(ctx), input })),
+    .mutation(({ ctx, input }) => setThreadResolved(ctx, input)),
 });

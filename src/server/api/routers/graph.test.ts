@@ -92,10 +92,10 @@ describe.each(testDatabaseKinds())("graph operations on %s", (kind) => {
     );
     expect(stale).toMatchObject({ code: "CONFLICT", domainCode: "STALE_WRITE" });
     expect(stale.message).toContain("label");
-    const error = await other.graph
-      .applyOps({ projectId, ...batch([{ op: "updateNode", id: a.node.id, set: { label: "Credit check" }, expect: { label: "Check credit" } }]) })
-      .catch((e: { details: unknown }) => e);
-    expect((error as { details: { current: { label: string } } }).details.current.label).toBe("Check credit score");
+    const error = await failure(
+      other.graph.applyOps({ projectId, ...batch([{ op: "updateNode", id: a.node.id, set: { label: "Credit check" }, expect: { label: "Check credit" } }]) }),
+    );
+    expect((error.details as { current: { label: string } }).current.label).toBe("Check credit score");
 
     const node = (await caller.graph.get({ projectId })).nodes[0]!;
     expect(node).toMatchObject({ label: "Check credit score", status: "BLOCKED" });
@@ -114,20 +114,17 @@ describe.each(testDatabaseKinds())("graph operations on %s", (kind) => {
     });
 
     const mine = { op: "updateNode", id: a.node.id, set: { label: "Kickoff meeting" }, expect: { label: "Kickoff" } } as const;
-    const error = (await caller.graph.applyOps({ projectId, ...batch([nodeOp("Other"), mine]) }).catch((e: unknown) => e)) as {
-      code: string;
-      details: { index: number; current: { label: string }; by: { name: string; at: string } };
-    };
+    const error = await failure(caller.graph.applyOps({ projectId, ...batch([nodeOp("Other"), mine]) }));
     expect(error.code).toBe("CONFLICT");
     expect(error.details).toMatchObject({ index: 1, current: { label: "Kick-off call" }, by: { name: "Sam Rivera" } });
-    expect(Date.parse(error.details.by.at)).toBeGreaterThanOrEqual(started - 5_000);
+    expect(Date.parse((error.details as { by: { at: string } }).by.at)).toBeGreaterThanOrEqual(started - 5_000);
 
     // The same person in another tab is named as such.
     await caller.graph.applyOps({ projectId, ...batch([{ op: "updateNode", id: a.node.id, set: { status: "READY" }, expect: { status: "PENDING" } }]) });
-    const again = (await caller.graph
-      .applyOps({ projectId, ...batch([{ op: "updateNode", id: a.node.id, set: { status: "BLOCKED" }, expect: { status: "PENDING" } }]) })
-      .catch((e: unknown) => e)) as { details: { by: { name: string } } };
-    expect(again.details.by.name).toBe("You (in another tab)");
+    const again = await failure(
+      caller.graph.applyOps({ projectId, ...batch([{ op: "updateNode", id: a.node.id, set: { status: "BLOCKED" }, expect: { status: "PENDING" } }]) }),
+    );
+    expect((again.details as { by: { name: string } }).by.name).toBe("You (in another tab)");
   });
 
   it("sends each live batch with its author's name", async () => {

@@ -2,21 +2,20 @@ import { tracked } from "@trpc/server";
 import { z } from "zod";
 import { batchSchema, UNDO_DEPTH } from "~/domain/operations";
 import { createTRPCRouter, projectProcedure } from "~/server/api/trpc";
-import { actorOf } from "~/server/services/activity";
 import { applyBatch, discardHistory, loadEditorGraph } from "~/server/services/graph";
 import { liveChanges } from "~/server/services/graph/live";
 
 export const graphRouter = createTRPCRouter({
-  get: projectProcedure("VIEWER").query(({ ctx }) => loadEditorGraph(ctx.db, ctx.project.id, ctx.userId)),
+  get: projectProcedure("VIEWER").query(({ ctx }) => loadEditorGraph(ctx)),
 
   applyOps: projectProcedure("EDITOR")
     .input(batchSchema)
-    .mutation(({ ctx, input }) => applyBatch({ db: ctx.db, access: ctx, actor: actorOf(ctx), batch: input })),
+    .mutation(({ ctx, input }) => applyBatch(ctx, input)),
 
   /** Forgets undo/redo entries of the caller's that the editor dropped as no longer applicable. */
   discardHistory: projectProcedure("EDITOR")
     .input(z.object({ entryIds: z.array(z.string().min(1).max(100)).min(1).max(UNDO_DEPTH * 2) }))
-    .mutation(({ ctx, input }) => discardHistory(ctx.db, { projectId: ctx.project.id, userId: ctx.userId }, input.entryIds)),
+    .mutation(({ ctx, input }) => discardHistory(ctx, input)),
 
   onChange: projectProcedure("VIEWER")
     .input(
@@ -29,7 +28,7 @@ export const graphRouter = createTRPCRouter({
     .subscription(async function* ({ ctx, input, signal }) {
       const since = input.lastEventId ? Number(input.lastEventId) : input.since;
       const abort = signal ?? new AbortController().signal;
-      for await (const { revision, event } of liveChanges({ db: ctx.db, projectId: ctx.project.id, userId: ctx.userId, tab: input.tab, since, abort })) {
+      for await (const { revision, event } of liveChanges({ db: ctx.db, projectId: ctx.access.project.id, userId: ctx.actor.userId, tab: input.tab, since, abort })) {
         yield tracked(String(revision), event);
       }
     }),

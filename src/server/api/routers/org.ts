@@ -13,11 +13,11 @@ import { orgMembersRouter } from "./orgMembers";
 export const orgRouter = createTRPCRouter({
   create: authedProcedure
     .input(z.object({ name: orgNameSchema, slug: slugSchema.optional() }))
-    .mutation(({ ctx, input }) => createOrganization({ db: ctx.db, userId: ctx.userId, input })),
+    .mutation(({ ctx, input }) => createOrganization(ctx, input)),
 
-  list: authedProcedure.query(({ ctx }) => listMyOrganizations(ctx.db, ctx.userId)),
+  list: authedProcedure.query(({ ctx }) => listMyOrganizations(ctx)),
 
-  get: orgProcedure("MEMBER").query(({ ctx }) => getOrganization(ctx.db, ctx)),
+  get: orgProcedure("MEMBER").query(({ ctx }) => getOrganization(ctx)),
 
   update: orgProcedure("ADMIN")
     .input(
@@ -28,12 +28,9 @@ export const orgRouter = createTRPCRouter({
         stages: axisListSchema.optional(),
       }),
     )
-    .mutation(({ ctx, input }) => {
-      const { organizationId, ...changes } = input;
-      return updateOrganization({ db: ctx.db, organizationId, input: changes });
-    }),
+    .mutation(({ ctx, input }) => updateOrganization(ctx, input)),
 
-  delete: orgProcedure("OWNER").mutation(({ ctx }) => deleteOrganization({ db: ctx.db, organizationId: ctx.organizationId })),
+  delete: orgProcedure("OWNER").mutation(({ ctx }) => deleteOrganization(ctx)),
 
   members: orgMembersRouter,
 });

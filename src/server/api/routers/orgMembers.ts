@@ -6,19 +6,19 @@ import { addMember, changeMemberRole, leaveOrganization, listMembers, removeMemb
 const memberInput = z.object({ userId: z.uuid("userId must be a UUID") });
 
 export const orgMembersRouter = createTRPCRouter({
-  list: orgProcedure("MEMBER").query(({ ctx }) => listMembers(ctx.db, ctx.organizationId)),
+  list: orgProcedure("MEMBER").query(({ ctx }) => listMembers(ctx)),
 
   add: orgProcedure("ADMIN")
     .input(z.object({ email: emailSchema, role: orgRoleSchema }))
-    .mutation(({ ctx, input }) => addMember({ db: ctx.db, access: ctx, input })),
+    .mutation(({ ctx, input }) => addMember(ctx, input)),
 
   changeRole: orgProcedure("ADMIN")
     .input(memberInput.extend({ role: orgRoleSchema }))
-    .mutation(({ ctx, input }) => changeMemberRole({ db: ctx.db, access: ctx, input })),
+    .mutation(({ ctx, input }) => changeMemberRole(ctx, input)),
 
   remove: orgProcedure("ADMIN")
     .input(memberInput)
-    .mutation(({ ctx, input }) => removeMember({ db: ctx.db, access: ctx, input })),
+    .mutation(({ ctx, input }) => removeMember(ctx, input)),
 
-  leave: orgProcedure("MEMBER").mutation(({ ctx }) => leaveOrganization({ db: ctx.db, access: ctx })),
+  leave: orgProcedure("MEMBER").mutation(({ ctx }) => leaveOrganization(ctx)),
 });

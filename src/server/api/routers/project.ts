@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { descriptionSchema, projectNameSchema, slugSchema } from "~/domain/schemas";
 import { createTRPCRouter, orgProcedure, projectProcedure } from "~/server/api/trpc";
-import { actorOf } from "~/server/services/activity";
 import {
   createProject,
   getProject,
@@ -17,10 +16,7 @@ import { projectMembersRouter } from "./projectMembers";
 export const projectRouter = createTRPCRouter({
   create: orgProcedure("MEMBER")
     .input(z.object({ name: projectNameSchema, description: descriptionSchema.optional(), slug: slugSchema.optional() }))
-    .mutation(({ ctx, input }) => {
-      const { organizationId, ...fields } = input;
-      return createProject({ db: ctx.db, actor: actorOf(ctx), organizationId, input: fields });
-    }),
+    .mutation(({ ctx, input }) => createProject(ctx, input)),
 
   list: orgProcedure("MEMBER")
     .input(
@@ -32,9 +28,9 @@ export const projectRouter = createTRPCRouter({
         limit: z.number().int().min(1).max(100).default(24),
       }),
     )
-    .query(({ ctx, input }) => listProjects(ctx.db, ctx, { ...input, cursor: input.cursor ?? undefined })),
+    .query(({ ctx, input }) => listProjects(ctx, input)),
 
-  get: projectProcedure("VIEWER").query(({ ctx }) => getProject(ctx.db, ctx)),
+  get: projectProcedure("VIEWER").query(({ ctx }) => getProject(ctx)),
 
   update: projectProcedure("EDITOR")
     .input(
@@ -44,23 +40,17 @@ export const projectRouter = createTRPCRouter({
         estimateDistribution: z.enum(["PERT", "TRIANGULAR"], "The distribution must be PERT or TRIANGULAR").optional(),
       }),
     )
-    .mutation(({ ctx, input }) => updateProject({ db: ctx.db, actor: actorOf(ctx), access: ctx, input })),
+    .mutation(({ ctx, input }) => updateProject(ctx, input)),
 
-  archive: projectProcedure("OWNER").mutation(({ ctx }) =>
-    setProjectArchived({ db: ctx.db, actor: actorOf(ctx), access: ctx, archived: true }),
-  ),
+  archive: projectProcedure("OWNER").mutation(({ ctx }) => setProjectArchived(ctx, { archived: true })),
 
-  unarchive: projectProcedure("OWNER").mutation(({ ctx }) =>
-    setProjectArchived({ db: ctx.db, actor: actorOf(ctx), access: ctx, archived: false }),
-  ),
+  unarchive: projectProcedure("OWNER").mutation(({ ctx }) => setProjectArchived(ctx, { archived: false })),
 
-  delete: projectProcedure("OWNER").mutation(({ ctx }) => softDeleteProject({ db: ctx.db, actor: actorOf(ctx), access: ctx })),
+  delete: projectProcedure("OWNER").mutation(({ ctx }) => softDeleteProject(ctx)),
 
-  restore: projectProcedure("OWNER", { allowDeleted: true }).mutation(({ ctx }) =>
-    restoreProject({ db: ctx.db, actor: actorOf(ctx), access: ctx }),
-  ),
+  restore: projectProcedure("OWNER", { allowDeleted: true }).mutation(({ ctx }) => restoreProject(ctx)),
 
-  trash: orgProcedure("MEMBER").query(({ ctx }) => listTrash(ctx.db, ctx)),
+  trash: orgProcedure("MEMBER").query(({ ctx }) => listTrash(ctx)),
 
   members: projectMembersRouter,
 });

@@ -2,7 +2,6 @@ import { z } from "zod";
 import { descriptionSchema, projectNameSchema } from "~/domain/schemas";
 import { createTRPCRouter, orgProcedure, projectProcedure } from "~/server/api/trpc";
 import { templateCategory } from "~/server/db/schema";
-import { actorOf } from "~/server/services/activity";
 import {
   deleteTemplate,
   getTemplate,
@@ -33,33 +32,25 @@ export const templateRouter = createTRPCRouter({
         search: z.string().max(100).optional(),
       }),
     )
-    .query(({ ctx, input }) => listTemplates(ctx.db, ctx, input)),
+    .query(({ ctx, input }) => listTemplates(ctx, input)),
 
   get: orgProcedure("MEMBER")
     .input(templateId)
-    .query(({ ctx, input }) => getTemplate(ctx.db, ctx, input.templateId)),
+    .query(({ ctx, input }) => getTemplate(ctx, input)),
 
   use: orgProcedure("MEMBER")
     .input(templateId.extend({ name: projectNameSchema }))
-    .mutation(({ ctx, input }) =>
-      useTemplate({ db: ctx.db, actor: actorOf(ctx), access: ctx, templateId: input.templateId, name: input.name }),
-    ),
+    .mutation(({ ctx, input }) => useTemplate(ctx, input)),
 
   saveFromProject: projectProcedure("EDITOR")
     .input(z.object({ ...fields, description: fields.description.optional().transform((v) => v ?? null) }))
-    .mutation(({ ctx, input }) => {
-      const { projectId: _projectId, ...values } = input;
-      return saveTemplateFromProject({ db: ctx.db, actor: actorOf(ctx), access: ctx, fields: values });
-    }),
+    .mutation(({ ctx, input }) => saveTemplateFromProject(ctx, input)),
 
   update: orgProcedure("ADMIN")
     .input(templateId.extend(z.object(fields).partial().shape))
-    .mutation(({ ctx, input }) => {
-      const { organizationId: _organizationId, templateId: id, ...values } = input;
-      return updateTemplate({ db: ctx.db, access: ctx, templateId: id, fields: values });
-    }),
+    .mutation(({ ctx, input }) => updateTemplate(ctx, input)),
 
   delete: orgProcedure("ADMIN")
     .input(templateId)
-    .mutation(({ ctx, input }) => deleteTemplate({ db: ctx.db, access: ctx, templateId: input.templateId })),
+    .mutation(({ ctx, input }) => deleteTemplate(ctx, input)),
 });

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { MAX_IMPORT_CHARS, MAX_IMPORT_TEXT } from "~/domain/interchange/limits";
 import { createTRPCRouter, orgProcedure, projectProcedure } from "~/server/api/trpc";
-import { actorOf } from "~/server/services/activity";
 import { exportBpmn, exportCsv, exportJson, importProjects, previewImport } from "~/server/services/transfer";
 
 /** About 30,000 exported steps; a file larger than this is not a process map. */
@@ -12,14 +11,14 @@ const fileInput = z.object({
 export const transferRouter = createTRPCRouter({
   previewImport: orgProcedure("MEMBER")
     .input(fileInput)
-    .mutation(({ input }) => previewImport(input.text)),
+    .mutation(({ ctx, input }) => previewImport(ctx, input)),
 
   importProjects: orgProcedure("MEMBER")
     .input(fileInput)
-    .mutation(({ ctx, input }) => importProjects({ db: ctx.db, actor: actorOf(ctx), organizationId: ctx.organizationId, text: input.text })),
+    .mutation(({ ctx, input }) => importProjects(ctx, input)),
 
   // Mutations: each export leaves an audit entry in the project's activity feed.
-  exportJson: projectProcedure("EDITOR").mutation(({ ctx }) => exportJson({ db: ctx.db, access: ctx, actor: actorOf(ctx) })),
-  exportCsv: projectProcedure("EDITOR").mutation(({ ctx }) => exportCsv({ db: ctx.db, access: ctx, actor: actorOf(ctx) })),
-  exportBpmn: projectProcedure("EDITOR").mutation(({ ctx }) => exportBpmn({ db: ctx.db, access: ctx, actor: actorOf(ctx) })),
+  exportJson: projectProcedure("EDITOR").mutation(({ ctx }) => exportJson(ctx)),
+  exportCsv: projectProcedure("EDITOR").mutation(({ ctx }) => exportCsv(ctx)),
+  exportBpmn: projectProcedure("EDITOR").mutation(({ ctx }) => exportBpmn(ctx)),
 });

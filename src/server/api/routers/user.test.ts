@@ -14,7 +14,7 @@ describe.each(testDatabaseKinds())("auth and profile on %s", (kind) => {
     expect(user.email).toBe("ada@example.test");
     const [row] = await db().select().from(users).where(eq(users.id, user.id));
     expect(row!.passwordHash).toMatch(/^\$2[aby]\$12\$/);
-    expect(await verifyCredentials(db(), "ADA@example.test", "long-enough-pw")).toMatchObject({ id: user.id });
+    expect(await verifyCredentials({ db: db() }, { email: "ADA@example.test", password: "long-enough-pw" })).toMatchObject({ id: user.id });
   });
 
   it("rejects a duplicate email with EMAIL_TAKEN", async () => {
@@ -35,9 +35,9 @@ describe.each(testDatabaseKinds())("auth and profile on %s", (kind) => {
 
   it("answers the same for an unknown email and a wrong password", async () => {
     const user = await createUser(db());
-    expect(await verifyCredentials(db(), user.email, "wrong-password-1")).toBeNull();
-    expect(await verifyCredentials(db(), "nobody@example.test", TEST_PASSWORD)).toBeNull();
-    expect(await verifyCredentials(db(), user.email, TEST_PASSWORD)).toMatchObject({ id: user.id });
+    expect(await verifyCredentials({ db: db() }, { email: user.email, password: "wrong-password-1" })).toBeNull();
+    expect(await verifyCredentials({ db: db() }, { email: "nobody@example.test", password: TEST_PASSWORD })).toBeNull();
+    expect(await verifyCredentials({ db: db() }, { email: user.email, password: TEST_PASSWORD })).toMatchObject({ id: user.id });
   });
 
   it("updates the profile and validates the avatar URL", async () => {
@@ -55,10 +55,10 @@ describe.each(testDatabaseKinds())("auth and profile on %s", (kind) => {
     const caller = callerFor(db(), user.id);
     const wrong = await failure(caller.user.changePassword({ currentPassword: "not-the-one", newPassword: "brand-new-password" }));
     expect(wrong).toMatchObject({ domainCode: "WRONG_PASSWORD" });
-    expect(await verifyCredentials(db(), user.email, TEST_PASSWORD)).not.toBeNull();
+    expect(await verifyCredentials({ db: db() }, { email: user.email, password: TEST_PASSWORD })).not.toBeNull();
     await caller.user.changePassword({ currentPassword: TEST_PASSWORD, newPassword: "brand-new-password" });
-    expect(await verifyCredentials(db(), user.email, TEST_PASSWORD)).toBeNull();
-    expect(await verifyCredentials(db(), user.email, "brand-new-password")).not.toBeNull();
+    expect(await verifyCredentials({ db: db() }, { email: user.email, password: TEST_PASSWORD })).toBeNull();
+    expect(await verifyCredentials({ db: db() }, { email: user.email, password: "brand-new-password" })).not.toBeNull();
   });
 
   it("refuses signed-out callers", async () => {

@@ -4,13 +4,13 @@ import { authedProcedure, createTRPCRouter } from "~/server/api/trpc";
 import { changePassword, getUser, updateProfile } from "~/server/services/users";
 
 export const userRouter = createTRPCRouter({
-  me: authedProcedure.query(({ ctx }) => getUser(ctx.db, ctx.userId)),
+  me: authedProcedure.query(({ ctx }) => getUser(ctx)),
 
   updateProfile: authedProcedure
     .input(z.object({ name: personNameSchema, avatarUrl: avatarUrlSchema }))
-    .mutation(({ ctx, input }) => updateProfile({ db: ctx.db, userId: ctx.userId, input })),
+    .mutation(({ ctx, input }) => updateProfile(ctx, input)),
 
   changePassword: authedProcedure
     .input(z.object({ currentPassword: z.string().min(1, "Enter your current password"), newPassword: passwordSchema }))
-    .mutation(({ ctx, input }) => changePassword({ db: ctx.db, userId: ctx.userId, input })),
+    .mutation(({ ctx, input }) => changePassword(ctx, input)),
 });

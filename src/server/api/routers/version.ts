@@ -1,20 +1,19 @@
 import { z } from "zod";
 import { createTRPCRouter, projectProcedure } from "~/server/api/trpc";
-import { actorOf } from "~/server/services/activity";
 import { compareVersions, getVersion, listVersions, prepareRestore, restoreVersion, saveVersion } from "~/server/services/versions";
 
 const versionInput = z.object({ versionId: z.uuid("versionId must be a UUID") });
 
 export const versionRouter = createTRPCRouter({
-  list: projectProcedure("VIEWER").query(({ ctx }) => listVersions({ db: ctx.db, access: ctx })),
+  list: projectProcedure("VIEWER").query(({ ctx }) => listVersions(ctx)),
 
   get: projectProcedure("VIEWER")
     .input(versionInput)
-    .query(({ ctx, input }) => getVersion({ db: ctx.db, access: ctx, versionId: input.versionId })),
+    .query(({ ctx, input }) => getVersion(ctx, input)),
 
   compare: projectProcedure("VIEWER")
     .input(z.object({ from: z.uuid(), to: z.union([z.uuid(), z.literal("current")]) }))
-    .query(({ ctx, input }) => compareVersions({ db: ctx.db, access: ctx, from: input.from, to: input.to })),
+    .query(({ ctx, input }) => compareVersions(ctx, input)),
 
   save: projectProcedure("EDITOR")
     .input(
@@ -29,15 +28,13 @@ export const versionRouter = createTRPCRouter({
         restoredFrom: z.uuid().optional(),
       }),
     )
-    .mutation(({ ctx, input }) =>
-      saveVersion({ db: ctx.db, access: ctx, actor: actorOf(ctx), comment: input.comment, restoredFrom: input.restoredFrom }),
-    ),
+    .mutation(({ ctx, input }) => saveVersion(ctx, input)),
 
   prepareRestore: projectProcedure("EDITOR")
     .input(versionInput)
-    .mutation(({ ctx, input }) => prepareRestore({ db: ctx.db, access: ctx, actor: actorOf(ctx), versionId: input.versionId })),
+    .mutation(({ ctx, input }) => prepareRestore(ctx, input)),
 
   restore: projectProcedure("EDITOR")
     .input(versionInput)
-    .mutation(({ ctx, input }) => restoreVersion({ db: ctx.db, access: ctx, actor: actorOf(ctx), versionId: input.versionId })),
+    .mutation(({ ctx, input }) => restoreVersion(ctx, input)),
 });

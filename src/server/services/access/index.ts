@@ -1,14 +1,19 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { effectiveProjectRole, orgRoleAtLeast, projectRoleAtLeast, type OrgRole, type ProjectRole } from "~/domain/roles";
-import type { DbOrTx } from "~/server/db";
 import { organizationMembers, organizations, projectMembers, projects, type Project } from "~/server/db/schema";
+import type { ServiceContext } from "../context";
 import { forbidden, notFound } from "../errors";
 
+/** The one access type per level: services read these from `ctx.access`. */
 export type OrgAccess = { organizationId: string; orgRole: OrgRole };
 export type ProjectAccess = OrgAccess & { project: Project; projectRole: ProjectRole };
 
 /** Membership of a live organization, or NOT_FOUND: non-members learn nothing about it. */
-export async function requireOrgAccess(db: DbOrTx, userId: string, organizationId: string, min: OrgRole): Promise<OrgAccess> {
+export async function requireOrgAccess(
+  { db, actor }: ServiceContext,
+  { organizationId, min }: { organizationId: string; min: OrgRole },
+): Promise<OrgAccess> {
+  const userId = actor.userId;
   const [row] = await db
     .select({ role: organizationMembers.role })
     .from(organizationMembers)
@@ -32,12 +37,10 @@ export async function requireOrgAccess(db: DbOrTx, userId: string, organizationI
  * the role get FORBIDDEN. Soft-deleted projects are only reachable with `allowDeleted`.
  */
 export async function requireProjectAccess(
-  db: DbOrTx,
-  userId: string,
-  projectId: string,
-  min: ProjectRole,
-  opts: { allowDeleted?: boolean } = {},
+  { db, actor }: ServiceContext,
+  { projectId, min, allowDeleted = false }: { projectId: string; min: ProjectRole; allowDeleted?: boolean },
 ): Promise<ProjectAccess> {
+  const userId = actor.userId;
   const [row] = await db
     .select({ project: projects, orgRole: organizationMembers.role, memberRole: projectMembers.role })
     .from(projects)
@@ -51,7 +54,7 @@ export async function requireProjectAccess(
     .limit(1);
   const role = row ? effectiveProjectRole(row.orgRole, row.memberRole) : null;
   if (!row || !role) throw notFound("Project");
-  if (row.project.deletedAt && !opts.allowDeleted) throw notFound("Project");
+  if (row.project.deletedAt && !allowDeleted) throw notFound("Project");
   if (!projectRoleAtLeast(role, min)) throw forbidden(`This needs the project role ${min} or higher`);
   return { organizationId: row.project.organizationId, orgRole: row.orgRole, project: row.project, projectRole: role };
 }

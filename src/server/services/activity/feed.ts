@@ -1,7 +1,8 @@
 import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { rows, type DbOrTx } from "~/server/db";
 import { activityLogs, users } from "~/server/db/schema";
-import { DomainError } from "../errors";
+import type { ProjectContext } from "../context";
+import { ServiceError } from "../errors";
 import { toCsv } from "./csv";
 import { describeActivity, type ActivityChange } from "./describe";
 
@@ -38,7 +39,7 @@ export function encodeCursor(cursor: Cursor): string {
 function decodeCursor(cursor: string): Cursor {
   const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
   const valid = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/.test(at ?? "") && /^[0-9a-f-]{36}$/i.test(id ?? "");
-  if (!valid) throw new DomainError("STALE_CURSOR", "This page of activity is no longer valid; reload the list");
+  if (!valid) throw new ServiceError("STALE_CURSOR", "This page of activity is no longer valid; reload the list");
   return { at: at!, id: id! };
 }
 
@@ -65,10 +66,10 @@ async function subjectNames(db: DbOrTx, ids: string[]): Promise<Map<string, stri
 
 /** One page of a project's activity, newest first. */
 export async function listActivity(
-  db: DbOrTx,
-  projectId: string,
+  { db, access }: ProjectContext,
   input: FeedFilter & { cursor?: string | null; limit: number },
 ): Promise<{ items: FeedItem[]; nextCursor: string | null }> {
+  const projectId = access.project.id;
   const cursor = input.cursor ? decodeCursor(input.cursor) : null;
   const found = await db
     .select({
@@ -120,7 +121,8 @@ export async function listActivity(
  * read every row of a busy project; this walks the (project_id, user_id, ...) index one
  * person at a time ("loose index scan"), so it costs one index probe per person.
  */
-export async function activityPeople(db: DbOrTx, projectId: string): Promise<{ id: string; name: string }[]> {
+export async function activityPeople({ db, access }: ProjectContext): Promise<{ id: string; name: string }[]> {
+  const projectId = access.project.id;
   const result = await db.execute(sql`
     WITH RECURSIVE actor AS (
       (SELECT user_id FROM ${activityLogs}
@@ -141,11 +143,11 @@ const EXPORT_PAGE = 1_000;
  * The filtered feed as CSV, newest first, at most EXPORT_LIMIT rows (the response is built in
  * memory). Read in keyset pages so a long export never holds one huge result set.
  */
-export async function exportActivityCsv(db: DbOrTx, projectId: string, filter: FeedFilter) {
+export async function exportActivityCsv(ctx: ProjectContext, filter: FeedFilter) {
   const lines: string[][] = [];
   let cursor: string | null = null;
   do {
-    const page: Awaited<ReturnType<typeof listActivity>> = await listActivity(db, projectId, {
+    const page: Awaited<ReturnType<typeof listActivity>> = await listActivity(ctx, {
       ...filter,
       cursor,
       limit: Math.min(EXPORT_PAGE, EXPORT_LIMIT - lines.length),
@@ -163,7 +165,9 @@ export async function exportActivityCsv(db: DbOrTx, projectId: string, filter: F
     }
     cursor = page.nextCursor;
   } while (cursor && lines.length < EXPORT_LIMIT);
+  const day = new Date().toISOString().slice(0, 10);
   return {
+    filename: `${ctx.access.project.slug}-activity-${day}.csv`,
     csv: toCsv(["time", "person", "action", "entity", "description", "old", "new"], lines),
     rows: lines.length,
     truncated: cursor !== null,

@@ -1,10 +1,9 @@
 import type { DbOrTx } from "~/server/db";
 import { activityLogs } from "~/server/db/schema";
 import { notify } from "~/server/realtime";
+import type { Actor } from "../context";
 
 export { activityPeople, exportActivityCsv, listActivity, type FeedFilter, type FeedItem } from "./feed";
-
-export type Actor = { userId: string; ip: string | null; userAgent: string | null };
 
 type ActivityEntry = Omit<typeof activityLogs.$inferInsert, "userId" | "ipAddress" | "userAgent" | "id" | "createdAt">;
 
@@ -24,8 +23,4 @@ export async function logActivity(db: DbOrTx, actor: Actor, entries: ActivityEnt
   for (const projectId of new Set(list.map((entry) => entry.projectId).filter(Boolean))) {
     await notify(db, { kind: "touch", projectId, topic: "activity" });
   }
-}
-
-export function actorOf(ctx: { userId: string; ip: string | null; userAgent: string | null }): Actor {
-  return { userId: ctx.userId, ip: ctx.ip, userAgent: ctx.userAgent };
 }

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { round2 } from "~/domain/numbers";
-import { DomainError } from "../errors";
+import type { ProjectContext } from "../context";
+import { ServiceError } from "../errors";
 import { automationScore, explainAutomation, isAutomatable } from "~/domain/automation";
 import { formatMinutes } from "~/domain/duration";
 import type { DbOrTx, Transaction } from "~/server/db";
@@ -8,10 +9,8 @@ import { departments, edges, leadTimeCache, nodes, projects, stages } from "~/se
 import { withTransaction } from "~/server/db/transaction";
 import { findBottlenecks, type Bottleneck } from "~/server/analysis/bottlenecks";
 import { flowOf, type Flow } from "~/domain/flow";
-import { computeCpm, type CpmTimes } from "~/server/analysis/cpm";
+import { computeCpm, CycleError, type CpmTimes } from "~/server/analysis/cpm";
 import { computeCpmSql, SqlCycleError } from "~/server/analysis/cpm-sql";
-
-type ProjectRef = { organizationId: string; project: { id: string; revision: number } };
 
 export type LeadTimeResult = {
   /** RESULT_VERSION when it was computed: a cached result of an older shape is computed again. */
@@ -43,7 +42,7 @@ export const DAY_RULE = "Times are calendar time: a day is 24 hours and a week 7
  * a miss computes under a per-project advisory lock, so simultaneous requests for one
  * revision compute once (the second finds the first one's row after the lock).
  */
-export async function leadTime({ db, access }: { db: DbOrTx; access: ProjectRef }): Promise<LeadTimeResult> {
+export async function leadTime({ db, access }: ProjectContext): Promise<LeadTimeResult> {
   const cached = await readCache(db, access.project.id, access.project.revision);
   if (cached) return cached;
   return withTransaction(db, async (tx) => {
@@ -68,6 +67,25 @@ export async function leadTime({ db, access }: { db: DbOrTx; access: ProjectRef 
     await writeBottlenecks(tx, access.project.id, result.bottlenecks);
     return result;
   });
+}
+
+/**
+ * A dependency cycle leaves a graph without a lead time; the editor refuses to make one, but
+ * rows written another way can hold one. Refused as CYCLE_DETECTED, naming the steps on it
+ * or behind it.
+ */
+function cycleError(nodeIds: string[], steps: readonly { id: string; label: string }[]): ServiceError {
+  const labels = steps.filter((n) => nodeIds.includes(n.id)).map((n) => n.label);
+  return new ServiceError("CYCLE_DETECTED", `The dependencies form a cycle through: ${labels.join(", ")}`, { cycle: nodeIds });
+}
+
+/** An in-memory critical-path computation over `steps`, with a cycle refused as CYCLE_DETECTED. */
+export function refusingCycles<T>(steps: readonly { id: string; label: string }[], compute: () => T): T {
+  try {
+    return compute();
+  } catch (error) {
+    throw error instanceof CycleError ? cycleError(error.nodeIds, steps) : error;
+  }
 }
 
 async function readCache(db: DbOrTx, projectId: string, revision: number) {
@@ -114,9 +132,7 @@ async function loadLanes(db: DbOrTx, projectId: string) {
 async function computeLeadTime(tx: Transaction, projectId: string, revision: number): Promise<LeadTimeResult> {
   const facts = await loadFacts(tx, projectId);
   const cpm = await computeCpmSql(tx, projectId).catch((error: unknown) => {
-    if (!(error instanceof SqlCycleError)) throw error;
-    const labels = facts.nodeRows.filter((n) => error.nodeIds.includes(n.id)).map((n) => n.label);
-    throw new DomainError("CYCLE_DETECTED", `The dependencies form a cycle through: ${labels.join(", ")}`, { cycle: error.nodeIds });
+    throw error instanceof SqlCycleError ? cycleError(error.nodeIds, facts.nodeRows) : error;
   });
   const lanes = await loadLanes(tx, projectId);
   const deps = facts.depRows.filter((e) => e.type !== "FEEDBACK_TO");
@@ -177,10 +193,10 @@ async function writeBottlenecks(tx: Transaction, projectId: string, bottlenecks:
  * The steps most worth automating, with the critical-path minutes each would free if it took
  * no time (a what-if CPM over the same rows with that one duration set to zero).
  */
-export async function automationCandidates({ db, access, limit }: { db: DbOrTx; access: ProjectRef; limit: number }) {
+export async function automationCandidates({ db, access }: ProjectContext, { limit }: { limit: number }) {
   const { nodeRows, depRows } = await loadFacts(db, access.project.id);
   const deps = depRows.filter((e) => e.type !== "FEEDBACK_TO").map((e) => ({ source: e.source, target: e.target, lag: e.lag }));
-  const base = computeCpm(nodeRows.map((n) => ({ id: n.id, duration: n.duration })), deps).criticalPathMinutes;
+  const base = refusingCycles(nodeRows, () => computeCpm(nodeRows.map((n) => ({ id: n.id, duration: n.duration })), deps)).criticalPathMinutes;
   const scored = nodeRows
     .filter((n) => isAutomatable({ type: n.type, external: n.attributes.external ?? false }))
     .map((n) => ({

@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { rows } from "~/server/db";
 import { projects } from "~/server/db/schema";
+import { requireProjectAccess } from "~/server/services/access";
 import { callerFor, createOrg } from "~/server/test/factories";
 import { useTestDatabase } from "~/server/test/db";
 import { batch, edgeOp, nodeOp } from "~/server/test/graph";
@@ -17,8 +18,8 @@ describe.runIf(!!process.env.TEST_DATABASE_URL)("lead time locking on the server
     const a = nodeOp("A", { avgTime: "2h" });
     const b = nodeOp("B", { avgTime: "3h" });
     await caller.graph.applyOps({ projectId: project.id, ...batch([a, b, edgeOp(a.node.id, b.node.id)]) });
-    const [current] = await db().select({ revision: projects.revision }).from(projects).where(eq(projects.id, project.id));
-    const access = { organizationId: org.id, project: { id: project.id, revision: current!.revision } };
+    const actor = { userId: owner.id, ip: null, userAgent: null };
+    const access = await requireProjectAccess({ db: db(), actor }, { projectId: project.id, min: "VIEWER" });
 
     // What saving a version does: lock the project row, then compute the lead time inside.
     let viewer: Promise<unknown> | undefined;
@@ -30,7 +31,7 @@ describe.runIf(!!process.env.TEST_DATABASE_URL)("lead time locking on the server
         const waiting = await db().execute(sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`);
         return rows<{ n: number }>(waiting)[0]?.n ?? 0;
       }).toBeGreaterThan(0);
-      return leadTime({ db: tx, access });
+      return leadTime({ db: tx, actor, access });
     });
     await expect(viewer).resolves.toMatchObject({ criticalPathMinutes: saved.criticalPathMinutes });
     expect(saved.criticalPathMinutes).toBe(5 * 60);

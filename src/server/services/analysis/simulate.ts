@@ -1,11 +1,9 @@
 import { and, eq, isNull, lt, sql } from "drizzle-orm";
-import type { DbOrTx } from "~/server/db";
 import { edges, nodes, projects, simulationCache } from "~/server/db/schema";
 import { withTransaction } from "~/server/db/transaction";
 import { CycleError, simulate, type Distribution, type Estimate, type SimulationResult } from "~/server/analysis/simulate";
-import { DomainError } from "../errors";
-
-type ProjectRef = { organizationId: string; project: { id: string; revision: number } };
+import type { ProjectContext } from "../context";
+import { ServiceError } from "../errors";
 
 export type SimulationAnswer = SimulationResult & {
   revision: number;
@@ -21,7 +19,7 @@ const point = (mode: number, low: number | null, high: number | null): Estimate 
  * server/analysis/simulate.ts). The same revision, runs, seed and distribution give the same
  * answer, so it is cached on exactly those; storing a revision's answer drops older ones.
  */
-export async function simulateLeadTime({ db, access, runs, seed }: { db: DbOrTx; access: ProjectRef; runs: number; seed: number }): Promise<SimulationAnswer> {
+export async function simulateLeadTime({ db, access }: ProjectContext, { runs, seed }: { runs: number; seed: number }): Promise<SimulationAnswer> {
   return withTransaction(db, async (tx) => {
     // FOR SHARE: graph batches wait, so the rows read below are the graph at this revision.
     const [current] = await tx
@@ -75,7 +73,7 @@ export async function simulateLeadTime({ db, access, runs, seed }: { db: DbOrTx;
       );
     } catch (error) {
       if (error instanceof CycleError) {
-        throw new DomainError("CYCLE_DETECTED", "The dependencies form a cycle, so the lead time cannot be simulated", { cycle: error.nodeIds });
+        throw new ServiceError("CYCLE_DETECTED", "The dependencies form a cycle, so the lead time cannot be simulated", { cycle: error.nodeIds });
       }
       throw error;
     }

@@ -1,10 +1,10 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { can } from "~/domain/roles";
-import type { DbOrTx } from "~/server/db";
 import { comments, nodes, users, type Comment } from "~/server/db/schema";
+import type { ProjectContext } from "../context";
 import type { CommentStatus } from "./schema";
-import { writable, type CommentAccess } from "./access";
+import { writable } from "./access";
 
 export type CommentView = {
   id: string;
@@ -40,18 +40,12 @@ type Row = { comment: Comment; authorName: string | null; authorImage: string | 
  * null only the project's own threads. A thread start deleted by its author is kept as a
  * placeholder while it still has replies, and disappears with the last one.
  */
-export async function listThreads({
-  db,
-  access,
-  userId,
-  input,
-}: {
-  db: DbOrTx;
-  access: CommentAccess;
-  userId: string;
-  input: { nodeId?: string | null; status: CommentStatus };
-}): Promise<ThreadView[]> {
+export async function listThreads(
+  { db, access, actor }: ProjectContext,
+  input: { nodeId?: string | null; status: CommentStatus },
+): Promise<ThreadView[]> {
   const projectId = access.project.id;
+  const userId = actor.userId;
   const resolver = alias(users, "resolver");
   const roots = await db
     .select({

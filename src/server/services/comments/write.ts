@@ -1,14 +1,13 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { can } from "~/domain/roles";
-import type { DbOrTx, Transaction } from "~/server/db";
+import type { Transaction } from "~/server/db";
 import { comments, nodes, type Comment } from "~/server/db/schema";
 import { withTransaction } from "~/server/db/transaction";
 import { notify } from "~/server/realtime";
-import { logActivity, type Actor } from "../activity";
-import { DomainError, forbidden, notFound } from "../errors";
-import { assertWritable, type CommentAccess } from "./access";
-
-type Write<I> = { db: DbOrTx; access: CommentAccess; actor: Actor; input: I };
+import { logActivity } from "../activity";
+import type { Actor, ProjectContext } from "../context";
+import { forbidden, notFound, ServiceError } from "../errors";
+import { assertWritable } from "./access";
 
 /** A comment of this project, locked for the rest of the transaction; deleted ones only on request. */
 async function lockComment(tx: Transaction, projectId: string, id: string, opts: { includeDeleted?: boolean } = {}) {
@@ -34,8 +33,7 @@ async function stepLabel(tx: Transaction, projectId: string, nodeId: string | nu
  */
 async function recordWrite(
   tx: Transaction,
-  access: CommentAccess,
-  actor: Actor,
+  { access, actor }: ProjectContext,
   comment: Comment,
   action: "CREATE" | "UPDATE" | "DELETE",
   details: Record<string, unknown>,
@@ -62,32 +60,34 @@ function assertAuthor(comment: Comment, actor: Actor, verb: string) {
  * the thread's first comment. New threads need a live step; replies to a thread whose step
  * was deleted are still allowed, the discussion outlives the step.
  */
-export async function createComment({ db, access, actor, input }: Write<{ content: string; nodeId?: string | null; parentId?: string | null }>) {
+export async function createComment(ctx: ProjectContext, input: { content: string; nodeId?: string | null; parentId?: string | null }) {
+  const { db, access, actor } = ctx;
   assertWritable(access);
   const projectId = access.project.id;
   return withTransaction(db, async (tx) => {
     let nodeId = input.nodeId ?? null;
     if (input.parentId) {
       const parent = await lockComment(tx, projectId, input.parentId);
-      if (parent.parentId) throw new DomainError("INVALID_OPERATION", "Reply to the thread's first comment, not to a reply");
+      if (parent.parentId) throw new ServiceError("INVALID_OPERATION", "Reply to the thread's first comment, not to a reply");
       nodeId = parent.nodeId;
     } else if (nodeId) {
       const [node] = await tx
         .select({ id: nodes.id })
         .from(nodes)
         .where(and(eq(nodes.id, nodeId), eq(nodes.projectId, projectId), isNull(nodes.deletedAt)));
-      if (!node) throw new DomainError("ENTITY_NOT_FOUND", "Step not found in this project");
+      if (!node) throw new ServiceError("ENTITY_NOT_FOUND", "Step not found in this project");
     }
     const [comment] = await tx
       .insert(comments)
       .values({ organizationId: access.organizationId, projectId, nodeId, parentId: input.parentId ?? null, userId: actor.userId, content: input.content })
       .returning();
-    await recordWrite(tx, access, actor, comment!, "CREATE", { new_value: { content: comment!.content } });
+    await recordWrite(tx, ctx, comment!, "CREATE", { new_value: { content: comment!.content } });
     return comment!;
   });
 }
 
-export async function editComment({ db, access, actor, input }: Write<{ commentId: string; content: string }>) {
+export async function editComment(ctx: ProjectContext, input: { commentId: string; content: string }) {
+  const { db, access, actor } = ctx;
   assertWritable(access);
   return withTransaction(db, async (tx) => {
     const before = await lockComment(tx, access.project.id, input.commentId);
@@ -99,7 +99,7 @@ export async function editComment({ db, access, actor, input }: Write<{ commentI
       .set({ content: input.content, updatedAt: sql`now()` })
       .where(eq(comments.id, before.id))
       .returning();
-    await recordWrite(tx, access, actor, after!, "UPDATE", {
+    await recordWrite(tx, ctx, after!, "UPDATE", {
       fields_changed: ["content"],
       old_value: { content: before.content },
       new_value: { content: after!.content },
@@ -112,7 +112,8 @@ export async function editComment({ db, access, actor, input }: Write<{ commentI
  * Soft delete by the author. A deleted thread start keeps its replies readable (the list
  * shows it as "comment deleted"); the activity log keeps the text that was removed.
  */
-export async function removeComment({ db, access, actor, input }: Write<{ commentId: string }>) {
+export async function removeComment(ctx: ProjectContext, input: { commentId: string }) {
+  const { db, access, actor } = ctx;
   assertWritable(access);
   return withTransaction(db, async (tx) => {
     const comment = await lockComment(tx, access.project.id, input.commentId);
@@ -120,17 +121,18 @@ export async function removeComment({ db, access, actor, input }: Write<{ commen
     const now = new Date();
     // updated_at means "text edited" to readers, so a delete leaves it alone.
     await tx.update(comments).set({ deletedAt: now, updatedAt: comment.updatedAt }).where(eq(comments.id, comment.id));
-    await recordWrite(tx, access, actor, comment, "DELETE", { old_value: { content: comment.content } });
+    await recordWrite(tx, ctx, comment, "DELETE", { old_value: { content: comment.content } });
     return { id: comment.id };
   });
 }
 
 /** Resolves or reopens a thread: its author may, and so may EDITOR and up. */
-export async function setThreadResolved({ db, access, actor, input }: Write<{ commentId: string; resolved: boolean }>) {
+export async function setThreadResolved(ctx: ProjectContext, input: { commentId: string; resolved: boolean }) {
+  const { db, access, actor } = ctx;
   assertWritable(access);
   return withTransaction(db, async (tx) => {
     const thread = await lockComment(tx, access.project.id, input.commentId, { includeDeleted: true });
-    if (thread.parentId) throw new DomainError("INVALID_OPERATION", "Only a whole thread can be resolved, not a reply");
+    if (thread.parentId) throw new ServiceError("INVALID_OPERATION", "Only a whole thread can be resolved, not a reply");
     if (thread.userId !== actor.userId && !can.editGraph(access.projectRole)) {
       throw forbidden("Only the thread's author or an editor can resolve it");
     }
@@ -145,7 +147,7 @@ export async function setThreadResolved({ db, access, actor, input }: Write<{ co
       })
       .where(eq(comments.id, thread.id))
       .returning();
-    await recordWrite(tx, access, actor, after!, "UPDATE", {
+    await recordWrite(tx, ctx, after!, "UPDATE", {
       fields_changed: ["resolved"],
       old_value: { resolved: thread.resolved },
       new_value: { resolved: input.resolved },

@@ -4,9 +4,10 @@ import type { Batch, BatchHistory, Operation } from "~/domain/operations";
 import type { Transaction } from "~/server/db";
 import { activityLogs, departments, edges, nodes, operationBatches, projects, stages, users } from "~/server/db/schema";
 import { withTransaction } from "~/server/db/transaction";
-import type { DbOrTx } from "~/server/db";
-import { logActivity, type Actor } from "../activity";
-import { DomainError, type DomainCode } from "../errors";
+import type { ProjectAccess } from "../access";
+import { logActivity } from "../activity";
+import type { Actor, ProjectContext } from "../context";
+import { ServiceError, type DomainCode } from "../errors";
 import { lockProject, requireWritable } from "../guards";
 import { notify } from "~/server/realtime";
 import { refreshAutomation } from "../analysis/automation";
@@ -14,8 +15,6 @@ import { activityEntries } from "./activity";
 import { recordHistory, requireEntry } from "./history";
 import { loadTouched, nodeLabels } from "./load";
 import { edgeColumns, nodeColumns } from "./rows";
-
-type ProjectRef = { organizationId: string; project: { id: string } };
 
 /** What operation_batches.result holds: enough to answer a retry and to replay to viewers. */
 export type StoredBatch = { revision: number; clientOpId: string; userId: string; ops: Operation[]; inverse: Operation[] };
@@ -37,17 +36,7 @@ const CODES: Record<OperationError["code"], DomainCode> = {
  * returns the stored result instead of applying twice (and so moves nobody's undo history
  * twice either).
  */
-export async function applyBatch({
-  db,
-  access,
-  actor,
-  batch,
-}: {
-  db: DbOrTx;
-  access: ProjectRef;
-  actor: Actor;
-  batch: Batch;
-}): Promise<BatchResult> {
+export async function applyBatch({ db, access, actor }: ProjectContext, batch: Batch): Promise<BatchResult> {
   const projectId = access.project.id;
   return withTransaction(db, async (tx) => {
     requireWritable((await lockProject(tx, projectId)).status);
@@ -68,7 +57,7 @@ export async function applyBatch({
     try {
       applied = applyOperations(state, batch.ops, { deps });
     } catch (error) {
-      if (error instanceof OperationError) throw await toDomainError(tx, { projectId, actor, ops: batch.ops }, error, batch.history);
+      if (error instanceof OperationError) throw await toServiceError(tx, { projectId, actor, ops: batch.ops }, error, batch.history);
       throw error;
     }
 
@@ -114,12 +103,12 @@ export async function applyBatch({
   });
 }
 
-async function toDomainError(
+async function toServiceError(
   tx: Transaction,
   at: { projectId: string; actor: Actor; ops: Operation[] },
   error: OperationError,
   history?: BatchHistory,
-): Promise<DomainError> {
+): Promise<ServiceError> {
   const { projectId } = at;
   // An undo or redo is worded like the editor's own check, which refuses the same conflict
   // when it already knows about the other person's change.
@@ -129,7 +118,7 @@ async function toDomainError(
     const path = error.details.cycle;
     const labels = await nodeLabels(tx, projectId, path);
     const names = [...path, path[0]!].map((id) => `"${labels.get(id) ?? id}"`);
-    return new DomainError(
+    return new ServiceError(
       "CYCLE_DETECTED",
       `${where}this connection would close a loop: ${names.join(" -> ")}. Use a feedback (rework) connection for loops.`,
       { cycle: path },
@@ -139,9 +128,9 @@ async function toDomainError(
     const op = at.ops[error.index];
     const by = op && "id" in op ? await lastAuthor(tx, projectId, op.id, at.actor) : null;
     const message = stepping ? "someone else has changed it since." : error.message;
-    return new DomainError("STALE_WRITE", where + message, { index: error.index, current: error.details.current ?? null, by });
+    return new ServiceError("STALE_WRITE", where + message, { index: error.index, current: error.details.current ?? null, by });
   }
-  return new DomainError(CODES[error.code], where + error.message, { index: error.index, current: error.details.current ?? null });
+  return new ServiceError(CODES[error.code], where + error.message, { index: error.index, current: error.details.current ?? null });
 }
 
 /** Who last changed an entity, from the activity trail, so a conflict can name them. */
@@ -159,7 +148,7 @@ async function lastAuthor(tx: Transaction, projectId: string, entityId: string, 
 }
 
 /** Writes the applier's row changes in order (lanes before the nodes placed in them, nodes before edges). */
-async function writeChanges(tx: Transaction, access: ProjectRef, changes: readonly Change[]) {
+async function writeChanges(tx: Transaction, access: ProjectAccess, changes: readonly Change[]) {
   const owner = { organizationId: access.organizationId, projectId: access.project.id };
   const now = new Date();
   for (const change of changes) {
@@ -176,7 +165,7 @@ async function writeChanges(tx: Transaction, access: ProjectRef, changes: readon
             setWhere: sql`"nodes"."project_id" = excluded.project_id AND "nodes"."deleted_at" IS NOT NULL`,
           })
           .returning({ id: nodes.id });
-        if (revived.length === 0) throw new DomainError("DUPLICATE_ID", `Step id ${change.id} is already in use`);
+        if (revived.length === 0) throw new ServiceError("DUPLICATE_ID", `Step id ${change.id} is already in use`);
       } else if (change.after && change.before) {
         const statusChanged = change.before.status !== change.after.status;
         await tx
@@ -204,7 +193,7 @@ async function writeChanges(tx: Transaction, access: ProjectRef, changes: readon
             setWhere: sql`"edges"."project_id" = excluded.project_id AND "edges"."deleted_at" IS NOT NULL`,
           })
           .returning({ id: edges.id });
-        if (revived.length === 0) throw new DomainError("DUPLICATE_ID", `Connection id ${change.id} is already in use`);
+        if (revived.length === 0) throw new ServiceError("DUPLICATE_ID", `Connection id ${change.id} is already in use`);
       } else if (change.after && change.before) {
         await tx
           .update(edges)

@@ -2,7 +2,8 @@ import { and, asc, desc, eq, inArray, lt } from "drizzle-orm";
 import { UNDO_DEPTH, type BatchHistory, type EditorHistory, type HistoryEntry, type Operation } from "~/domain/operations";
 import type { DbOrTx, Transaction } from "~/server/db";
 import { undoEntries } from "~/server/db/schema";
-import { DomainError } from "../errors";
+import type { ProjectContext } from "../context";
+import { ServiceError } from "../errors";
 
 type Stack = "UNDO" | "REDO";
 type Owner = { organizationId: string; projectId: string; userId: string };
@@ -26,7 +27,7 @@ export async function requireEntry(tx: Transaction, owner: Owner, history: Batch
     .where(and(mine(owner, SOURCE[history.kind]), eq(undoEntries.entryId, history.entryId)));
   if (!found) {
     const done = history.kind === "undo" ? "undone" : "redone";
-    throw new DomainError("HISTORY_GONE", `Can't ${history.kind}: that change is no longer in your history; it was probably ${done} in another tab.`);
+    throw new ServiceError("HISTORY_GONE", `Can't ${history.kind}: that change is no longer in your history; it was probably ${done} in another tab.`);
   }
 }
 
@@ -82,8 +83,8 @@ export async function loadHistory(db: DbOrTx, owner: Omit<Owner, "organizationId
  * Drops entries the editor gave up on (an undo that no longer applies because someone else
  * changed the step since), so they do not come back with the next reload.
  */
-export async function discardHistory(db: DbOrTx, owner: Omit<Owner, "organizationId">, entryIds: string[]) {
+export async function discardHistory({ db, access, actor }: ProjectContext, { entryIds }: { entryIds: string[] }) {
   await db
     .delete(undoEntries)
-    .where(and(eq(undoEntries.projectId, owner.projectId), eq(undoEntries.userId, owner.userId), inArray(undoEntries.entryId, entryIds)));
+    .where(and(eq(undoEntries.projectId, access.project.id), eq(undoEntries.userId, actor.userId), inArray(undoEntries.entryId, entryIds)));
 }

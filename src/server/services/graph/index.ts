@@ -2,6 +2,7 @@ import { and, asc, eq, gt } from "drizzle-orm";
 import type { EditorHistory } from "~/domain/operations";
 import type { DbOrTx } from "~/server/db";
 import { operationBatches, users } from "~/server/db/schema";
+import type { ProjectContext } from "../context";
 import type { StoredBatch } from "./apply";
 import { loadHistory } from "./history";
 import { loadGraph, type GraphPayload } from "./load";
@@ -15,10 +16,11 @@ export { loadGraph, type GraphPayload } from "./load";
  * What the editor opens with: the live graph and the caller's own undo and redo stacks, read
  * in one snapshot so every entry matches the graph it will be applied to.
  */
-export function loadEditorGraph(db: DbOrTx, projectId: string, userId: string): Promise<GraphPayload & { history: EditorHistory }> {
+export function loadEditorGraph({ db, access, actor }: ProjectContext): Promise<GraphPayload & { history: EditorHistory }> {
+  const projectId = access.project.id;
   return withSnapshot(db, projectId, async (tx, revision) => ({
     ...(await loadGraph(tx, projectId, revision)),
-    history: await loadHistory(tx, { projectId, userId }),
+    history: await loadHistory(tx, { projectId, userId: actor.userId }),
   }));
 }
 

@@ -3,21 +3,15 @@ import type { OrgRole } from "~/domain/roles";
 import type { DbOrTx } from "~/server/db";
 import { organizationMembers, organizations, projects, type AxisDefault } from "~/server/db/schema";
 import { withTransaction } from "~/server/db/transaction";
-import { DomainError, isUniqueViolation, notFound } from "../errors";
+import type { OrgContext, ServiceContext } from "../context";
+import { isUniqueViolation, notFound, ServiceError } from "../errors";
 import { firstFreeSlug, slugPrefixPattern } from "../slugs";
 import { DEFAULT_ORGANIZATION_SETTINGS } from "./defaults";
 
 export { addMember, changeMemberRole, leaveOrganization, listMembers, removeMember } from "./members";
 
-export async function createOrganization({
-  db,
-  userId,
-  input,
-}: {
-  db: DbOrTx;
-  userId: string;
-  input: { name: string; slug?: string };
-}) {
+export async function createOrganization({ db, actor }: ServiceContext, input: { name: string; slug?: string }) {
+  const userId = actor.userId;
   return withTransaction(db, async (tx) => {
     const slug = input.slug ?? (await freeOrganizationSlug(tx, input.name));
     try {
@@ -28,7 +22,7 @@ export async function createOrganization({
       await tx.insert(organizationMembers).values({ organizationId: org!.id, userId, role: "OWNER" });
       return { ...org!, myRole: "OWNER" as OrgRole };
     } catch (error) {
-      if (isUniqueViolation(error)) throw new DomainError("SLUG_TAKEN", `The address "${slug}" is already taken`);
+      if (isUniqueViolation(error)) throw new ServiceError("SLUG_TAKEN", `The address "${slug}" is already taken`);
       throw error;
     }
   });
@@ -45,7 +39,7 @@ async function freeOrganizationSlug(db: DbOrTx, name: string) {
   );
 }
 
-export async function listMyOrganizations(db: DbOrTx, userId: string) {
+export async function listMyOrganizations({ db, actor }: ServiceContext) {
   return db
     .select({
       id: organizations.id,
@@ -58,11 +52,11 @@ export async function listMyOrganizations(db: DbOrTx, userId: string) {
     })
     .from(organizationMembers)
     .innerJoin(organizations, eq(organizations.id, organizationMembers.organizationId))
-    .where(and(eq(organizationMembers.userId, userId), isNull(organizations.deletedAt)))
+    .where(and(eq(organizationMembers.userId, actor.userId), isNull(organizations.deletedAt)))
     .orderBy(asc(organizations.name), asc(organizations.id));
 }
 
-export async function getOrganization(db: DbOrTx, access: { organizationId: string; orgRole: OrgRole }) {
+export async function getOrganization({ db, access }: OrgContext) {
   const [org] = await db
     .select()
     .from(organizations)
@@ -81,7 +75,8 @@ export type OrganizationUpdate = {
   maxMembers?: number;
 };
 
-export async function updateOrganization({ db, organizationId, input }: { db: DbOrTx; organizationId: string; input: OrganizationUpdate }) {
+export async function updateOrganization({ db, access }: OrgContext, input: OrganizationUpdate) {
+  const { organizationId } = access;
   return withTransaction(db, async (tx) => {
     const [current] = await tx
       .select()
@@ -107,7 +102,7 @@ export async function updateOrganization({ db, organizationId, input }: { db: Db
   });
 }
 
-export async function deleteOrganization({ db, organizationId }: { db: DbOrTx; organizationId: string }) {
-  await db.update(organizations).set({ deletedAt: new Date() }).where(eq(organizations.id, organizationId));
+export async function deleteOrganization({ db, access }: OrgContext) {
+  await db.update(organizations).set({ deletedAt: new Date() }).where(eq(organizations.id, access.organizationId));
   return { ok: true as const };
 }

@@ -3,12 +3,12 @@ import type { OrgRole } from "~/domain/roles";
 import type { DbOrTx, Transaction } from "~/server/db";
 import { organizationMembers, organizations, projectMembers, users } from "~/server/db/schema";
 import { withTransaction } from "~/server/db/transaction";
-import { DomainError, notFound } from "../errors";
+import type { OrgAccess } from "../access";
+import type { OrgContext } from "../context";
+import { notFound, ServiceError } from "../errors";
 import { requireMemberRoom } from "../guards";
 
-type MemberAccess = { organizationId: string; orgRole: OrgRole; userId: string };
-
-export async function listMembers(db: DbOrTx, organizationId: string) {
+export async function listMembers({ db, access }: OrgContext) {
   return db
     .select({
       userId: users.id,
@@ -20,7 +20,7 @@ export async function listMembers(db: DbOrTx, organizationId: string) {
     })
     .from(organizationMembers)
     .innerJoin(users, eq(users.id, organizationMembers.userId))
-    .where(eq(organizationMembers.organizationId, organizationId))
+    .where(eq(organizationMembers.organizationId, access.organizationId))
     .orderBy(asc(users.name), asc(users.id));
 }
 
@@ -67,30 +67,31 @@ export async function findUserIdByEmail(db: DbOrTx, email: string) {
     .from(users)
     .where(and(eq(users.email, email), isNull(users.deletedAt)))
     .limit(1);
-  if (!user) throw new DomainError("USER_NOT_FOUND", `No FlowMatrix account uses ${email}; ask them to sign up first`);
+  if (!user) throw new ServiceError("USER_NOT_FOUND", `No FlowMatrix account uses ${email}; ask them to sign up first`);
   return user.id;
 }
 
-function assertMayGrant(access: MemberAccess, role: OrgRole) {
+function assertMayGrant(access: OrgAccess, role: OrgRole) {
   if (role === "OWNER" && access.orgRole !== "OWNER") {
-    throw new DomainError("OWNER_ONLY", "Only an owner can make someone an owner");
+    throw new ServiceError("OWNER_ONLY", "Only an owner can make someone an owner");
   }
 }
 
-export async function addMember({ db, access, input }: { db: DbOrTx; access: MemberAccess; input: { email: string; role: OrgRole } }) {
+export async function addMember(ctx: OrgContext, input: { email: string; role: OrgRole }) {
+  const { access, actor } = ctx;
   assertMayGrant(access, input.role);
-  return withTransaction(db, async (tx) => {
+  return withTransaction(ctx.db, async (tx) => {
     const userId = await findUserIdByEmail(tx, input.email);
     const settings = await lockOrganization(tx, access.organizationId);
-    const members = await listMembers(tx, access.organizationId);
+    const members = await listMembers({ ...ctx, db: tx });
     if (members.some((m) => m.userId === userId)) {
-      throw new DomainError("ALREADY_MEMBER", `${input.email} is already a member of this organization`);
+      throw new ServiceError("ALREADY_MEMBER", `${input.email} is already a member of this organization`);
     }
     requireMemberRoom(members.length, settings);
     await tx
       .insert(organizationMembers)
-      .values({ organizationId: access.organizationId, userId, role: input.role, invitedBy: access.userId });
-    return (await listMembers(tx, access.organizationId)).find((m) => m.userId === userId)!;
+      .values({ organizationId: access.organizationId, userId, role: input.role, invitedBy: actor.userId });
+    return (await listMembers({ ...ctx, db: tx })).find((m) => m.userId === userId)!;
   });
 }
 
@@ -99,25 +100,17 @@ async function memberRole(tx: Transaction, organizationId: string, userId: strin
     .select({ role: organizationMembers.role })
     .from(organizationMembers)
     .where(and(eq(organizationMembers.organizationId, organizationId), eq(organizationMembers.userId, userId)));
-  if (!row) throw new DomainError("NOT_A_MEMBER", "That person is not a member of this organization");
+  if (!row) throw new ServiceError("NOT_A_MEMBER", "That person is not a member of this organization");
   return row.role;
 }
 
 async function assertNotLastOwner(tx: Transaction, organizationId: string, currentRole: OrgRole, message: string) {
   if (currentRole === "OWNER" && (await countOwners(tx, organizationId)) <= 1) {
-    throw new DomainError("LAST_OWNER", message);
+    throw new ServiceError("LAST_OWNER", message);
   }
 }
 
-export async function changeMemberRole({
-  db,
-  access,
-  input,
-}: {
-  db: DbOrTx;
-  access: MemberAccess;
-  input: { userId: string; role: OrgRole };
-}) {
+export async function changeMemberRole({ db, access }: OrgContext, input: { userId: string; role: OrgRole }) {
   return withTransaction(db, async (tx) => {
     await lockOrganization(tx, access.organizationId);
     const current = await memberRole(tx, access.organizationId, input.userId);
@@ -141,7 +134,7 @@ async function deleteMembership(tx: Transaction, organizationId: string, userId:
     .where(and(eq(projectMembers.organizationId, organizationId), eq(projectMembers.userId, userId)));
 }
 
-export async function removeMember({ db, access, input }: { db: DbOrTx; access: MemberAccess; input: { userId: string } }) {
+export async function removeMember({ db, access }: OrgContext, input: { userId: string }) {
   return withTransaction(db, async (tx) => {
     await lockOrganization(tx, access.organizationId);
     const current = await memberRole(tx, access.organizationId, input.userId);
@@ -152,11 +145,11 @@ export async function removeMember({ db, access, input }: { db: DbOrTx; access: 
   });
 }
 
-export async function leaveOrganization({ db, access }: { db: DbOrTx; access: MemberAccess }) {
+export async function leaveOrganization({ db, access, actor }: OrgContext) {
   return withTransaction(db, async (tx) => {
     await lockOrganization(tx, access.organizationId);
     await assertNotLastOwner(tx, access.organizationId, access.orgRole, "You are the last owner; make someone else an owner before leaving");
-    await deleteMembership(tx, access.organizationId, access.userId);
+    await deleteMembership(tx, access.organizationId, actor.userId);
     return { ok: true as const };
   });
 }

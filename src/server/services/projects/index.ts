@@ -1,17 +1,16 @@
 import { and, asc, eq, isNotNull, isNull, like, sql } from "drizzle-orm";
-import { can, type OrgRole, type ProjectRole } from "~/domain/roles";
+import { can } from "~/domain/roles";
 import type { DbOrTx, Transaction } from "~/server/db";
 import { departments, nodes, organizations, projectMembers, projects, stages, users } from "~/server/db/schema";
 import { withTransaction } from "~/server/db/transaction";
-import { logActivity, type Actor } from "../activity";
-import { DomainError, isUniqueViolation } from "../errors";
+import { logActivity } from "../activity";
+import type { OrgContext, ProjectContext } from "../context";
+import { isUniqueViolation, ServiceError } from "../errors";
 import { lockOrganization } from "../organizations/members";
 import { firstFreeSlug, slugPrefixPattern } from "../slugs";
 
 export { listProjects } from "./list";
 export { addProjectMember, changeProjectMemberRole, listProjectMembers, removeProjectMember } from "./members";
-
-type ProjectAccess = { organizationId: string; orgRole: OrgRole; project: typeof projects.$inferSelect; projectRole: ProjectRole };
 
 async function assertBelowProjectLimit(tx: Transaction, organizationId: string) {
   const settings = await lockOrganization(tx, organizationId);
@@ -20,22 +19,13 @@ async function assertBelowProjectLimit(tx: Transaction, organizationId: string) 
     .from(projects)
     .where(and(eq(projects.organizationId, organizationId), isNull(projects.deletedAt)));
   if ((row?.n ?? 0) >= settings.max_projects) {
-    throw new DomainError("LIMIT_REACHED", `This organization has reached its limit of ${settings.max_projects} projects`);
+    throw new ServiceError("LIMIT_REACHED", `This organization has reached its limit of ${settings.max_projects} projects`);
   }
   return settings;
 }
 
-export async function createProject({
-  db,
-  actor,
-  organizationId,
-  input,
-}: {
-  db: DbOrTx;
-  actor: Actor;
-  organizationId: string;
-  input: { name: string; description?: string; slug?: string };
-}) {
+export async function createProject({ db, actor, access }: OrgContext, input: { name: string; description?: string; slug?: string }) {
+  const { organizationId } = access;
   return withTransaction(db, async (tx) => {
     const settings = await assertBelowProjectLimit(tx, organizationId);
     const slug = input.slug ?? (await freeProjectSlug(tx, organizationId, input.name));
@@ -44,7 +34,7 @@ export async function createProject({
       .values({ organizationId, name: input.name, description: input.description || null, slug, createdBy: actor.userId })
       .returning()
       .catch((error: unknown) => {
-        if (isUniqueViolation(error)) throw new DomainError("SLUG_TAKEN", `A project with the address "${slug}" already exists`);
+        if (isUniqueViolation(error)) throw new ServiceError("SLUG_TAKEN", `A project with the address "${slug}" already exists`);
         throw error;
       });
     const projectId = project!.id;
@@ -76,7 +66,7 @@ async function freeProjectSlug(db: DbOrTx, organizationId: string, name: string)
   );
 }
 
-export async function getProject(db: DbOrTx, access: ProjectAccess) {
+export async function getProject({ db, access }: ProjectContext) {
   const projectId = access.project.id;
   const [axesDepartments, axesStages, [org], nodeList] = await Promise.all([
     db.select().from(departments).where(eq(departments.projectId, projectId)).orderBy(asc(departments.position)),
@@ -110,8 +100,7 @@ export async function getProject(db: DbOrTx, access: ProjectAccess) {
 
 async function updateProjectRow(
   tx: Transaction,
-  actor: Actor,
-  access: ProjectAccess,
+  { actor, access }: ProjectContext,
   set: Partial<typeof projects.$inferInsert>,
   action: "UPDATE" | "ARCHIVE" | "DELETE" | "RESTORE",
 ) {
@@ -132,47 +121,37 @@ async function updateProjectRow(
   return project!;
 }
 
-export async function updateProject({
-  db,
-  actor,
-  access,
-  input,
-}: {
-  db: DbOrTx;
-  actor: Actor;
-  access: ProjectAccess;
-  input: { name?: string; description?: string; estimateDistribution?: "PERT" | "TRIANGULAR" };
-}) {
+export async function updateProject(ctx: ProjectContext, input: { name?: string; description?: string; estimateDistribution?: "PERT" | "TRIANGULAR" }) {
+  const { access } = ctx;
   const set: Partial<typeof projects.$inferInsert> = {};
   if (input.name !== undefined) set.name = input.name;
   if (input.description !== undefined) set.description = input.description || null;
   if (input.estimateDistribution !== undefined) set.estimateDistribution = input.estimateDistribution;
   if (Object.keys(set).length === 0) return access.project;
-  return withTransaction(db, (tx) => updateProjectRow(tx, actor, access, set, "UPDATE"));
+  return withTransaction(ctx.db, (tx) => updateProjectRow(tx, ctx, set, "UPDATE"));
 }
 
-export async function setProjectArchived({ db, actor, access, archived }: { db: DbOrTx; actor: Actor; access: ProjectAccess; archived: boolean }) {
+export async function setProjectArchived(ctx: ProjectContext, { archived }: { archived: boolean }) {
   const status = archived ? "ARCHIVED" : "ACTIVE";
-  if (access.project.status === status) return access.project;
-  return withTransaction(db, (tx) => updateProjectRow(tx, actor, access, { status }, archived ? "ARCHIVE" : "RESTORE"));
+  if (ctx.access.project.status === status) return ctx.access.project;
+  return withTransaction(ctx.db, (tx) => updateProjectRow(tx, ctx, { status }, archived ? "ARCHIVE" : "RESTORE"));
 }
 
-export async function softDeleteProject({ db, actor, access }: { db: DbOrTx; actor: Actor; access: ProjectAccess }) {
-  return withTransaction(db, (tx) =>
-    updateProjectRow(tx, actor, access, { deletedAt: new Date(), deletedBy: actor.userId }, "DELETE"),
-  );
+export async function softDeleteProject(ctx: ProjectContext) {
+  return withTransaction(ctx.db, (tx) => updateProjectRow(tx, ctx, { deletedAt: new Date(), deletedBy: ctx.actor.userId }, "DELETE"));
 }
 
-export async function restoreProject({ db, actor, access }: { db: DbOrTx; actor: Actor; access: ProjectAccess }) {
+export async function restoreProject(ctx: ProjectContext) {
+  const { access } = ctx;
   if (!access.project.deletedAt) return access.project;
-  return withTransaction(db, async (tx) => {
+  return withTransaction(ctx.db, async (tx) => {
     await assertBelowProjectLimit(tx, access.organizationId);
-    return updateProjectRow(tx, actor, access, { deletedAt: null, deletedBy: null }, "RESTORE");
+    return updateProjectRow(tx, ctx, { deletedAt: null, deletedBy: null }, "RESTORE");
   });
 }
 
 /** Deleted projects the caller could restore: the ones they own, or all for org owners/admins. */
-export async function listTrash(db: DbOrTx, access: { organizationId: string; orgRole: OrgRole; userId: string }) {
+export async function listTrash({ db, access, actor }: OrgContext) {
   const seesAll = can.manageOrganization(access.orgRole);
   return db
     .select({
@@ -186,7 +165,7 @@ export async function listTrash(db: DbOrTx, access: { organizationId: string; or
     })
     .from(projects)
     .leftJoin(users, eq(users.id, projects.deletedBy))
-    .leftJoin(projectMembers, and(eq(projectMembers.projectId, projects.id), eq(projectMembers.userId, access.userId)))
+    .leftJoin(projectMembers, and(eq(projectMembers.projectId, projects.id), eq(projectMembers.userId, actor.userId)))
     .where(
       and(
         eq(projects.organizationId, access.organizationId),

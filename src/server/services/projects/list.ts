@@ -1,7 +1,7 @@
 import { and, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
-import { can, effectiveProjectRole, type OrgRole, type ProjectRole } from "~/domain/roles";
-import type { DbOrTx } from "~/server/db";
+import { can, effectiveProjectRole, type ProjectRole } from "~/domain/roles";
 import { nodes, projectMembers, projects } from "~/server/db/schema";
+import type { OrgContext } from "../context";
 
 export type ProjectSort = "updated" | "created" | "name";
 
@@ -9,7 +9,7 @@ export type ListProjectsInput = {
   sort: ProjectSort;
   status: "ACTIVE" | "ARCHIVED" | "ALL";
   search?: string;
-  cursor?: string;
+  cursor?: string | null;
   limit: number;
 };
 
@@ -25,7 +25,7 @@ const SORTS: Record<ProjectSort, { key: SQL; dir: "asc" | "desc"; read: (p: type
   name: { key: sql`lower(${projects.name})`, dir: "asc", read: (p) => p.name.toLowerCase() },
 };
 
-function decodeCursor(cursor: string | undefined): Cursor | null {
+function decodeCursor(cursor: string | null | undefined): Cursor | null {
   if (!cursor) return null;
   try {
     const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as Cursor;
@@ -39,11 +39,7 @@ function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString("base64url");
 }
 
-export async function listProjects(
-  db: DbOrTx,
-  access: { organizationId: string; orgRole: OrgRole; userId: string },
-  input: ListProjectsInput,
-) {
+export async function listProjects({ db, access, actor }: OrgContext, input: ListProjectsInput) {
   const sort = SORTS[input.sort];
   const seesAll = can.manageOrganization(access.orgRole);
   const cursor = decodeCursor(input.cursor);
@@ -62,7 +58,7 @@ export async function listProjects(
       completedCount: sql<number>`(SELECT count(*)::int FROM ${nodes} n WHERE n.project_id = ${projects.id} AND n.deleted_at IS NULL AND n.status = 'COMPLETED')`,
     })
     .from(projects)
-    .leftJoin(projectMembers, and(eq(projectMembers.projectId, projects.id), eq(projectMembers.userId, access.userId)))
+    .leftJoin(projectMembers, and(eq(projectMembers.projectId, projects.id), eq(projectMembers.userId, actor.userId)))
     .where(
       and(
         eq(projects.organizationId, access.organizationId),

@@ -1,15 +1,15 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { ProjectRole } from "~/domain/roles";
-import type { DbOrTx, Transaction } from "~/server/db";
+import type { Transaction } from "~/server/db";
 import { projectMembers, users } from "~/server/db/schema";
 import { withTransaction } from "~/server/db/transaction";
-import { logActivity, type Actor } from "../activity";
-import { DomainError } from "../errors";
+import type { ProjectAccess } from "../access";
+import { logActivity } from "../activity";
+import type { ProjectContext } from "../context";
+import { ServiceError } from "../errors";
 import { ensureOrganizationMember, findUserIdByEmail, lockOrganization } from "../organizations/members";
 
-type Access = { organizationId: string; project: { id: string } };
-
-export async function listProjectMembers(db: DbOrTx, projectId: string) {
+export async function listProjectMembers({ db, access }: ProjectContext) {
   return db
     .select({
       userId: users.id,
@@ -21,7 +21,7 @@ export async function listProjectMembers(db: DbOrTx, projectId: string) {
     })
     .from(projectMembers)
     .innerJoin(users, eq(users.id, projectMembers.userId))
-    .where(eq(projectMembers.projectId, projectId))
+    .where(eq(projectMembers.projectId, access.project.id))
     .orderBy(asc(users.name), asc(users.id));
 }
 
@@ -30,7 +30,7 @@ async function currentRole(tx: Transaction, projectId: string, userId: string) {
     .select({ role: projectMembers.role })
     .from(projectMembers)
     .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId)));
-  if (!row) throw new DomainError("NOT_A_MEMBER", "That person is not a member of this project");
+  if (!row) throw new ServiceError("NOT_A_MEMBER", "That person is not a member of this project");
   return row.role;
 }
 
@@ -40,10 +40,10 @@ async function assertNotLastOwner(tx: Transaction, projectId: string, role: Proj
     .select({ n: sql<number>`count(*)::int` })
     .from(projectMembers)
     .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.role, "OWNER")));
-  if ((row?.n ?? 0) <= 1) throw new DomainError("LAST_OWNER", message);
+  if ((row?.n ?? 0) <= 1) throw new ServiceError("LAST_OWNER", message);
 }
 
-function memberLog(access: Access, userId: string, details: Record<string, unknown>) {
+function memberLog(access: ProjectAccess, userId: string, details: Record<string, unknown>) {
   return {
     organizationId: access.organizationId,
     projectId: access.project.id,
@@ -54,18 +54,9 @@ function memberLog(access: Access, userId: string, details: Record<string, unkno
 }
 
 /** Someone from outside the organization joins it as a MEMBER (counted against max_members). */
-export async function addProjectMember({
-  db,
-  actor,
-  access,
-  input,
-}: {
-  db: DbOrTx;
-  actor: Actor;
-  access: Access;
-  input: { email: string; role: ProjectRole };
-}) {
-  return withTransaction(db, async (tx) => {
+export async function addProjectMember(ctx: ProjectContext, input: { email: string; role: ProjectRole }) {
+  const { access, actor } = ctx;
+  return withTransaction(ctx.db, async (tx) => {
     const userId = await findUserIdByEmail(tx, input.email);
     await ensureOrganizationMember(tx, access.organizationId, userId, actor.userId);
     const inserted = await tx
@@ -73,23 +64,13 @@ export async function addProjectMember({
       .values({ organizationId: access.organizationId, projectId: access.project.id, userId, role: input.role, invitedBy: actor.userId })
       .onConflictDoNothing()
       .returning({ id: projectMembers.id });
-    if (inserted.length === 0) throw new DomainError("ALREADY_MEMBER", `${input.email} is already a member of this project`);
+    if (inserted.length === 0) throw new ServiceError("ALREADY_MEMBER", `${input.email} is already a member of this project`);
     await logActivity(tx, actor, { ...memberLog(access, userId, { new_value: { email: input.email, role: input.role } }), action: "SHARE" });
-    return (await listProjectMembers(tx, access.project.id)).find((m) => m.userId === userId)!;
+    return (await listProjectMembers({ ...ctx, db: tx })).find((m) => m.userId === userId)!;
   });
 }
 
-export async function changeProjectMemberRole({
-  db,
-  actor,
-  access,
-  input,
-}: {
-  db: DbOrTx;
-  actor: Actor;
-  access: Access;
-  input: { userId: string; role: ProjectRole };
-}) {
+export async function changeProjectMemberRole({ db, actor, access }: ProjectContext, input: { userId: string; role: ProjectRole }) {
   return withTransaction(db, async (tx) => {
     await lockOrganization(tx, access.organizationId);
     const role = await currentRole(tx, access.project.id, input.userId);
@@ -107,17 +88,7 @@ export async function changeProjectMemberRole({
   });
 }
 
-export async function removeProjectMember({
-  db,
-  actor,
-  access,
-  input,
-}: {
-  db: DbOrTx;
-  actor: Actor;
-  access: Access;
-  input: { userId: string };
-}) {
+export async function removeProjectMember({ db, actor, access }: ProjectContext, input: { userId: string }) {
   return withTransaction(db, async (tx) => {
     await lockOrganization(tx, access.organizationId);
     const role = await currentRole(tx, access.project.id, input.userId);

@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { rows, type DbOrTx } from "~/server/db";
+import type { ServiceContext } from "../context";
 import { fuzzyText, MIN_FUZZY_LENGTH, prefixTsQuery, searchTerms, snippetOf } from "./text";
 
 export type StepHit = { id: string; label: string; snippet: string | null; projectId: string; projectName: string; orgName: string; score: number };
@@ -15,12 +16,12 @@ type Query = { userId: string; terms: string[]; tsq: string; text: string; fuzzy
  * Steps, projects and templates the user can open, best first, each kind matched by words
  * and by typo-tolerant title similarity, answered by the indexes of migration 0004.
  */
-export async function search(db: DbOrTx, userId: string, input: { q: string; limit: number }): Promise<SearchResults> {
+export async function search({ db, actor }: ServiceContext, input: { q: string; limit: number }): Promise<SearchResults> {
   const terms = searchTerms(input.q);
   const tsq = prefixTsQuery(terms);
   if (!tsq) return { steps: [], projects: [], templates: [] };
   const fuzzyQ = fuzzyText(input.q);
-  const query: Query = { userId, terms, tsq, text: fuzzyQ, fuzzy: fuzzyQ.length >= MIN_FUZZY_LENGTH ? fuzzyQ : null, limit: input.limit };
+  const query: Query = { userId: actor.userId, terms, tsq, text: fuzzyQ, fuzzy: fuzzyQ.length >= MIN_FUZZY_LENGTH ? fuzzyQ : null, limit: input.limit };
   // One after the other: a transaction or PGlite runs one statement at a time anyway.
   const steps = await searchSteps(db, query);
   const projects = await searchProjects(db, query);

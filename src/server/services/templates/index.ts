@@ -6,7 +6,9 @@ import { MAX_BATCH } from "~/domain/operations";
 import type { DbOrTx } from "~/server/db";
 import { templates, type templateCategory } from "~/server/db/schema";
 import { withTransaction } from "~/server/db/transaction";
-import { logActivity, type Actor } from "../activity";
+import type { OrgAccess } from "../access";
+import { logActivity } from "../activity";
+import type { OrgContext, ProjectContext } from "../context";
 import { forbidden, notFound } from "../errors";
 import { applyBatch, loadGraph } from "../graph";
 import { createProject } from "../projects";
@@ -18,7 +20,6 @@ export type { TemplatePreview } from "./preview";
 
 export type TemplateCategory = (typeof templateCategory.enumValues)[number];
 export type TemplateFields = { name: string; description: string | null; category: TemplateCategory; tags: string[] };
-type OrgRef = { organizationId: string };
 type Filter = { category?: TemplateCategory; tag?: string; search?: string };
 
 /** Built-ins (organization NULL) and this organization's own, never another's. */
@@ -27,7 +28,7 @@ const visibleTo = (organizationId: string) =>
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export async function listTemplates(db: DbOrTx, access: OrgRef, filter: Filter) {
+export async function listTemplates({ db, access }: OrgContext, filter: Filter) {
   const conditions: (SQL | undefined)[] = [visibleTo(access.organizationId)];
   if (filter.category) conditions.push(eq(templates.category, filter.category));
   if (filter.tag) conditions.push(arrayContains(templates.tags, [filter.tag]));
@@ -49,7 +50,7 @@ export async function listTemplates(db: DbOrTx, access: OrgRef, filter: Filter) 
   });
 }
 
-async function findTemplate(db: DbOrTx, access: OrgRef, templateId: string) {
+async function findTemplate(db: DbOrTx, access: OrgAccess, templateId: string) {
   const [row] = await db
     .select()
     .from(templates)
@@ -58,7 +59,7 @@ async function findTemplate(db: DbOrTx, access: OrgRef, templateId: string) {
   return row;
 }
 
-export async function getTemplate(db: DbOrTx, access: OrgRef, templateId: string) {
+export async function getTemplate({ db, access }: OrgContext, { templateId }: { templateId: string }) {
   const { snapshot, organizationId, ...row } = await findTemplate(db, access, templateId);
   return { ...row, builtin: organizationId === null, graph: readSnapshot(snapshot) };
 }
@@ -86,33 +87,17 @@ function withNewIds(graph: GraphSnapshot): GraphSnapshot {
  * validation (durations, no cycles) as an edit and lands in the project's history. One
  * transaction: a template that fails validation leaves no half-made project behind.
  */
-export async function useTemplate({
-  db,
-  actor,
-  access,
-  templateId,
-  name,
-}: {
-  db: DbOrTx;
-  actor: Actor;
-  access: OrgRef;
-  templateId: string;
-  name: string;
-}) {
-  return withTransaction(db, async (tx) => {
-    const template = await findTemplate(tx, access, templateId);
+export async function useTemplate(ctx: OrgContext, { templateId, name }: { templateId: string; name: string }) {
+  return withTransaction(ctx.db, async (tx) => {
+    const template = await findTemplate(tx, ctx.access, templateId);
     const graph = withNewIds(readSnapshot(template.snapshot));
-    const project = await createProject({
-      db: tx,
-      actor,
-      organizationId: access.organizationId,
-      input: { name, description: template.description ?? undefined },
-    });
-    const projectAccess = { organizationId: access.organizationId, project };
+    const project = await createProject({ ...ctx, db: tx }, { name, description: template.description ?? undefined });
+    // The caller created it, so they own it.
+    const inProject: ProjectContext = { ...ctx, db: tx, access: { ...ctx.access, project, projectRole: "OWNER" } };
     const ops = restoreOps(await loadGraph(tx, project.id, project.revision), graph);
     // Chunks keep their order: lanes, then steps, then the edges between them.
     for (let i = 0; i < ops.length; i += MAX_BATCH) {
-      await applyBatch({ db: tx, access: projectAccess, actor, batch: { clientOpId: randomUUID(), ops: ops.slice(i, i + MAX_BATCH) } });
+      await applyBatch(inProject, { clientOpId: randomUUID(), ops: ops.slice(i, i + MAX_BATCH) });
     }
     await tx
       .update(templates)
@@ -126,17 +111,7 @@ export async function useTemplate({
  * Stores a project's live graph as one of its organization's templates. Step progress is
  * reset (status PENDING, progress 0): a template is the shape of a process, not a run of it.
  */
-export async function saveTemplateFromProject({
-  db,
-  actor,
-  access,
-  fields,
-}: {
-  db: DbOrTx;
-  actor: Actor;
-  access: OrgRef & { project: { id: string; revision: number } };
-  fields: TemplateFields;
-}) {
+export async function saveTemplateFromProject({ db, actor, access }: ProjectContext, { name, description, category, tags }: TemplateFields) {
   return withTransaction(db, async (tx) => {
     const live = await loadGraph(tx, access.project.id, access.project.revision);
     const graph: GraphSnapshot = {
@@ -147,7 +122,7 @@ export async function saveTemplateFromProject({
     };
     const [template] = await tx
       .insert(templates)
-      .values({ organizationId: access.organizationId, ...fields, snapshot: templateSnapshot(graph), createdBy: actor.userId })
+      .values({ organizationId: access.organizationId, name, description, category, tags, snapshot: templateSnapshot(graph), createdBy: actor.userId })
       .returning();
     await logActivity(tx, actor, {
       organizationId: access.organizationId,
@@ -155,7 +130,7 @@ export async function saveTemplateFromProject({
       action: "CREATE",
       entityType: "TEMPLATE",
       entityId: template!.id,
-      details: { new_value: { name: fields.name, category: fields.category } },
+      details: { new_value: { name, category } },
     });
     const { snapshot: _snapshot, ...row } = template!;
     return { ...row, builtin: false };
@@ -163,24 +138,28 @@ export async function saveTemplateFromProject({
 }
 
 /** The organization's own template, or FORBIDDEN for a built-in (seen by all, changed by none). */
-async function ownTemplate(db: DbOrTx, access: OrgRef, templateId: string) {
+async function ownTemplate(db: DbOrTx, access: OrgAccess, templateId: string) {
   const row = await findTemplate(db, access, templateId);
   if (row.organizationId === null) throw forbidden("Built-in templates are read-only");
   return row;
 }
 
-export async function updateTemplate({ db, access, templateId, fields }: { db: DbOrTx; access: OrgRef; templateId: string; fields: Partial<TemplateFields> }) {
+export async function updateTemplate(
+  { db, access }: OrgContext,
+  { templateId, name, description, category, tags }: { templateId: string } & Partial<TemplateFields>,
+) {
   await ownTemplate(db, access, templateId);
+  // Fields left out are undefined, which drizzle leaves unchanged.
   const [row] = await db
     .update(templates)
-    .set({ ...fields, updatedAt: new Date() })
+    .set({ name, description, category, tags, updatedAt: new Date() })
     .where(eq(templates.id, templateId))
     .returning();
   const { snapshot: _snapshot, ...rest } = row!;
   return { ...rest, builtin: false };
 }
 
-export async function deleteTemplate({ db, access, templateId }: { db: DbOrTx; access: OrgRef; templateId: string }) {
+export async function deleteTemplate({ db, access }: OrgContext, { templateId }: { templateId: string }) {
   await ownTemplate(db, access, templateId);
   await db.update(templates).set({ deletedAt: new Date() }).where(eq(templates.id, templateId));
   return { id: templateId };

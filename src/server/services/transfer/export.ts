@@ -1,23 +1,20 @@
 import { exportLegacy, toBpmnXml } from "~/domain/interchange";
 import { estimateMinutes, formatMinutes } from "~/domain/duration";
-import type { DbOrTx } from "~/server/db";
-import type { ProjectAccess } from "../access";
-import { logActivity, type Actor } from "../activity";
+import { logActivity } from "../activity";
 import { toCsv } from "../activity/csv";
 import { leadTime } from "../analysis";
+import type { ProjectContext } from "../context";
 import { loadGraph } from "../graph";
 import { withSnapshot } from "../graph/snapshot";
 
 export type ExportFile = { filename: string; mimeType: string; content: string };
 
-type ExportInput = { db: DbOrTx; access: ProjectAccess; actor: Actor };
-
-async function load(db: DbOrTx, access: ProjectAccess) {
+async function load({ db, access }: ProjectContext) {
   return withSnapshot(db, access.project.id, (tx, revision) => loadGraph(tx, access.project.id, revision));
 }
 
 /** Who took a copy of the project's data out, and in which format: an audit entry in the feed. */
-async function logExport({ db, access, actor }: ExportInput, format: string) {
+async function logExport({ db, access, actor }: ProjectContext, format: string) {
   await logActivity(db, actor, {
     organizationId: access.organizationId,
     projectId: access.project.id,
@@ -28,11 +25,10 @@ async function logExport({ db, access, actor }: ExportInput, format: string) {
   });
 }
 
-export async function exportJson(input: ExportInput): Promise<ExportFile> {
-  const { db, access } = input;
-  const { project } = access;
-  const graph = await load(db, access);
-  await logExport(input, "json");
+export async function exportJson(ctx: ProjectContext): Promise<ExportFile> {
+  const { project } = ctx.access;
+  const graph = await load(ctx);
+  await logExport(ctx, "json");
   const meta = {
     id: project.id,
     name: project.name,
@@ -43,10 +39,10 @@ export async function exportJson(input: ExportInput): Promise<ExportFile> {
   return { filename: `${project.slug}.flowmatrix.json`, mimeType: "application/json", content: JSON.stringify(exportLegacy(meta, graph), null, 2) };
 }
 
-export async function exportBpmn(input: ExportInput): Promise<ExportFile> {
-  const { db, access } = input;
-  const graph = await load(db, access);
-  await logExport(input, "bpmn");
+export async function exportBpmn(ctx: ProjectContext): Promise<ExportFile> {
+  const { access } = ctx;
+  const graph = await load(ctx);
+  await logExport(ctx, "bpmn");
   return { filename: `${access.project.slug}.bpmn`, mimeType: "application/xml", content: toBpmnXml({ name: access.project.name }, graph) };
 }
 
@@ -77,10 +73,10 @@ const CSV_HEADER = [
 ] as const;
 
 /** One row per step with its critical-path times (minutes from the start) and analysis flags. */
-export async function exportCsv(input: ExportInput): Promise<ExportFile> {
-  const { db, access } = input;
-  const [graph, analysis] = await Promise.all([load(db, access), leadTime({ db, access })]);
-  await logExport(input, "csv");
+export async function exportCsv(ctx: ProjectContext): Promise<ExportFile> {
+  const { access } = ctx;
+  const [graph, analysis] = await Promise.all([load(ctx), leadTime(ctx)]);
+  await logExport(ctx, "csv");
   const times = new Map(analysis.nodes.map((t) => [t.id, t]));
   const bottleneck = new Map(analysis.bottlenecks.map((b) => [b.nodeId, b.severity]));
   const departmentName = new Map(graph.departments.map((d) => [d.id, d.name]));

@@ -2,11 +2,12 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { automationScore } from "~/domain/automation";
 import type { GraphEdge, GraphNode } from "~/domain/graph";
 import { parseImport, type PlannedProject } from "~/domain/interchange";
-import type { DbOrTx, Transaction } from "~/server/db";
+import type { Transaction } from "~/server/db";
 import { departments, edges, nodes, projects, stages } from "~/server/db/schema";
 import { withTransaction } from "~/server/db/transaction";
-import { logActivity, type Actor } from "../activity";
-import { DomainError } from "../errors";
+import { logActivity } from "../activity";
+import type { OrgContext } from "../context";
+import { ServiceError } from "../errors";
 import { automationInputHash } from "../guards";
 import { edgeColumns, nodeColumns } from "../graph/rows";
 import { createProject } from "../projects";
@@ -36,7 +37,8 @@ export type ImportReport = {
   projects: ImportedProject[];
 };
 
-export async function previewImport(text: string): Promise<ImportPreview> {
+/** What importing the file would create; reads nothing and writes nothing, hence the unused ctx. */
+export async function previewImport(_ctx: OrgContext, { text }: { text: string }): Promise<ImportPreview> {
   const parsed = await parseImport(text);
   return {
     format: parsed.format,
@@ -144,9 +146,10 @@ async function storedCounts(tx: Transaction, projectId: string) {
  * row it would be far too slow for a 10,000-step file. The stored counts are read back inside
  * the transaction and a mismatch rolls everything back.
  */
-async function importOne(db: DbOrTx, actor: Actor, organizationId: string, plan: PlannedProject, format: string) {
-  return withTransaction(db, async (tx) => {
-    const project = await createProject({ db: tx, actor, organizationId, input: { name: plan.name, description: plan.description ?? undefined } });
+async function importOne(ctx: OrgContext, plan: PlannedProject, format: string) {
+  const { organizationId } = ctx.access;
+  return withTransaction(ctx.db, async (tx) => {
+    const project = await createProject({ ...ctx, db: tx }, { name: plan.name, description: plan.description ?? undefined });
     const owner = { organizationId, projectId: project.id };
     await tx.delete(departments).where(eq(departments.projectId, project.id));
     await tx.delete(stages).where(eq(stages.projectId, project.id));
@@ -161,9 +164,9 @@ async function importOne(db: DbOrTx, actor: Actor, organizationId: string, plan:
     const verified =
       stored.nodes === expected.nodes && stored.edges === expected.edges && stored.counters.nodes === expected.nodes && stored.counters.edges === expected.edges;
     if (!verified) {
-      throw new DomainError("INVALID_OPERATION", `Stored ${stored.nodes} steps and ${stored.edges} connections, but the file has ${expected.nodes} and ${expected.edges}`);
+      throw new ServiceError("INVALID_OPERATION", `Stored ${stored.nodes} steps and ${stored.edges} connections, but the file has ${expected.nodes} and ${expected.edges}`);
     }
-    await logActivity(tx, actor, {
+    await logActivity(tx, ctx.actor, {
       organizationId,
       projectId: project.id,
       action: "IMPORT",
@@ -180,20 +183,20 @@ async function importOne(db: DbOrTx, actor: Actor, organizationId: string, plan:
  * whole, with the list). Each project is its own transaction, so one that fails (say, the
  * project limit) leaves the others in place; the report says which.
  */
-export async function importProjects({ db, actor, organizationId, text }: { db: DbOrTx; actor: Actor; organizationId: string; text: string }): Promise<ImportReport> {
+export async function importProjects(ctx: OrgContext, { text }: { text: string }): Promise<ImportReport> {
   const parsed = await parseImport(text);
   if (parsed.problems.length) {
     const n = parsed.problems.length;
-    throw new DomainError("INVALID_OPERATION", `The file has ${n} problem${n === 1 ? "" : "s"}; nothing was imported`, { problems: parsed.problems });
+    throw new ServiceError("INVALID_OPERATION", `The file has ${n} problem${n === 1 ? "" : "s"}; nothing was imported`, { problems: parsed.problems });
   }
   const report: ImportReport = { total: parsed.projects.length, successful: 0, failed: 0, errors: [], projects: [] };
   for (const [index, plan] of parsed.projects.entries()) {
     try {
-      report.projects.push({ index, ...(await importOne(db, actor, organizationId, plan, parsed.format)) });
+      report.projects.push({ index, ...(await importOne(ctx, plan, parsed.format)) });
       report.successful++;
     } catch (error) {
       report.failed++;
-      report.errors.push({ index, name: plan.name, error: error instanceof DomainError ? error.message : "The project could not be saved" });
+      report.errors.push({ index, name: plan.name, error: error instanceof ServiceError && error.domainCode ? error.message : "The project could not be saved" });
     }
   }
   return report;

@@ -1,14 +1,14 @@
 import { and, eq, isNull } from "drizzle-orm";
-import type { DbOrTx } from "~/server/db";
 import { users } from "~/server/db/schema";
 import { hashPassword, TIMING_DECOY_HASH, verifyPassword } from "~/server/auth/password";
-import { DomainError, isUniqueViolation, notFound } from "../errors";
+import type { PublicContext, ServiceContext } from "../context";
+import { isUniqueViolation, notFound, ServiceError } from "../errors";
 
 const publicColumns = { id: users.id, email: users.email, name: users.name, avatarUrl: users.avatarUrl, createdAt: users.createdAt };
 
 export type PublicUser = { id: string; email: string; name: string; avatarUrl: string | null; createdAt: Date };
 
-export async function signUp({ db, input }: { db: DbOrTx; input: { name: string; email: string; password: string } }) {
+export async function signUp({ db }: PublicContext, input: { name: string; email: string; password: string }) {
   const passwordHash = await hashPassword(input.password);
   try {
     const [user] = await db
@@ -17,13 +17,13 @@ export async function signUp({ db, input }: { db: DbOrTx; input: { name: string;
       .returning(publicColumns);
     return user!;
   } catch (error) {
-    if (isUniqueViolation(error)) throw new DomainError("EMAIL_TAKEN", "An account with this email already exists");
+    if (isUniqueViolation(error)) throw new ServiceError("EMAIL_TAKEN", "An account with this email already exists");
     throw error;
   }
 }
 
 /** Same answer (null) for an unknown email and a wrong password. */
-export async function verifyCredentials(db: DbOrTx, email: string, password: string): Promise<PublicUser | null> {
+export async function verifyCredentials({ db }: PublicContext, { email, password }: { email: string; password: string }): Promise<PublicUser | null> {
   const [user] = await db
     .select({ ...publicColumns, passwordHash: users.passwordHash })
     .from(users)
@@ -35,25 +35,18 @@ export async function verifyCredentials(db: DbOrTx, email: string, password: str
   return rest;
 }
 
-export async function getUser(db: DbOrTx, userId: string): Promise<PublicUser> {
+export async function getUser({ db, actor }: ServiceContext): Promise<PublicUser> {
   const [user] = await db
     .select(publicColumns)
     .from(users)
-    .where(and(eq(users.id, userId), isNull(users.deletedAt)))
+    .where(and(eq(users.id, actor.userId), isNull(users.deletedAt)))
     .limit(1);
   if (!user) throw notFound("User");
   return user;
 }
 
-export async function updateProfile({
-  db,
-  userId,
-  input,
-}: {
-  db: DbOrTx;
-  userId: string;
-  input: { name: string; avatarUrl: string | null };
-}) {
+export async function updateProfile({ db, actor }: ServiceContext, input: { name: string; avatarUrl: string | null }) {
+  const userId = actor.userId;
   const [user] = await db
     .update(users)
     .set({ name: input.name, avatarUrl: input.avatarUrl })
@@ -63,19 +56,12 @@ export async function updateProfile({
   return user;
 }
 
-export async function changePassword({
-  db,
-  userId,
-  input,
-}: {
-  db: DbOrTx;
-  userId: string;
-  input: { currentPassword: string; newPassword: string };
-}) {
+export async function changePassword({ db, actor }: ServiceContext, input: { currentPassword: string; newPassword: string }) {
+  const userId = actor.userId;
   const [user] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, userId)).limit(1);
   if (!user) throw notFound("User");
   if (!(await verifyPassword(input.currentPassword, user.hash))) {
-    throw new DomainError("WRONG_PASSWORD", "Your current password is not correct");
+    throw new ServiceError("WRONG_PASSWORD", "Your current password is not correct");
   }
   await db.update(users).set({ passwordHash: await hashPassword(input.newPassword) }).where(eq(users.id, userId));
   return { ok: true as const };

@@ -3,12 +3,12 @@ import { diffGraphs, type DiffKind, type GraphDiff } from "~/domain/diff";
 import type { GraphSnapshot } from "~/domain/graph";
 import { eq } from "drizzle-orm";
 import { figuresOf } from "~/server/analysis/figures";
-import type { DbOrTx } from "~/server/db";
 import { projects } from "~/server/db/schema";
 import { loadGraph } from "../graph";
 import { withSnapshot } from "../graph/snapshot";
 import { leadTimeOf } from "./snapshot";
-import { getVersion, type ProjectRef } from "./store";
+import type { ProjectContext } from "../context";
+import { getVersion } from "./store";
 
 export type ComparedSide = {
   /** Null for the live graph ("now"). */
@@ -56,18 +56,9 @@ function count(list: { kind: DiffKind }[]): Counts {
 }
 
 /** A version against another version, or against the live graph ("current"). */
-export async function compareVersions({
-  db,
-  access,
-  from,
-  to,
-}: {
-  db: DbOrTx;
-  access: ProjectRef;
-  from: string;
-  to: string | "current";
-}): Promise<Comparison> {
-  const older = await getVersion({ db, access, versionId: from });
+export async function compareVersions(ctx: ProjectContext, { from, to }: { from: string; to: string | "current" }): Promise<Comparison> {
+  const { db, access } = ctx;
+  const older = await getVersion(ctx, { versionId: from });
   const newer =
     to === "current"
       ? await withSnapshot(db, access.project.id, async (tx, revision) => ({
@@ -76,7 +67,7 @@ export async function compareVersions({
           revision,
           leadTimeMinutes: null,
         }))
-      : await getVersion({ db, access, versionId: to });
+      : await getVersion(ctx, { versionId: to });
   const { nodes, edges, departments, stages } = newer.graph;
   const after: GraphSnapshot = { nodes, edges, departments, stages };
   const diff = diffGraphs(older.graph, after);

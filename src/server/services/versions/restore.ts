@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { restoreOps } from "~/domain/diff";
 import type { Operation } from "~/domain/operations";
-import type { DbOrTx } from "~/server/db";
 import { withTransaction } from "~/server/db/transaction";
-import type { Actor } from "../activity";
+import type { ProjectContext } from "../context";
 import { applyBatch, loadGraph } from "../graph";
 import { lockProject, requireWritable } from "../guards";
-import { getVersion, snapshotProject, type ProjectRef, type VersionSummary } from "./store";
+import { getVersion, snapshotProject, type VersionSummary } from "./store";
 
 export type RestoreResult = {
   revision: number;
@@ -16,8 +15,6 @@ export type RestoreResult = {
   after: VersionSummary | null;
 };
 
-type Input = { db: DbOrTx; access: ProjectRef; actor: Actor; versionId: string };
-
 /**
  * Turns the live graph back into a version, in one transaction: an automatic "Before
  * restoring vN" snapshot, the restore as ONE operation batch through applyBatch (so it is
@@ -25,18 +22,20 @@ type Input = { db: DbOrTx; access: ProjectRef; actor: Actor; versionId: string }
  * "Restored from vN" version. The project row stays locked throughout, so no other batch can
  * land between the snapshot and the restore.
  */
-export async function restoreVersion({ db, access, actor, versionId }: Input): Promise<RestoreResult> {
-  return withTransaction(db, async (tx) => {
-    const { revision, status } = await lockProject(tx, access.project.id);
+export async function restoreVersion(ctx: ProjectContext, { versionId }: { versionId: string }): Promise<RestoreResult> {
+  const projectId = ctx.access.project.id;
+  return withTransaction(ctx.db, async (tx) => {
+    const inTx = { ...ctx, db: tx };
+    const { revision, status } = await lockProject(tx, projectId);
     requireWritable(status);
-    const target = await getVersion({ db: tx, access, versionId });
-    const live = await loadGraph(tx, access.project.id, revision);
+    const target = await getVersion(inTx, { versionId });
+    const live = await loadGraph(tx, projectId, revision);
     const ops = restoreOps(live, target.graph);
     if (ops.length === 0) return { revision, inverse: [], before: null, after: null };
     const n = target.versionNumber;
-    const before = await snapshotProject({ tx, access, actor, comment: `Before restoring v${n}`, automatic: true });
-    const applied = await applyBatch({ db: tx, access, actor, batch: { clientOpId: randomUUID(), ops } });
-    const after = await snapshotProject({ tx, access, actor, comment: `Restored from v${n}`, automatic: true });
+    const before = await snapshotProject(inTx, { comment: `Before restoring v${n}`, automatic: true });
+    const applied = await applyBatch(inTx, { clientOpId: randomUUID(), ops });
+    const after = await snapshotProject(inTx, { comment: `Restored from v${n}`, automatic: true });
     return { revision: applied.revision, inverse: applied.inverse, before, after };
   });
 }
@@ -46,12 +45,13 @@ export async function restoreVersion({ db, access, actor, versionId }: Input): P
  * itself, so that it lands on its undo stack): the automatic "Before restoring vN" snapshot,
  * and the version's graph to restore.
  */
-export async function prepareRestore({ db, access, actor, versionId }: Input) {
-  return withTransaction(db, async (tx) => {
-    const { status } = await lockProject(tx, access.project.id);
+export async function prepareRestore(ctx: ProjectContext, { versionId }: { versionId: string }) {
+  return withTransaction(ctx.db, async (tx) => {
+    const inTx = { ...ctx, db: tx };
+    const { status } = await lockProject(tx, ctx.access.project.id);
     requireWritable(status);
-    const version = await getVersion({ db: tx, access, versionId });
-    const before = await snapshotProject({ tx, access, actor, comment: `Before restoring v${version.versionNumber}`, automatic: true });
+    const version = await getVersion(inTx, { versionId });
+    const before = await snapshotProject(inTx, { comment: `Before restoring v${version.versionNumber}`, automatic: true });
     return { before, version };
   });
 }

@@ -1,17 +1,15 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { diffGraphs, isEmptyDiff } from "~/domain/diff";
-import type { DbOrTx, Transaction } from "~/server/db";
+import type { Transaction } from "~/server/db";
 import { projectVersions, users } from "~/server/db/schema";
 import { withTransaction } from "~/server/db/transaction";
 import { notify } from "~/server/realtime";
-import type { Actor } from "../activity";
 import { leadTime } from "../analysis";
-import { DomainError, notFound } from "../errors";
+import type { ProjectContext } from "../context";
+import { notFound, ServiceError } from "../errors";
 import { loadGraph } from "../graph";
 import { lockProject } from "../guards";
 import { readSnapshot, storedSnapshot } from "./snapshot";
-
-export type ProjectRef = { organizationId: string; project: { id: string } };
 
 const summaryColumns = {
   id: projectVersions.id,
@@ -40,7 +38,7 @@ export type VersionSummary = {
 };
 
 /** Newest first, without the snapshots (they can be large). */
-export async function listVersions({ db, access }: { db: DbOrTx; access: ProjectRef }): Promise<VersionSummary[]> {
+export async function listVersions({ db, access }: ProjectContext): Promise<VersionSummary[]> {
   return db
     .select(summaryColumns)
     .from(projectVersions)
@@ -50,7 +48,7 @@ export async function listVersions({ db, access }: { db: DbOrTx; access: Project
 }
 
 /** One version of this project with its graph, or NOT_FOUND (also for another project's version). */
-export async function getVersion({ db, access, versionId }: { db: DbOrTx; access: ProjectRef; versionId: string }) {
+export async function getVersion({ db, access }: ProjectContext, { versionId }: { versionId: string }) {
   const [row] = await db
     .select({ ...summaryColumns, snapshot: projectVersions.snapshot })
     .from(projectVersions)
@@ -67,23 +65,16 @@ export async function getVersion({ db, access, versionId }: { db: DbOrTx; access
  * snapshot is exactly the graph that write starts from. The lead time comes from the
  * analysis service at the snapshot's revision, as the analysis panel showed it.
  */
-export async function snapshotProject({
-  tx,
-  access,
-  actor,
-  comment,
-  automatic,
-}: {
-  tx: Transaction;
-  access: ProjectRef;
-  actor: Actor;
-  comment: string | null;
-  automatic: boolean;
-}): Promise<VersionSummary> {
+export async function snapshotProject(
+  ctx: ProjectContext & { db: Transaction },
+  { comment, automatic }: { comment: string | null; automatic: boolean },
+): Promise<VersionSummary> {
+  const { db: tx, access, actor } = ctx;
   const projectId = access.project.id;
   const { revision } = await lockProject(tx, projectId);
   const graph = await loadGraph(tx, projectId, revision);
-  const analysis = await leadTime({ db: tx, access: { organizationId: access.organizationId, project: { id: projectId, revision } } });
+  // At the revision just locked: the one in ctx is from the access check, before this write.
+  const analysis = await leadTime({ ...ctx, access: { ...access, project: { ...access.project, revision } } });
   const [next] = await tx
     .select({ n: sql<number>`coalesce(max(${projectVersions.versionNumber}), 0)::int + 1` })
     .from(projectVersions)
@@ -125,28 +116,17 @@ export async function snapshotProject({
  * through the editor: it is only written when the live graph really equals that version
  * (the restore batch may have been refused in the meantime).
  */
-export async function saveVersion({
-  db,
-  access,
-  actor,
-  comment,
-  restoredFrom,
-}: {
-  db: DbOrTx;
-  access: ProjectRef;
-  actor: Actor;
-  comment: string | null;
-  restoredFrom?: string;
-}): Promise<VersionSummary> {
-  return withTransaction(db, async (tx) => {
-    if (!restoredFrom) return snapshotProject({ tx, access, actor, comment, automatic: false });
-    const { revision } = await lockProject(tx, access.project.id);
-    const target = await getVersion({ db: tx, access, versionId: restoredFrom });
-    const live = await loadGraph(tx, access.project.id, revision);
+export async function saveVersion(ctx: ProjectContext, { comment, restoredFrom }: { comment: string | null; restoredFrom?: string }): Promise<VersionSummary> {
+  return withTransaction(ctx.db, async (tx) => {
+    const inTx = { ...ctx, db: tx };
+    if (!restoredFrom) return snapshotProject(inTx, { comment, automatic: false });
+    const { revision } = await lockProject(tx, ctx.access.project.id);
+    const target = await getVersion(inTx, { versionId: restoredFrom });
+    const live = await loadGraph(tx, ctx.access.project.id, revision);
     if (!isEmptyDiff(diffGraphs(target.graph, live))) {
-      throw new DomainError("VERSION_MISMATCH", `The graph no longer matches v${target.versionNumber}`);
+      throw new ServiceError("VERSION_MISMATCH", `The graph no longer matches v${target.versionNumber}`);
     }
-    return snapshotProject({ tx, access, actor, comment: `Restored from v${target.versionNumber}`, automatic: true });
+    return snapshotProject(inTx, { comment: `Restored from v${target.versionNumber}`, automatic: true });
   });
 }
 

@@ -1,0 +1,37 @@
+import { TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
+import { ServiceError, type ServiceCode } from "~/server/services/errors";
+
+/** The HTTP status (as a tRPC code) each service refusal leaves the API with. */
+const STATUS: Record<ServiceCode, TRPC_ERROR_CODE_KEY> = {
+  NOT_FOUND: "NOT_FOUND",
+  FORBIDDEN: "FORBIDDEN",
+  EMAIL_TAKEN: "CONFLICT",
+  INVALID_CREDENTIALS: "UNAUTHORIZED",
+  WRONG_PASSWORD: "BAD_REQUEST",
+  SLUG_TAKEN: "CONFLICT",
+  LAST_OWNER: "PRECONDITION_FAILED",
+  LIMIT_REACHED: "FORBIDDEN",
+  ALREADY_MEMBER: "CONFLICT",
+  USER_NOT_FOUND: "NOT_FOUND",
+  NOT_A_MEMBER: "NOT_FOUND",
+  PROJECT_ARCHIVED: "PRECONDITION_FAILED",
+  OWNER_ONLY: "FORBIDDEN",
+  STALE_WRITE: "CONFLICT",
+  CYCLE_DETECTED: "BAD_REQUEST",
+  DUPLICATE_ID: "CONFLICT",
+  ENTITY_NOT_FOUND: "NOT_FOUND",
+  INVALID_OPERATION: "BAD_REQUEST",
+  HISTORY_GONE: "CONFLICT",
+  STALE_CURSOR: "BAD_REQUEST",
+  VERSION_MISMATCH: "PRECONDITION_FAILED",
+};
+
+/** The TRPCError a ServiceError leaves as: its status and message, the ServiceError kept on `cause`. */
+export function toTRPCError(error: ServiceError): TRPCError {
+  return new TRPCError({ code: STATUS[error.code], message: error.message, cause: error });
+}
+
+/** The ServiceError behind an error that left a procedure, if a service refused. */
+export function serviceErrorOf(error: TRPCError): ServiceError | null {
+  return error.cause instanceof ServiceError ? error.cause : null;
+}

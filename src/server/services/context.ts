@@ -1,0 +1,21 @@
+import type { DbOrTx } from "~/server/db";
+import type { OrgAccess, ProjectAccess } from "./access";
+
+/** Who is asking, as the activity log records it. */
+export type Actor = { userId: string; ip: string | null; userAgent: string | null };
+
+/**
+ * What every service verb takes first: `verb(ctx, input)`. The tRPC middlewares build it
+ * once per request (src/server/api/trpc.ts); inside a transaction a verb passes
+ * `{ ...ctx, db: tx }` on to the verbs it calls, so their writes join it.
+ */
+export type ServiceContext = { db: DbOrTx; actor: Actor };
+
+/** Before sign-in (sign-up, the credentials check) there is only the database. */
+export type PublicContext = Pick<ServiceContext, "db">;
+
+/** The caller's role in the organization named by the input, resolved by orgProcedure. */
+export type OrgContext = ServiceContext & { access: OrgAccess };
+
+/** The caller's project (its row as of the access check) and role, resolved by projectProcedure. */
+export type ProjectContext = ServiceContext & { access: ProjectAccess };
