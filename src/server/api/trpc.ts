@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { OrgRole, ProjectRole } from "~/domain/roles";
+import { describeUnsafeText, findUnsafeText } from "~/domain/unsafe-text";
 import { getDb, type Database, type DbOrTx } from "~/server/db";
 import { requireOrgAccess, requireProjectAccess } from "~/server/services/access";
 import type { Actor } from "~/server/services/context";
@@ -83,7 +84,18 @@ const mapServiceErrors = t.middleware(async function mapServiceErrors({ next }) 
   return result;
 });
 
-export const publicProcedure = t.procedure.use(mapServiceErrors);
+/**
+ * Text the database cannot store (a NUL character, half of a surrogate pair) is refused for
+ * every procedure before its input is parsed, saying where it is: a 400, never a failing
+ * statement.
+ */
+const refuseUnsafeText = t.middleware(async function refuseUnsafeText({ getRawInput, next }) {
+  const unsafe = findUnsafeText(await getRawInput());
+  if (unsafe) throw new TRPCError({ code: "BAD_REQUEST", message: describeUnsafeText(unsafe) });
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(mapServiceErrors).use(refuseUnsafeText);
 
 /** Signed-in procedures get `ctx.actor`, which with `ctx.db` is the services' ServiceContext. */
 const requireUser = t.middleware(function requireUser({ ctx, next }) {
