@@ -37,7 +37,7 @@ test("sign-up explains a short password and a taken email", async ({ page }) => 
   await page.getByLabel("Email").fill(DEMO.email);
   await page.getByLabel("Password").fill("long-enough-password");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByText("An account with this email already exists")).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveAccessibleDescription("An account with this email already exists");
 });
 
 test("the demo login sees the seeded projects with their counts", async ({ page }) => {

@@ -54,10 +54,15 @@ test("adding an unknown email explains what to do and adds nobody", async ({ pag
   await page.getByRole("button", { name: "Create organization" }).click();
   await page.getByRole("navigation", { name: "Organization" }).getByRole("link", { name: "Settings" }).click();
   const addForm = page.getByRole("form", { name: "Add member" });
-  await addForm.getByLabel("Email address").fill(uniqueEmail("ghost"));
+  const email = addForm.getByLabel("Email address");
+  await email.fill(uniqueEmail("ghost"));
   await addForm.getByRole("button", { name: "Add member" }).click();
-  await expect(page.getByText(/ask them to sign up first/)).toBeVisible();
+  // The refusal is about the address, so it is said on that field; editing the address clears it.
+  await expect(email).toHaveAccessibleDescription(/ask them to sign up first/);
+  await expect(addForm.getByRole("alert")).toHaveCount(1);
   await expect(page.getByTestId("member-row")).toHaveCount(1);
+  await email.fill(uniqueEmail("other"));
+  await expect(email).not.toHaveAccessibleDescription(/ask them to sign up first/);
 });
 
 test("a deleted project goes to the trash and can be restored", async ({ page }) => {

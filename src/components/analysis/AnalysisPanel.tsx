@@ -5,9 +5,9 @@ import { useEffect } from "react";
 import { formatMinutes } from "~/domain/duration";
 import { useTRPC } from "~/trpc/react";
 import { useEditorSelector } from "../canvas/editor-context";
-import { errorMessage } from "../lib/trpc-errors";
 import { Badge, type BadgeTone } from "../ui/Badge";
 import { Spinner } from "../ui/Spinner";
+import { AnalysisError } from "./AnalysisError";
 import { BreakdownChart } from "./BreakdownChart";
 import { FlowSummary } from "./FlowSummary";
 import { FocusList } from "./FocusList";
@@ -60,7 +60,7 @@ export function AnalysisPanel() {
       </p>
     );
   }
-  if (leadTime.error || !result) return <p className="p-4 text-sm text-red-700" role="alert">{errorMessage(leadTime.error)}</p>;
+  if (leadTime.error || !result) return <AnalysisError error={leadTime.error} />;
 
   if (state.nodes.size === 0) {
     return (

@@ -7,7 +7,7 @@ import { useState } from "react";
 import { z } from "zod";
 import { signUpInput } from "~/domain/schemas";
 import { useTRPC } from "~/trpc/react";
-import { errorMessage, fieldErrorsOf } from "../lib/trpc-errors";
+import { errorMessage, fieldErrorsOf, fieldForCode } from "../lib/trpc-errors";
 import { Alert } from "../ui/Alert";
 import { Button } from "../ui/Button";
 import { Field } from "../ui/Field";
@@ -36,7 +36,7 @@ export function SignupForm({ from }: { from: string }) {
     try {
       await signUp.mutateAsync(parsed.data);
     } catch (e) {
-      setFieldErrors(fieldErrorsOf(e));
+      setFieldErrors({ ...fieldErrorsOf(e), ...fieldForCode(e, { EMAIL_TAKEN: "email" }) });
       setError(errorMessage(e));
       return;
     }

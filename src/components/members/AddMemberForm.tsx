@@ -3,6 +3,7 @@
 import { useId, useState } from "react";
 import { emailSchema } from "~/domain/schemas";
 import { roleLabel } from "../lib/format";
+import { domainCodeOf, fieldForCode } from "../lib/trpc-errors";
 import { Button } from "../ui/Button";
 import { ErrorAlert } from "../ui/ErrorAlert";
 import { Field } from "../ui/Field";
@@ -24,12 +25,20 @@ export function AddMemberForm({ roles, defaultRole, isRoleAllowed = () => true, 
   const [email, setEmail] = useState("");
   const [role, setRole] = useState(defaultRole);
   const [emailError, setEmailError] = useState<string | null>(null);
+  // The address the last refusal was about: editing it clears the refusal from the field.
+  const [sent, setSent] = useState<string | null>(null);
+
+  const aboutEmail = fieldForCode(error, { ALREADY_MEMBER: "email", USER_NOT_FOUND: "email" }).email;
+  const refusedEmail = sent === email.trim().toLowerCase() ? aboutEmail : undefined;
+  const full = domainCodeOf(error) === "LIMIT_REACHED";
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     const parsed = emailSchema.safeParse(email);
     setEmailError(parsed.success ? null : (parsed.error.issues[0]?.message ?? "Enter an email address"));
-    if (parsed.success && (await onAdd(parsed.data, role))) setEmail("");
+    if (!parsed.success) return;
+    setSent(parsed.data);
+    if (await onAdd(parsed.data, role)) setEmail("");
   }
 
   return (
@@ -47,7 +56,7 @@ export function AddMemberForm({ roles, defaultRole, isRoleAllowed = () => true, 
           placeholder="colleague@company.com"
           value={email}
           onChange={(e) => setEmail(e.target.value)}
-          error={emailError}
+          error={emailError ?? refusedEmail}
           wrapperClassName="min-w-56 flex-1"
         />
         <SelectField label="Role" name="role" value={role} onChange={(e) => setRole(e.target.value)} wrapperClassName="w-40">
@@ -61,7 +70,8 @@ export function AddMemberForm({ roles, defaultRole, isRoleAllowed = () => true, 
           {pending ? "Adding…" : "Add member"}
         </Button>
       </div>
-      <ErrorAlert error={error} className="mt-3" />
+      {!aboutEmail && <ErrorAlert error={error} className="mt-3" />}
+      {full && <p className="mt-2 text-sm text-slate-600">To add someone, first remove a member who no longer needs access.</p>}
     </form>
   );
 }

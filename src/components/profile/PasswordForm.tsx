@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { passwordSchema } from "~/domain/schemas";
 import { useTRPC } from "~/trpc/react";
+import { fieldForCode } from "../lib/trpc-errors";
 import { Alert } from "../ui/Alert";
 import { Button } from "../ui/Button";
 import { ErrorAlert } from "../ui/ErrorAlert";
@@ -15,6 +16,7 @@ export function PasswordForm() {
   const trpc = useTRPC();
   const change = useMutation(trpc.user.changePassword.mutationOptions());
   const [errors, setErrors] = useState<Errors>({});
+  const refused = fieldForCode(change.error, { WRONG_PASSWORD: "currentPassword" });
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -35,7 +37,7 @@ export function PasswordForm() {
 
   return (
     <form onSubmit={submit} noValidate className="max-w-md space-y-4">
-      <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" error={errors.currentPassword} />
+      <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" error={errors.currentPassword ?? refused.currentPassword} />
       <Field
         label="New password"
         name="newPassword"
@@ -45,7 +47,7 @@ export function PasswordForm() {
         error={errors.newPassword}
       />
       <Field label="Confirm new password" name="confirm" type="password" autoComplete="new-password" error={errors.confirm} />
-      <ErrorAlert error={change.error} />
+      {!refused.currentPassword && <ErrorAlert error={change.error} />}
       {change.isSuccess && <Alert tone="success">Password changed.</Alert>}
       <Button type="submit" pending={change.isPending}>
         {change.isPending ? "Changing…" : "Change password"}

@@ -1,24 +1,6 @@
-/** Stable codes the UI can branch on; the message is for people. */
-export type DomainCode =
-  | "EMAIL_TAKEN"
-  | "INVALID_CREDENTIALS"
-  | "WRONG_PASSWORD"
-  | "SLUG_TAKEN"
-  | "LAST_OWNER"
-  | "LIMIT_REACHED"
-  | "ALREADY_MEMBER"
-  | "USER_NOT_FOUND"
-  | "NOT_A_MEMBER"
-  | "PROJECT_ARCHIVED"
-  | "OWNER_ONLY"
-  | "STALE_WRITE"
-  | "CYCLE_DETECTED"
-  | "DUPLICATE_ID"
-  | "ENTITY_NOT_FOUND"
-  | "INVALID_OPERATION"
-  | "HISTORY_GONE"
-  | "STALE_CURSOR"
-  | "VERSION_MISMATCH";
+import type { DomainCode } from "~/domain/error-codes";
+
+export type { DomainCode };
 
 /** Refusals with nothing to add to their kind: "not found" (or not yours to see), "not allowed". */
 export type PlainCode = "NOT_FOUND" | "FORBIDDEN";

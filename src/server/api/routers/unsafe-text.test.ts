@@ -18,8 +18,8 @@ describe.each(testDatabaseKinds())("text the database cannot store, on %s", (kin
     const ops = await failure(caller.graph.applyOps({ projectId: project.id, ...batch([step]) }));
     expect(ops).toMatchObject({ code: "BAD_REQUEST", message: "ops[0].node.label contains half of a character (a lone UTF-16 surrogate)" });
 
-    const searched = await failure(caller.search.query({ query: "on\u0000boarding" }));
-    expect(searched).toMatchObject({ code: "BAD_REQUEST", message: "query contains a NUL character" });
+    const searched = await failure(caller.search.query({ q: "on\u0000boarding" }));
+    expect(searched).toMatchObject({ code: "BAD_REQUEST", message: "q contains a NUL character" });
 
     // Nothing was written: one project, no steps.
     const list = await caller.project.list({ organizationId: org.id });
