@@ -1,6 +1,304 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { rows, type DbOrTx } from "~/server/db";
-import type { CpmResult, CpmTimes } from "./cpm";
+import { TIME_EPSILON, type CpmResult, type CpmTimes } from "./cpm";
+
+/*
+ * Critical path method over one project's live nodes and dependency edges, in one statement
+ * (docs/ARCHITECTURE.md, "6. Lead time"), assembled below from one fragment per CTE.
+ *
+ * Nodes are numbered 1..V in id order and the whole graph becomes one row of arrays: ids and
+ * durations by number, and the dependency edges sorted by source (out_*) and by target (in_*).
+ * The edges of node v sit between width_bucket(v - 1, out_src) + 1 and width_bucket(v, out_src)
+ * (a binary search), so a recursive step reaches a node's successors by slicing arrays instead
+ * of joining tables.
+ *
+ * No join anywhere, on purpose: the plan must not depend on row estimates. On tables that were
+ * never analyzed (a new database, a bulk import before autovacuum, PGlite which has none) the
+ * planner guesses one row per project scan, and an earlier version that numbered the edge
+ * endpoints by joining the edges to the numbered nodes ran those joins as nested loops: for
+ * 3,000 steps and 8,700 dependencies, 26 million rows discarded per endpoint, about 3 s instead
+ * of 50 ms (the joins of the results back to the nodes did the same, 9 million). So the
+ * statement uses only scans, sorts, aggregates, array subscripts (O(1) on these arrays, which
+ * hold no NULLs), binary searches and lateral unnests, whose cost is the same whatever the
+ * planner believes; the only nested loops are over one-row aggregates or lateral unnests.
+ * This was chosen over the alternatives: ANALYZE after large writes would have to be done by
+ * every path that writes many rows (imports, copies, templates, batches), takes its own
+ * time on a large table and still leaves the plan at the mercy of the next stale estimate;
+ * SET LOCAL enable_nestloop = off would only push the planner to another estimate-based choice
+ * and penalise the lateral loops that have no alternative. cpm-sql.test.ts checks the plan
+ * for joins.
+ */
+
+/**
+ * The columns of the one-row CTEs, each read through an uncorrelated scalar subquery, which
+ * PostgreSQL runs once per statement: joined as a row instead, the arrays would be copied into
+ * every sort and hash of every iteration.
+ */
+const once = {
+  ids: sql`(SELECT ids FROM live_nodes)`,
+  nodeCount: sql`(SELECT n FROM graph)`,
+  duration: sql`(SELECT duration FROM graph)`,
+  outSrc: sql`(SELECT out_src FROM graph)`,
+  outDst: sql`(SELECT out_dst FROM graph)`,
+  outLag: sql`(SELECT out_lag FROM graph)`,
+  inDst: sql`(SELECT in_dst FROM graph)`,
+  inSrc: sql`(SELECT in_src FROM graph)`,
+  inLag: sql`(SELECT in_lag FROM graph)`,
+  indegree: sql`(SELECT indegree FROM degrees)`,
+  outdegree: sql`(SELECT outdegree FROM degrees)`,
+  acyclic: sql`(SELECT acyclic FROM by_number)`,
+  reached: sql`(SELECT reached FROM by_number)`,
+  es: sql`(SELECT es FROM by_number)`,
+  lf: sql`(SELECT lf FROM by_number)`,
+};
+
+/** The same tolerance as the twin's: float noise must not make a critical node non-critical. */
+const epsilon = sql.raw(String(TIME_EPSILON));
+
+/** Position of the first and last edge of `node` in edge arrays sorted by `sortedBy`. */
+const firstEdge = (sortedBy: SQL, node: SQL) => sql`width_bucket(${node} - 1, ${sortedBy}) + 1`;
+const lastEdge = (sortedBy: SQL, node: SQL) => sql`width_bucket(${node}, ${sortedBy})`;
+const edgeCount = (sortedBy: SQL, node: SQL) => sql`${lastEdge(sortedBy, node)} - width_bucket(${node} - 1, ${sortedBy})`;
+
+/** The project's live nodes in id order: their count, ids and durations, one row. */
+const liveNodes = (projectId: string) => sql`
+  live_nodes AS MATERIALIZED (
+    SELECT count(*)::int AS n, coalesce(array_agg(id), '{}') AS ids, coalesce(array_agg(duration), '{}') AS duration
+    FROM (SELECT id, duration_minutes AS duration FROM nodes WHERE project_id = ${projectId} AND deleted_at IS NULL ORDER BY id) sorted
+  )`;
+
+/**
+ * Every live edge of the project with its endpoints' numbers: width_bucket(source_id, ids)
+ * over the sorted id array is the position of that id when it is there. A CTE of its own, as
+ * a subquery would be pulled up into live_edges and run each binary search twice.
+ */
+const numberedEdges = (projectId: string) => sql`
+  numbered_edges AS MATERIALIZED (
+    SELECT width_bucket(source_id, ${once.ids}) AS src, source_id,
+           width_bucket(target_id, ${once.ids}) AS dst, target_id,
+           lag_minutes AS lag, relation_type IN ('REQUIRES', 'BLOCKS') AS dependency,
+           CASE WHEN relation_type = 'FEEDBACK_TO' THEN coalesce((properties->>'frequency')::float8, 0) END AS frequency
+    FROM edges
+    WHERE project_id = ${projectId} AND deleted_at IS NULL
+  )`;
+
+/** The edges whose both ends are live nodes of the project: the numbers found point at their ids. */
+const liveEdges = sql`
+  live_edges AS MATERIALIZED (
+    SELECT src, dst, lag, dependency, frequency FROM numbered_edges
+    WHERE ${once.ids}[src] = source_id AND ${once.ids}[dst] = target_id
+  )`;
+
+/**
+ * The graph as one row: the node count and durations, and the dependency edges sorted by
+ * source (out_src, out_dst, out_lag) and by target (in_dst, in_src, in_lag). Each triple comes
+ * from one aggregate over one sorted subquery, with no join at that level, so its arrays share
+ * the subquery's row order (the documented way to order array_agg input; an ORDER BY per
+ * aggregate would sort the edges three times on PostgreSQL 15).
+ */
+const graph = sql`
+  graph AS MATERIALIZED (
+    SELECT live_nodes.n, live_nodes.duration,
+           by_source.out_src, by_source.out_dst, by_source.out_lag,
+           by_target.in_dst, by_target.in_src, by_target.in_lag
+    FROM live_nodes,
+         (SELECT coalesce(array_agg(src), '{}') AS out_src, coalesce(array_agg(dst), '{}') AS out_dst, coalesce(array_agg(lag), '{}') AS out_lag
+          FROM (SELECT src, dst, lag FROM live_edges WHERE dependency ORDER BY src) sorted) by_source,
+         (SELECT coalesce(array_agg(dst), '{}') AS in_dst, coalesce(array_agg(src), '{}') AS in_src, coalesce(array_agg(lag), '{}') AS in_lag
+          FROM (SELECT src, dst, lag FROM live_edges WHERE dependency ORDER BY dst) sorted) by_target
+  )`;
+
+/** In- and out-degree of every node by number: the length of its slice of each sorted edge list. */
+const degrees = sql`
+  degrees AS MATERIALIZED (
+    SELECT coalesce(array_agg(${edgeCount(once.inDst, sql`node`)} ORDER BY node), '{}') AS indegree,
+           coalesce(array_agg(${edgeCount(once.outSrc, sql`node`)} ORDER BY node), '{}') AS outdegree
+    FROM generate_series(1, ${once.nodeCount}) node
+  )`;
+
+/** What the backward pass does differently from the forward one. */
+type Direction = {
+  /** The pass's CTE; `<name>_times` holds the time it fixes for each node it reached. */
+  name: "forward" | "backward";
+  /** That time: ES going forward, LF going backward. */
+  time: "es" | "lf";
+  /** How many neighbours a node hears from before its time is final; the pass starts at the nodes with none. */
+  degree: SQL;
+  /** The time of the nodes it starts from: 0 for the sources, T for the sinks. */
+  start: SQL;
+  /** The edge arrays sorted by the end the pass leaves (the slice of a node), the end it reaches, and the lags. */
+  leave: SQL;
+  reach: SQL;
+  lag: SQL;
+  /** Moves a time along the pass by some minutes: EF = ES + duration, then + lag; LS = LF - duration, then - lag. */
+  along: (time: SQL, minutes: SQL) => SQL;
+  /** The neighbour that binds: the latest EF + lag going forward, the earliest LS - lag going backward. */
+  binding: SQL;
+};
+
+const FORWARD: Direction = {
+  name: "forward",
+  time: "es",
+  degree: once.indegree,
+  start: sql`0::float8`,
+  leave: once.outSrc,
+  reach: once.outDst,
+  lag: once.outLag,
+  along: (time, minutes) => sql`${time} + ${minutes}`,
+  binding: sql`max`,
+};
+
+const BACKWARD: Direction = {
+  name: "backward",
+  time: "lf",
+  degree: once.outdegree,
+  start: sql`(SELECT minutes FROM total)`,
+  leave: once.inDst,
+  reach: once.inSrc,
+  lag: once.inLag,
+  along: (time, minutes) => sql`${time} - ${minutes}`,
+  binding: sql`min`,
+};
+
+/**
+ * One pass of Kahn's algorithm, one row per topological level, and the times it fixed.
+ *
+ * A row holds the frontier (the nodes whose time became final in that level, with that time)
+ * and the pending set (nodes that heard from some but not all of their neighbours, with the
+ * count so far and the binding time seen so far). The next row takes every edge leaving the
+ * frontier (its slice of the sorted arrays) as one message to the node at its other end, adds
+ * the pending set, and groups by node (aggregates are allowed inside a lateral subquery of the
+ * recursive term): a node that has now heard from all its neighbours joins the new frontier,
+ * the others stay pending. Every node joins a frontier once and every edge is read once, so a
+ * pass costs O(V + E) plus carrying the pending set each level, O(V * depth) at worst, and no
+ * path is ever enumerated (a CTE that carries every path as an array does work per path, and
+ * the number of paths grows exponentially with the depth of a layered graph).
+ *
+ * Bad data must not hang: the recursion stops at the first level whose frontier is empty, and
+ * no later than level V. A node on or behind a cycle never hears from all its neighbours and
+ * gets no time.
+ */
+function levelPass(direction: Direction): SQL {
+  const pass = sql.identifier(direction.name);
+  const final = sql`final.time`;
+  const slice = sql`finished.first_edge:finished.last_edge`;
+  return sql`
+  ${pass}(level, frontier, frontier_time, pending, pending_heard, pending_time) AS (
+    SELECT 0, array_agg(node), array_agg(${direction.start}), '{}'::int[], '{}'::int[], '{}'::float8[]
+    FROM generate_series(1, ${once.nodeCount}) node WHERE ${direction.degree}[node] = 0
+    UNION ALL
+    SELECT previous.level + 1, next_level.*
+    FROM ${pass} previous CROSS JOIN LATERAL (
+      SELECT array_agg(tally.node) FILTER (WHERE tally.heard = tally.needed),
+             array_agg(tally.time) FILTER (WHERE tally.heard = tally.needed),
+             coalesce(array_agg(tally.node) FILTER (WHERE tally.heard < tally.needed), '{}'),
+             coalesce(array_agg(tally.heard) FILTER (WHERE tally.heard < tally.needed), '{}'),
+             coalesce(array_agg(tally.time) FILTER (WHERE tally.heard < tally.needed), '{}')
+      FROM (
+        SELECT message.node, sum(message.heard)::int AS heard, ${direction.binding}(message.time) AS time,
+               ${direction.degree}[message.node] AS needed
+        FROM (
+          SELECT unnest(${direction.reach}[${slice}]) AS node, 1 AS heard,
+                 ${direction.along(sql`finished.time`, sql`unnest(${direction.lag}[${slice}])`)} AS time
+          FROM (SELECT ${direction.along(final, sql`${once.duration}[final.node]`)} AS time,
+                       ${firstEdge(direction.leave, sql`final.node`)} AS first_edge,
+                       ${lastEdge(direction.leave, sql`final.node`)} AS last_edge
+                FROM unnest(previous.frontier, previous.frontier_time) final(node, time)) finished
+          UNION ALL
+          SELECT * FROM unnest(previous.pending, previous.pending_heard, previous.pending_time)
+        ) message
+        GROUP BY message.node
+      ) tally
+    ) next_level
+    WHERE previous.frontier IS NOT NULL AND previous.level < ${once.nodeCount}
+  ),
+  ${sql.identifier(`${direction.name}_times`)} AS (
+    SELECT final.node, final.time AS ${sql.identifier(direction.time)}
+    FROM ${pass}, unnest(${pass}.frontier, ${pass}.frontier_time) final(node, time)
+  )`;
+}
+
+/** T, the lead time: the latest EF, where the backward pass starts. */
+const total = sql`
+  total AS (SELECT coalesce(max(es + ${once.duration}[node]), 0) AS minutes FROM forward_times)`;
+
+/**
+ * Both passes' times as arrays sorted by number, one row. When the forward pass reached every
+ * node (acyclic; then the backward pass reaches every node too) the arrays are dense and ES of
+ * node v is es[v]. With a cycle, `reached` lists the numbers that got an ES, for a binary search.
+ */
+const byNumber = sql`
+  by_number AS MATERIALIZED (
+    SELECT forward_pass.reached_count = ${once.nodeCount} AS acyclic, forward_pass.reached, forward_pass.es, backward_pass.lf
+    FROM (SELECT count(*)::int AS reached_count, coalesce(array_agg(node), '{}') AS reached, coalesce(array_agg(es), '{}') AS es
+          FROM (SELECT node, es FROM forward_times ORDER BY node) sorted) forward_pass,
+         (SELECT coalesce(array_agg(lf), '{}') AS lf FROM (SELECT node, lf FROM backward_times ORDER BY node) sorted) backward_pass
+  )`;
+
+/**
+ * One row per node, from unnesting the ids and durations side by side, with its four times
+ * and whether it is critical. With a cycle only ES is given (NULL for the nodes not reached):
+ * that is all the caller reads before it raises the cycle error.
+ */
+const nodeTimes = sql`
+  node_times AS MATERIALIZED (
+    SELECT node, id, es, es + duration AS ef, lf - duration AS ls, lf, abs((lf - duration) - es) < ${epsilon} AS critical
+    FROM (
+      SELECT numbered.node::int AS node, numbered.id, numbered.duration,
+             CASE WHEN ${once.acyclic} THEN ${once.es}[numbered.node::int]
+                  WHEN ${once.reached}[width_bucket(numbered.node::int, ${once.reached})] = numbered.node
+                  THEN ${once.es}[width_bucket(numbered.node::int, ${once.reached})] END AS es,
+             CASE WHEN ${once.acyclic} THEN ${once.lf}[numbered.node::int] END AS lf
+      FROM unnest(${once.ids}, ${once.duration}) WITH ORDINALITY numbered(id, duration, node)
+    ) per_node
+  )`;
+
+/** Rework: each FEEDBACK_TO edge adds its frequency times the span it sends work back over. */
+const rework = sql`
+  rework AS (
+    SELECT coalesce(sum(feedback.frequency * greatest(0, (${once.es}[feedback.src] + ${once.duration}[feedback.src]) - ${once.es}[feedback.dst])), 0) AS minutes
+    FROM live_edges feedback
+    WHERE feedback.frequency IS NOT NULL AND ${once.acyclic}
+  )`;
+
+/** The out-edges of the result row's node: a slice of out_dst and out_lag. */
+const successors = sql`${firstEdge(once.outSrc, sql`node_times.node`)}:${lastEdge(once.outSrc, sql`node_times.node`)}`;
+
+/**
+ * One row per node, and the critical path as pointers the caller follows: for each critical
+ * node the tight critical successor with the smallest number (`next`), and the critical source
+ * with the smallest number (`first`). Numbers follow ids, and the twin in cpm.ts makes the same
+ * choices, so both agree. The rework minutes ride along on every row.
+ */
+const results = sql`
+  SELECT node_times.id, node_times.es, node_times.ef, node_times.ls, node_times.lf,
+         CASE WHEN node_times.critical AND ${once.acyclic} THEN ${once.ids}[(
+           SELECT min(successor.node)
+           FROM unnest(${once.outDst}[${successors}], ${once.outLag}[${successors}]) successor(node, lag)
+           WHERE abs(node_times.ef + successor.lag - ${once.es}[successor.node]) < ${epsilon}
+             AND abs(${once.lf}[successor.node] - ${once.duration}[successor.node] - ${once.es}[successor.node]) < ${epsilon}
+         )] END AS next,
+         node_times.node = (
+           SELECT min(source.node) FROM node_times source WHERE source.critical AND ${once.indegree}[source.node] = 0
+         ) AS first,
+         (SELECT minutes FROM rework) AS rework
+  FROM node_times`;
+
+export const cpmQuery = (projectId: string) => sql`
+  WITH RECURSIVE
+  ${liveNodes(projectId)},
+  ${numberedEdges(projectId)},
+  ${liveEdges},
+  ${graph},
+  ${degrees},
+  ${levelPass(FORWARD)},
+  ${total},
+  ${levelPass(BACKWARD)},
+  ${byNumber},
+  ${nodeTimes},
+  ${rework}
+  ${results}
+`;
 
 /** Raised with the ids of the nodes on or behind a dependency cycle. */
 export class SqlCycleError extends Error {
@@ -20,195 +318,6 @@ type Row = {
   rework: number;
 };
 
-/**
- * Critical path method over one project's live nodes and dependency edges, in one statement.
- *
- * Setup: nodes are numbered 1..V in id order, and the graph becomes a few int/float8 arrays in
- * one row: node ids and durations by number, and the dependency edges sorted by source
- * (out_*) and by target (in_*). The edges of node v sit between width_bucket(v - 1, out_src) + 1
- * and width_bucket(v, out_src) (a binary search), so a recursive step reaches a node's
- * successors by slicing arrays instead of joining tables. An edge's endpoints get their numbers
- * the same way: width_bucket(source_id, ids) over the sorted id array is the position of that
- * id, and ids[s] = source_id keeps only edges between live nodes of the project (in a CTE of
- * its own: a subquery would be pulled up and run each binary search twice). Each set of
- * arrays comes from one aggregate over one sorted subquery, with no join at that level, so they
- * share the subquery's row order (the documented way to order array_agg input; an ORDER BY per
- * aggregate would sort the edges three times on PostgreSQL 15). The arrays are read through
- * uncorrelated scalar subqueries, which run once per statement: joined as a row instead, they
- * would be copied into every sort and hash of every iteration.
- *
- * No join anywhere, on purpose: the plan must not depend on row estimates. On tables that were
- * never analyzed (a new database, a bulk import before autovacuum, PGlite which has none) the
- * planner guesses one row per project scan, and an earlier version that numbered the edge
- * endpoints by joining the edges to the numbered nodes ran those joins as nested loops: for
- * 3,000 steps and 8,700 dependencies, 26 million rows discarded per endpoint, about 3 s instead
- * of 50 ms (the joins of the results back to the nodes did the same, 9 million). So the
- * statement uses only scans, sorts, aggregates, array subscripts (O(1) on these arrays, which
- * hold no NULLs), binary searches and lateral unnests, whose cost is the same whatever the
- * planner believes; the only nested loops are over one-row aggregates or lateral unnests.
- * This was chosen over the alternatives: ANALYZE after large writes would have to be done by
- * every path that writes many rows (imports, copies, templates, batches), takes its own
- * time on a large table and still leaves the plan at the mercy of the next stale estimate;
- * SET LOCAL enable_nestloop = off would only push the planner to another estimate-based choice
- * and penalise the lateral loops that have no alternative. cpm-sql.test.ts checks the plan
- * for joins.
- *
- * The forward pass is Kahn's algorithm with one row per topological level. A row holds the
- * frontier (the nodes whose ES became final in that level, with their ES) and the pending set
- * (nodes that have heard from some but not all predecessors, with the count so far and the
- * largest EF + lag seen). The next row groups the frontier's out-edges together with the pending
- * set by node (aggregates are fine inside a lateral subquery of the recursive term): a node
- * whose count reaches its in-degree joins the new frontier, the others stay pending. Every node
- * joins a frontier once and every edge is read once, so the pass costs O(V + E) plus carrying
- * the pending set each level, O(V * depth) at worst: polynomial, and no path is ever
- * enumerated (a CTE that carries every path as an array does work per path, and the number of
- * paths grows exponentially with the depth of a layered graph).
- * The backward pass is the same from the sinks with out-degrees, LF = T and min.
- *
- * Bad data must not hang: the recursion stops at the first level whose frontier is empty, and
- * no later than level V. A node on or behind a cycle never collects all its predecessors, gets
- * no ES, and the caller raises a cycle error naming it.
- *
- * Results: each pass's rows, sorted by number, give an array (ES, LF). When the forward pass
- * reached every node (acyclic; then the backward pass reaches every node too) the arrays are
- * dense, ES of node v is es[v], and one row per node comes from unnesting the ids and durations
- * next to them. With a cycle, a node's ES is found by a binary search in the sorted numbers of
- * the reached nodes, and is NULL for the others; that is all the caller reads before it raises
- * the cycle error, so LF, next and the rework minutes are left out then. The critical path: SQL
- * picks, for every critical node, the tight critical successor with the smallest id (next, from
- * the node's slice of out-edges and the arrays) and the critical source with the smallest id
- * (first); the caller follows those pointers. The TypeScript twin in cpm.ts makes the same
- * choices, so both agree.
- */
-export const cpmQuery = (projectId: string) => sql`
-  WITH RECURSIVE
-  live_nodes AS MATERIALIZED (
-    SELECT count(*)::int AS n, coalesce(array_agg(id), '{}') AS ids, coalesce(array_agg(d), '{}') AS duration
-    FROM (SELECT id, duration_minutes AS d FROM nodes WHERE project_id = ${projectId} AND deleted_at IS NULL ORDER BY id) sorted
-  ),
-  numbered_edges AS MATERIALIZED (
-    SELECT width_bucket(source_id, (SELECT ids FROM live_nodes)) AS s, source_id,
-           width_bucket(target_id, (SELECT ids FROM live_nodes)) AS t, target_id,
-           lag_minutes AS lag, relation_type IN ('REQUIRES', 'BLOCKS') AS dependency,
-           CASE WHEN relation_type = 'FEEDBACK_TO' THEN coalesce((properties->>'frequency')::float8, 0) END AS frequency
-    FROM edges
-    WHERE project_id = ${projectId} AND deleted_at IS NULL
-  ),
-  live_edges AS MATERIALIZED (
-    SELECT s, t, lag, dependency, frequency FROM numbered_edges
-    WHERE (SELECT ids FROM live_nodes)[s] = source_id AND (SELECT ids FROM live_nodes)[t] = target_id
-  ),
-  graph AS MATERIALIZED (
-    SELECT nv.n, nv.duration, o.out_src, o.out_dst, o.out_lag, i.in_dst, i.in_src, i.in_lag
-    FROM live_nodes nv,
-         (SELECT coalesce(array_agg(s), '{}') AS out_src, coalesce(array_agg(t), '{}') AS out_dst, coalesce(array_agg(lag), '{}') AS out_lag
-          FROM (SELECT s, t, lag FROM live_edges WHERE dependency ORDER BY s) sorted) o,
-         (SELECT coalesce(array_agg(t), '{}') AS in_dst, coalesce(array_agg(s), '{}') AS in_src, coalesce(array_agg(lag), '{}') AS in_lag
-          FROM (SELECT s, t, lag FROM live_edges WHERE dependency ORDER BY t) sorted) i
-  ),
-  degrees AS MATERIALIZED (
-    SELECT coalesce(array_agg(width_bucket(v, (SELECT in_dst FROM graph)) - width_bucket(v - 1, (SELECT in_dst FROM graph)) ORDER BY v), '{}') AS indegree,
-           coalesce(array_agg(width_bucket(v, (SELECT out_src FROM graph)) - width_bucket(v - 1, (SELECT out_src FROM graph)) ORDER BY v), '{}') AS outdegree
-    FROM generate_series(1, (SELECT n FROM graph)) v
-  ),
-  forward(level, done, done_es, waiting, waiting_count, waiting_es) AS (
-    SELECT 0, array_agg(v), array_agg(0::float8), '{}'::int[], '{}'::int[], '{}'::float8[]
-    FROM generate_series(1, (SELECT n FROM graph)) v WHERE (SELECT indegree FROM degrees)[v] = 0
-    UNION ALL
-    SELECT f.level + 1, step.*
-    FROM forward f CROSS JOIN LATERAL (
-      SELECT array_agg(y.v) FILTER (WHERE y.heard = y.needed),
-             array_agg(y.es) FILTER (WHERE y.heard = y.needed),
-             coalesce(array_agg(y.v) FILTER (WHERE y.heard < y.needed), '{}'),
-             coalesce(array_agg(y.heard) FILTER (WHERE y.heard < y.needed), '{}'),
-             coalesce(array_agg(y.es) FILTER (WHERE y.heard < y.needed), '{}')
-      FROM (
-        SELECT z.v, sum(z.heard)::int AS heard, max(z.es) AS es,
-               (SELECT indegree FROM degrees)[z.v] AS needed
-        FROM (
-          SELECT unnest((SELECT out_dst FROM graph)[r.lo:r.hi]) AS v, 1 AS heard,
-                 r.ef + unnest((SELECT out_lag FROM graph)[r.lo:r.hi]) AS es
-          FROM (SELECT u.es + (SELECT duration FROM graph)[u.v] AS ef,
-                       width_bucket(u.v - 1, (SELECT out_src FROM graph)) + 1 AS lo,
-                       width_bucket(u.v, (SELECT out_src FROM graph)) AS hi
-                FROM unnest(f.done, f.done_es) u(v, es)) r
-          UNION ALL
-          SELECT * FROM unnest(f.waiting, f.waiting_count, f.waiting_es)
-        ) z
-        GROUP BY z.v
-      ) y
-    ) step
-    WHERE f.done IS NOT NULL AND f.level < (SELECT n FROM graph)
-  ),
-  forward_times AS (SELECT u.v, u.es FROM forward, unnest(forward.done, forward.done_es) u(v, es)),
-  total AS (SELECT coalesce(max(f.es + (SELECT duration FROM graph)[f.v]), 0) AS t FROM forward_times f),
-  backward(level, done, done_lf, waiting, waiting_count, waiting_lf) AS (
-    SELECT 0, array_agg(v), array_agg(total.t), '{}'::int[], '{}'::int[], '{}'::float8[]
-    FROM total, generate_series(1, (SELECT n FROM graph)) v WHERE (SELECT outdegree FROM degrees)[v] = 0
-    UNION ALL
-    SELECT b.level + 1, step.*
-    FROM backward b CROSS JOIN LATERAL (
-      SELECT array_agg(y.v) FILTER (WHERE y.heard = y.needed),
-             array_agg(y.lf) FILTER (WHERE y.heard = y.needed),
-             coalesce(array_agg(y.v) FILTER (WHERE y.heard < y.needed), '{}'),
-             coalesce(array_agg(y.heard) FILTER (WHERE y.heard < y.needed), '{}'),
-             coalesce(array_agg(y.lf) FILTER (WHERE y.heard < y.needed), '{}')
-      FROM (
-        SELECT z.v, sum(z.heard)::int AS heard, min(z.lf) AS lf,
-               (SELECT outdegree FROM degrees)[z.v] AS needed
-        FROM (
-          SELECT unnest((SELECT in_src FROM graph)[r.lo:r.hi]) AS v, 1 AS heard,
-                 r.ls - unnest((SELECT in_lag FROM graph)[r.lo:r.hi]) AS lf
-          FROM (SELECT u.lf - (SELECT duration FROM graph)[u.v] AS ls,
-                       width_bucket(u.v - 1, (SELECT in_dst FROM graph)) + 1 AS lo,
-                       width_bucket(u.v, (SELECT in_dst FROM graph)) AS hi
-                FROM unnest(b.done, b.done_lf) u(v, lf)) r
-          UNION ALL
-          SELECT * FROM unnest(b.waiting, b.waiting_count, b.waiting_lf)
-        ) z
-        GROUP BY z.v
-      ) y
-    ) step
-    WHERE b.done IS NOT NULL AND b.level < (SELECT n FROM graph)
-  ),
-  backward_times AS (SELECT u.v, u.lf FROM backward, unnest(backward.done, backward.done_lf) u(v, lf)),
-  slots AS MATERIALIZED (
-    SELECT f.reached = (SELECT n FROM graph) AS acyclic, f.vs, f.es, b.lf
-    FROM (SELECT count(*)::int AS reached, coalesce(array_agg(v), '{}') AS vs, coalesce(array_agg(es), '{}') AS es
-          FROM (SELECT v, es FROM forward_times ORDER BY v) sorted) f,
-         (SELECT coalesce(array_agg(lf), '{}') AS lf FROM (SELECT v, lf FROM backward_times ORDER BY v) sorted) b
-  ),
-  times AS MATERIALIZED (
-    SELECT u.v, u.id, u.es, u.es + u.d AS ef, u.lf - u.d AS ls, u.lf, abs((u.lf - u.d) - u.es) < 1e-9 AS critical
-    FROM (
-      SELECT r.v::int AS v, r.id, r.d,
-             CASE WHEN (SELECT acyclic FROM slots) THEN (SELECT es FROM slots)[r.v::int]
-                  WHEN (SELECT vs FROM slots)[width_bucket(r.v::int, (SELECT vs FROM slots))] = r.v
-                  THEN (SELECT es FROM slots)[width_bucket(r.v::int, (SELECT vs FROM slots))] END AS es,
-             CASE WHEN (SELECT acyclic FROM slots) THEN (SELECT lf FROM slots)[r.v::int] END AS lf
-      FROM unnest((SELECT ids FROM live_nodes), (SELECT duration FROM graph)) WITH ORDINALITY r(id, d, v)
-    ) u
-  ),
-  rework AS (
-    SELECT coalesce(sum(e.frequency * greatest(0, ((SELECT es FROM slots)[e.s] + (SELECT duration FROM graph)[e.s]) - (SELECT es FROM slots)[e.t])), 0) AS minutes
-    FROM live_edges e
-    WHERE e.frequency IS NOT NULL AND (SELECT acyclic FROM slots)
-  )
-  SELECT t.id, t.es, t.ef, t.ls, t.lf,
-         CASE WHEN t.critical AND (SELECT acyclic FROM slots) THEN (SELECT ids FROM live_nodes)[(
-           SELECT min(o.t)
-           FROM unnest(
-             (SELECT out_dst FROM graph)[width_bucket(t.v - 1, (SELECT out_src FROM graph)) + 1:width_bucket(t.v, (SELECT out_src FROM graph))],
-             (SELECT out_lag FROM graph)[width_bucket(t.v - 1, (SELECT out_src FROM graph)) + 1:width_bucket(t.v, (SELECT out_src FROM graph))]
-           ) o(t, lag)
-           WHERE abs(t.ef + o.lag - (SELECT es FROM slots)[o.t]) < 1e-9
-             AND abs((SELECT lf FROM slots)[o.t] - (SELECT duration FROM graph)[o.t] - (SELECT es FROM slots)[o.t]) < 1e-9
-         )] END AS next,
-         t.v = (SELECT min(c.v) FROM times c WHERE c.critical AND (SELECT indegree FROM degrees)[c.v] = 0) AS first,
-         (SELECT minutes FROM rework) AS rework
-  FROM times t
-`;
-
 export async function computeCpmSql(db: DbOrTx, projectId: string): Promise<CpmResult> {
   const list = await db.transaction(async (tx) => {
     // The statement's cost estimate is high enough to trigger JIT, whose compile time (over a
@@ -222,7 +331,7 @@ export async function computeCpmSql(db: DbOrTx, projectId: string): Promise<CpmR
   const nodes: CpmTimes[] = list.map((r) => {
     const es = Number(r.es);
     const ls = Number(r.ls);
-    const slack = Math.abs(ls - es) < 1e-9 ? 0 : ls - es;
+    const slack = Math.abs(ls - es) < TIME_EPSILON ? 0 : ls - es;
     return { id: r.id, es, ef: Number(r.ef), ls, lf: Number(r.lf), slack, critical: slack === 0 };
   });
   const nextOf = new Map(list.map((r) => [r.id, r.next]));

@@ -25,8 +25,11 @@ export class CycleError extends Error {
   }
 }
 
-/** Float noise from decimal durations must not turn a critical node into a 1e-13-slack one. */
-const EPSILON = 1e-9;
+/**
+ * Two times closer than this are equal: float noise from decimal durations must not turn a
+ * critical node into a 1e-13-slack one. The SQL engine (cpm-sql.ts) compares with the same.
+ */
+export const TIME_EPSILON = 1e-9;
 
 export function computeCpm(nodes: CpmNode[], deps: CpmEdge[], feedback: CpmFeedback[] = []): CpmResult {
   const index = new Map(nodes.map((n, i) => [n.id, i]));
@@ -61,7 +64,7 @@ export function computeCpm(nodes: CpmNode[], deps: CpmEdge[], feedback: CpmFeedb
   }
 
   const times: CpmTimes[] = nodes.map((n, i) => {
-    const slack = Math.abs(ls[i]! - es[i]!) < EPSILON ? 0 : ls[i]! - es[i]!;
+    const slack = Math.abs(ls[i]! - es[i]!) < TIME_EPSILON ? 0 : ls[i]! - es[i]!;
     return { id: n.id, es: es[i]!, ef: ef[i]!, ls: ls[i]!, lf: lf[i]!, slack, critical: slack === 0 };
   });
 
@@ -108,7 +111,7 @@ function criticalPath(
     path.push(nodes[current]!.id);
     const from = current;
     const next = out[from]!
-      .filter(({ to, lag }) => times[to]!.critical && Math.abs(times[from]!.ef + lag - times[to]!.es) < EPSILON)
+      .filter(({ to, lag }) => times[to]!.critical && Math.abs(times[from]!.ef + lag - times[to]!.es) < TIME_EPSILON)
       .map(({ to }) => to)
       .sort(byId);
     current = next[0];

@@ -86,32 +86,34 @@ export async function appliedMigrations(db: DbOrTx): Promise<number> {
   return rows<{ n: number }>(result)[0]?.n ?? 0;
 }
 
-const globalForDb = globalThis as unknown as { __flowmatrixDb?: Promise<DatabaseHandle> };
+type Opener = () => Promise<DatabaseHandle>;
+
+const globalForDb = globalThis as unknown as { __flowmatrixDb?: Promise<DatabaseHandle>; __flowmatrixOpener?: Opener };
 
 /**
- * The process-wide database. PGlite must have exactly one instance per data folder (two
- * silently lose writes), and Next.js may evaluate this module once per route bundle,
- * so the instance lives on globalThis.
+ * Says how the process opens its database and makes it ready (src/server/bootstrap.ts:
+ * migrate and seed the embedded one), then opens it. This module only holds the result, so the
+ * driver does not depend on the demo data or the services that build it.
+ */
+export function provideDatabase(open: Opener): Promise<DatabaseHandle> {
+  globalForDb.__flowmatrixOpener ??= open;
+  return getDatabase();
+}
+
+/**
+ * The process-wide database, once it is ready: a request that arrives while the server is
+ * still booting waits for the boot, and a boot that failed is tried again on the next call.
+ * PGlite must have exactly one instance per data folder (two silently lose writes), and
+ * Next.js may evaluate this module once per route bundle, so the instance lives on globalThis.
  */
 export function getDatabase(): Promise<DatabaseHandle> {
-  globalForDb.__flowmatrixDb ??= boot().catch((error: unknown) => {
+  const open = globalForDb.__flowmatrixOpener;
+  if (!open) return Promise.reject(new Error("No database yet: src/instrumentation.ts opens it through src/server/bootstrap.ts when the server starts"));
+  globalForDb.__flowmatrixDb ??= open().catch((error: unknown) => {
     globalForDb.__flowmatrixDb = undefined;
     throw error;
   });
   return globalForDb.__flowmatrixDb;
-}
-
-async function boot(): Promise<DatabaseHandle> {
-  const { env } = await import("~/env.js");
-  if (env.DATABASE_URL) return openDatabase({ url: env.DATABASE_URL });
-  const handle = await openDatabase({ dataDir: env.PGLITE_DIR });
-  await handle.migrate();
-  const { demoLoginBanner, seedDemoIfEmpty } = await import("./seed");
-  const seeded = await seedDemoIfEmpty(handle.db);
-  const { ensureBuiltinTemplates } = await import("~/server/services/templates/builtins");
-  await ensureBuiltinTemplates(handle.db);
-  console.log(demoLoginBanner(`FlowMatrix embedded database in ${env.PGLITE_DIR}${seeded ? " (demo data created)" : ""}. Demo logins:`));
-  return handle;
 }
 
 export async function getDb(): Promise<Database> {
