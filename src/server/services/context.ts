@@ -1,5 +1,6 @@
+import type { OrgRole, ProjectRole } from "~/domain/roles";
 import type { DbOrTx } from "~/server/db";
-import type { OrgAccess, ProjectAccess } from "./access";
+import type { Project } from "~/server/db/schema";
 
 /** Who is asking, as the activity log records it. */
 export type Actor = { userId: string; ip: string | null; userAgent: string | null };
@@ -13,6 +14,10 @@ export type ServiceContext = { db: DbOrTx; actor: Actor };
 
 /** Before sign-in (sign-up, the credentials check) there is only the database. */
 export type PublicContext = Pick<ServiceContext, "db">;
+
+/** The one access type per level (resolved in services/access): services read these from `ctx.access`. */
+export type OrgAccess = { organizationId: string; orgRole: OrgRole };
+export type ProjectAccess = OrgAccess & { project: Project; projectRole: ProjectRole };
 
 /** The caller's role in the organization named by the input, resolved by orgProcedure. */
 export type OrgContext = ServiceContext & { access: OrgAccess };

@@ -1,12 +1,10 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { effectiveProjectRole, orgRoleAtLeast, projectRoleAtLeast, type OrgRole, type ProjectRole } from "~/domain/roles";
-import { organizationMembers, organizations, projectMembers, projects, type Project } from "~/server/db/schema";
-import type { ServiceContext } from "../context";
+import { organizationMembers, organizations, projectMembers, projects } from "~/server/db/schema";
+import type { OrgAccess, ProjectAccess, ServiceContext } from "../context";
 import { forbidden, notFound } from "../errors";
 
-/** The one access type per level: services read these from `ctx.access`. */
-export type OrgAccess = { organizationId: string; orgRole: OrgRole };
-export type ProjectAccess = OrgAccess & { project: Project; projectRole: ProjectRole };
+export type { OrgAccess, ProjectAccess };
 
 /** Membership of a live organization, or NOT_FOUND: non-members learn nothing about it. */
 export async function requireOrgAccess(
