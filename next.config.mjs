@@ -10,7 +10,11 @@ const config = {
     return [
       { source: "/:path*", headers: COMMON_HEADERS },
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_POLICY }] },
-      { source: "/:path*", has: [{ type: "header", key: "x-forwarded-proto", value: "https" }], headers: [{ key: "Strict-Transport-Security", value: HSTS }] },
+      {
+        source: "/:path*",
+        has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
+        headers: [{ key: "Strict-Transport-Security", value: HSTS }],
+      },
     ];
   },
 };

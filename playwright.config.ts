@@ -12,7 +12,13 @@ const basePort = Number(process.env.E2E_PORT ?? 3210);
 const targets: { name: string; port: number; env: Record<string, string> }[] = [
   { name: "embedded", port: basePort, env: { PGLITE_DIR: ".data/e2e-pglite" } },
   ...(serverDatabaseUrl
-    ? [{ name: "server", port: basePort + 1, env: { DATABASE_URL: serverDatabaseUrl, NEXTAUTH_SECRET: "e2e-only-secret-not-for-production" } }]
+    ? [
+        {
+          name: "server",
+          port: basePort + 1,
+          env: { DATABASE_URL: serverDatabaseUrl, NEXTAUTH_SECRET: "e2e-only-secret-not-for-production" },
+        },
+      ]
     : []),
 ];
 

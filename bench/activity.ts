@@ -47,7 +47,13 @@ async function run(kind: TestDatabaseKind, count: number) {
   try {
     const people = await db
       .insert(users)
-      .values(["Dana", "Sam", "Olga", "Vera", "Ken", "Rare Ruth"].map((name) => ({ name, email: `${name.replace(" ", ".").toLowerCase()}@bench.test`, passwordHash: "-" })))
+      .values(
+        ["Dana", "Sam", "Olga", "Vera", "Ken", "Rare Ruth"].map((name) => ({
+          name,
+          email: `${name.replace(" ", ".").toLowerCase()}@bench.test`,
+          passwordHash: "-",
+        })),
+      )
       .returning();
     const owner = people[0]!;
     const caller = createCaller(createInnerContext({ db, session: { userId: owner.id }, ip: "127.0.0.1", userAgent: "bench" }));
@@ -104,7 +110,8 @@ async function run(kind: TestDatabaseKind, count: number) {
         `(+${(count / 10).toLocaleString("en")} elsewhere, loaded in ${loadSeconds.toFixed(1)} s), ${RUNS} runs of a ${LIMIT}-row page (ms)`,
     );
     console.log(["page".padEnd(40), "rows".padStart(6), "p50".padStart(8), "p95".padStart(8)].join(""));
-    for (const [name, got, p50, p95] of table) console.log([name!.padEnd(40), got!.padStart(6), p50!.padStart(8), p95!.padStart(8)].join(""));
+    for (const [name, got, p50, p95] of table)
+      console.log([name!.padEnd(40), got!.padStart(6), p50!.padStart(8), p95!.padStart(8)].join(""));
     console.log(`${"activity.people (once)".padEnd(46)}${peopleMs.toFixed(1).padStart(8)}`);
   } finally {
     await handle.close();
@@ -112,7 +119,11 @@ async function run(kind: TestDatabaseKind, count: number) {
 }
 
 /** The feed's query shape by hand, to show which index answers each case. */
-async function explain(db: Database, input: { projectId: string; userId?: string; entityType?: string; action?: string; cursor?: string | null }, middle: { at: string; id: string }) {
+async function explain(
+  db: Database,
+  input: { projectId: string; userId?: string; entityType?: string; action?: string; cursor?: string | null },
+  middle: { at: string; id: string },
+) {
   const where = [sql`project_id = ${input.projectId}`];
   if (input.userId) where.push(sql`user_id = ${input.userId}`);
   if (input.entityType) where.push(sql`entity_type = ${input.entityType}`);
@@ -122,7 +133,12 @@ async function explain(db: Database, input: { projectId: string; userId?: string
     await db.execute(sql`EXPLAIN (ANALYZE, BUFFERS) SELECT id FROM activity_logs WHERE ${sql.join(where, sql` AND `)}
       ORDER BY created_at DESC, id DESC LIMIT ${LIMIT + 1}`),
   ).map((r) => r["QUERY PLAN"]);
-  console.log(plan.filter((line) => /Index|Scan|Filter|Cond|Execution|Buffers|Sort/.test(line)).map((l) => `    ${l.trim()}`).join("\n"));
+  console.log(
+    plan
+      .filter((line) => /Index|Scan|Filter|Cond|Execution|Buffers|Sort/.test(line))
+      .map((l) => `    ${l.trim()}`)
+      .join("\n"),
+  );
 }
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;

@@ -26,7 +26,6 @@ const PORT = 3260;
 const DATA_DIR = ".data/bench-canvas";
 const STEP = ".react-flow__node-action, .react-flow__node-trigger, .react-flow__node-decision, .react-flow__node-artifact";
 
-
 async function prepare(): Promise<string> {
   rmSync(DATA_DIR, { recursive: true, force: true });
   const handle = await openDatabase({ dataDir: DATA_DIR });
@@ -79,7 +78,9 @@ async function startServer() {
     detached: true,
   });
   for (let i = 0; i < 120; i++) {
-    const ok = await fetch(`http://localhost:${PORT}/api/health`).then((r) => r.ok).catch(() => false);
+    const ok = await fetch(`http://localhost:${PORT}/api/health`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (ok) return server;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -143,7 +144,14 @@ const projectId = await prepare();
 const server = await startServer();
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+  ],
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -160,8 +168,12 @@ try {
   const { frames, saved } = await dragFrames(page);
   console.log(`\nCanvas: ${NODES} steps / ${EDGES} connections, headless Chromium, production build, embedded database`);
   console.log(`open -> interactive   median ${median(loads)} ms   (runs: ${loads.join(", ")} ms; target <= 2500)`);
-  console.log(`pan frame time        median ${median(pan).toFixed(1)} ms   p95 ${percentile(pan, 0.95).toFixed(1)} ms   (${pan.length} frames, headers pinned)`);
-  console.log(`drag frame time       median ${median(frames).toFixed(1)} ms   p95 ${percentile(frames, 0.95).toFixed(1)} ms   max ${Math.max(...frames).toFixed(1)} ms   (${frames.length} frames)`);
+  console.log(
+    `pan frame time        median ${median(pan).toFixed(1)} ms   p95 ${percentile(pan, 0.95).toFixed(1)} ms   (${pan.length} frames, headers pinned)`,
+  );
+  console.log(
+    `drag frame time       median ${median(frames).toFixed(1)} ms   p95 ${percentile(frames, 0.95).toFixed(1)} ms   max ${Math.max(...frames).toFixed(1)} ms   (${frames.length} frames)`,
+  );
   console.log(`drop -> "Saved"       ${saved} ms`);
 } finally {
   await browser.close();

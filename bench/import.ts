@@ -18,7 +18,8 @@ const RUNS = 3;
 
 function legacyFile() {
   const random = mulberry32(7);
-  const axis = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ id: `${prefix}_${i}`, name: `${prefix} ${i}`, color: "#0ea5e9", order: i }));
+  const axis = (prefix: string, n: number) =>
+    Array.from({ length: n }, (_, i) => ({ id: `${prefix}_${i}`, name: `${prefix} ${i}`, color: "#0ea5e9", order: i }));
   const settings = { departments: axis("dept", 5), stages: axis("stage", 6) };
   const nodes = Array.from({ length: NODES }, (_, i) => ({
     id: `node_${i}`,
@@ -33,7 +34,13 @@ function legacyFile() {
   const edges = Array.from({ length: EDGES }, (_, i) => {
     const s = Math.floor(random() * (NODES - 1));
     const t = s + 1 + Math.floor(random() * Math.min(50, NODES - s - 1));
-    return { id: `edge_${i}`, source: `node_${s}`, target: `node_${t}`, relation_type: "REQUIRES", properties: { lag_time: i % 3 ? null : "30m" } };
+    return {
+      id: `edge_${i}`,
+      source: `node_${s}`,
+      target: `node_${t}`,
+      relation_type: "REQUIRES",
+      properties: { lag_time: i % 3 ? null : "30m" },
+    };
   });
   return JSON.stringify({ settings, projects: [{ id: "p", name: "Ten thousand steps", nodes, edges }] });
 }
@@ -52,9 +59,12 @@ async function run(kind: TestDatabaseKind, text: string) {
       const report = await caller.transfer.importProjects({ organizationId: org.id, text });
       times.push(performance.now() - started);
       const [p] = report.projects;
-      if (report.successful !== 1 || !p || p.stored.nodes !== NODES || p.stored.edges !== EDGES) throw new Error(`import failed: ${JSON.stringify(report)}`);
+      if (report.successful !== 1 || !p || p.stored.nodes !== NODES || p.stored.edges !== EDGES)
+        throw new Error(`import failed: ${JSON.stringify(report)}`);
     }
-    console.log(`${(kind === "server" ? "PostgreSQL server" : "PGlite").padEnd(18)} median ${(median(times) / 1000).toFixed(2)} s  (runs: ${times.map((t) => (t / 1000).toFixed(2)).join(", ")} s)`);
+    console.log(
+      `${(kind === "server" ? "PostgreSQL server" : "PGlite").padEnd(18)} median ${(median(times) / 1000).toFixed(2)} s  (runs: ${times.map((t) => (t / 1000).toFixed(2)).join(", ")} s)`,
+    );
   } finally {
     await handle.close();
   }

@@ -28,22 +28,46 @@ const RUNS = 5;
 
 async function insertGraph(db: Database, ids: { organizationId: string; projectId: string }, graph: BenchGraph) {
   const nodeIds = graph.durations.map(() => randomUUID());
-  const chunk = <T>(list: T[], size = 2000) => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
-  for (const part of chunk(graph.durations.map((d, i) => ({ ...ids, id: nodeIds[i]!, label: `n${i}`, type: "ACTION" as const, durationMinutes: d })))) {
+  const chunk = <T>(list: T[], size = 2000) =>
+    Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
+  for (const part of chunk(
+    graph.durations.map((d, i) => ({ ...ids, id: nodeIds[i]!, label: `n${i}`, type: "ACTION" as const, durationMinutes: d })),
+  )) {
     await db.insert(nodes).values(part);
   }
   const edgeRows = [
-    ...graph.deps.map((e) => ({ ...ids, sourceId: nodeIds[e.s]!, targetId: nodeIds[e.t]!, relationType: "REQUIRES" as const, lagMinutes: e.lag })),
-    ...graph.feedback.map((f) => ({ ...ids, sourceId: nodeIds[f.s]!, targetId: nodeIds[f.t]!, relationType: "FEEDBACK_TO" as const, properties: { frequency: f.frequency } })),
+    ...graph.deps.map((e) => ({
+      ...ids,
+      sourceId: nodeIds[e.s]!,
+      targetId: nodeIds[e.t]!,
+      relationType: "REQUIRES" as const,
+      lagMinutes: e.lag,
+    })),
+    ...graph.feedback.map((f) => ({
+      ...ids,
+      sourceId: nodeIds[f.s]!,
+      targetId: nodeIds[f.t]!,
+      relationType: "FEEDBACK_TO" as const,
+      properties: { frequency: f.frequency },
+    })),
   ];
   for (const part of chunk(edgeRows)) await db.insert(edges).values(part);
 }
 
 async function inMemory(db: Database, projectId: string): Promise<CpmResult> {
   const [nodeRows, edgeRows] = await Promise.all([
-    db.select({ id: nodes.id, duration: nodes.durationMinutes }).from(nodes).where(and(eq(nodes.projectId, projectId), isNull(nodes.deletedAt))),
     db
-      .select({ source: edges.sourceId, target: edges.targetId, lag: edges.lagMinutes, type: edges.relationType, properties: edges.properties })
+      .select({ id: nodes.id, duration: nodes.durationMinutes })
+      .from(nodes)
+      .where(and(eq(nodes.projectId, projectId), isNull(nodes.deletedAt))),
+    db
+      .select({
+        source: edges.sourceId,
+        target: edges.targetId,
+        lag: edges.lagMinutes,
+        type: edges.relationType,
+        properties: edges.properties,
+      })
       .from(edges)
       .where(and(eq(edges.projectId, projectId), isNull(edges.deletedAt))),
   ]);
@@ -93,7 +117,11 @@ async function median(fn: () => Promise<unknown>, runs = RUNS) {
 
 const sameResult = (a: CpmResult, b: CpmResult) => {
   const sort = (r: CpmResult) => [...r.nodes].sort((x, y) => (x.id < y.id ? -1 : 1));
-  return JSON.stringify(sort(a)) === JSON.stringify(sort(b)) && JSON.stringify(a.criticalPath) === JSON.stringify(b.criticalPath) && a.criticalPathMinutes === b.criticalPathMinutes;
+  return (
+    JSON.stringify(sort(a)) === JSON.stringify(sort(b)) &&
+    JSON.stringify(a.criticalPath) === JSON.stringify(b.criticalPath) &&
+    a.criticalPathMinutes === b.criticalPathMinutes
+  );
 };
 
 /** The context projectProcedure would give the organization's creator on one of its projects. */
@@ -193,7 +221,11 @@ async function neverAnalyzed(kind: "pglite" | "server") {
   }
   const four = await Promise.all(Array.from({ length: 4 }, freshProject));
   const concurrent = await timed(() => Promise.all(four.map((ctx) => leadTime(ctx))));
-  const analyzed = rows<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM pg_stat_user_tables WHERE relname IN ('nodes', 'edges') AND (last_analyze IS NOT NULL OR last_autoanalyze IS NOT NULL)`));
+  const analyzed = rows<{ n: number }>(
+    await db.execute(
+      sql`SELECT count(*)::int AS n FROM pg_stat_user_tables WHERE relname IN ('nodes', 'edges') AND (last_analyze IS NOT NULL OR last_autoanalyze IS NOT NULL)`,
+    ),
+  );
   const wasCold = kind === "pglite" || analyzed[0]?.n === 0;
 
   await db.execute(sql`ANALYZE nodes`);
@@ -226,7 +258,18 @@ async function neverAnalyzed(kind: "pglite" | "server") {
 }
 
 function coldTable(title: string, body: string[][]) {
-  const head = ["graph", "nodes", "deps", "engine first ms", "engine analyzed ms", "first/analyzed", "service first ms", "service analyzed ms", "first/analyzed", "4 first at once ms"];
+  const head = [
+    "graph",
+    "nodes",
+    "deps",
+    "engine first ms",
+    "engine analyzed ms",
+    "first/analyzed",
+    "service first ms",
+    "service analyzed ms",
+    "first/analyzed",
+    "4 first at once ms",
+  ];
   printTable(`${title}: never analyzed (first calls: median of ${COLD_RUNS} fresh projects; analyzed: median of ${RUNS})`, head, body);
 }
 

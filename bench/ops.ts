@@ -79,7 +79,15 @@ async function run(kind: TestDatabaseKind) {
         () => {
           const s = Math.floor(random() * (NODES - 1));
           const t = s + 1 + Math.floor(random() * (NODES - s - 1));
-          const edge = { id: randomUUID(), sourceId: nodeIds[s]!, targetId: nodeIds[t]!, relationType: "REQUIRES" as const, lagTime: null, frequency: 1, condition: null };
+          const edge = {
+            id: randomUUID(),
+            sourceId: nodeIds[s]!,
+            targetId: nodeIds[t]!,
+            relationType: "REQUIRES" as const,
+            lagTime: null,
+            frequency: 1,
+            condition: null,
+          };
           return { op: "createEdge", edge };
         },
       ],
@@ -87,7 +95,15 @@ async function run(kind: TestDatabaseKind) {
         "add a step (createNode)",
         () => ({
           op: "createNode",
-          node: { ...DEFAULT_NODE_FIELDS, id: randomUUID(), label: "New step", x: 24, y: 24, departmentId: pick(graph.departments).id, stageId: pick(graph.stages).id },
+          node: {
+            ...DEFAULT_NODE_FIELDS,
+            id: randomUUID(),
+            label: "New step",
+            x: 24,
+            y: 24,
+            departmentId: pick(graph.departments).id,
+            stageId: pick(graph.stages).id,
+          },
         }),
       ],
     ];
@@ -104,7 +120,9 @@ async function run(kind: TestDatabaseKind) {
       }
       rows.push([name, percentile(times, 0.5).toFixed(1), percentile(times, 0.95).toFixed(1)]);
     }
-    console.log(`\n${kind === "server" ? "PostgreSQL server" : "PGlite"}: ${NODES} nodes / ${EDGES} edges, ${RUNS} one-op batches each (ms)`);
+    console.log(
+      `\n${kind === "server" ? "PostgreSQL server" : "PGlite"}: ${NODES} nodes / ${EDGES} edges, ${RUNS} one-op batches each (ms)`,
+    );
     console.log(["operation".padEnd(46), "p50".padStart(8), "p95".padStart(8)].join(""));
     for (const [name, p50, p95] of rows) console.log([name!.padEnd(46), p50!.padStart(8), p95!.padStart(8)].join(""));
   } finally {

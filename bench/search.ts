@@ -19,12 +19,72 @@ const STEPS_PER_PROJECT = 2000;
 const RUNS = 40;
 const QUERIES = ["invoice", "customer onboarding", "custmer onbording", "appr", "kyc", "review supplier contract"];
 
-const VERBS = ["Review", "Approve", "Send", "Draft", "Verify", "Collect", "Schedule", "Archive", "Sign", "Prepare", "Update", "Escalate", "Reconcile", "Publish", "Assign", "Validate", "Notify", "Close", "Record", "Audit"];
-const OBJECTS = ["invoice", "purchase order", "customer onboarding", "supplier contract", "expense report", "payroll run", "tax filing", "sales quote", "shipping label", "quality check", "budget plan", "support ticket", "access request", "vendor payment", "credit note", "delivery note", "timesheet", "release notes", "risk assessment", "board minutes", "job offer", "training plan", "warranty claim", "price list", "inventory count"];
+const VERBS = [
+  "Review",
+  "Approve",
+  "Send",
+  "Draft",
+  "Verify",
+  "Collect",
+  "Schedule",
+  "Archive",
+  "Sign",
+  "Prepare",
+  "Update",
+  "Escalate",
+  "Reconcile",
+  "Publish",
+  "Assign",
+  "Validate",
+  "Notify",
+  "Close",
+  "Record",
+  "Audit",
+];
+const OBJECTS = [
+  "invoice",
+  "purchase order",
+  "customer onboarding",
+  "supplier contract",
+  "expense report",
+  "payroll run",
+  "tax filing",
+  "sales quote",
+  "shipping label",
+  "quality check",
+  "budget plan",
+  "support ticket",
+  "access request",
+  "vendor payment",
+  "credit note",
+  "delivery note",
+  "timesheet",
+  "release notes",
+  "risk assessment",
+  "board minutes",
+  "job offer",
+  "training plan",
+  "warranty claim",
+  "price list",
+  "inventory count",
+];
 const TAGS = ["finance", "kyc", "compliance", "sales", "hr", "legal", "ops", "it", "procurement", "logistics"];
-const CONTEXT = ["for the regional team", "after manager sign-off", "with the customer", "before month end", "using the ERP", "per the policy handbook", "when the threshold is exceeded", "in the shared drive"];
+const CONTEXT = [
+  "for the regional team",
+  "after manager sign-off",
+  "with the customer",
+  "before month end",
+  "using the ERP",
+  "per the policy handbook",
+  "when the threshold is exceeded",
+  "in the shared drive",
+];
 
-const textArray = (words: string[]) => sql`ARRAY[${sql.join(words.map((w) => sql`${w}`), sql`, `)}]::text[]`;
+const textArray = (words: string[]) =>
+  sql`ARRAY[${sql.join(
+    words.map((w) => sql`${w}`),
+    sql`, `,
+  )}]::text[]`;
 
 /** Generated inside the database (shipping 100,000 rows through the driver takes minutes on PGlite). */
 async function seedSteps(db: Database, organizationId: string) {
@@ -57,13 +117,20 @@ async function seed(db: Database) {
     const org = await ownerCaller.org.create({ name: `Bench org ${orgIndex}` });
     const projectIds: string[] = [];
     for (let p = 0; p < projectCount; p++) {
-      const project = await ownerCaller.project.create({ organizationId: org.id, name: `${OBJECTS[p % OBJECTS.length]} process ${orgIndex}-${p}` });
+      const project = await ownerCaller.project.create({
+        organizationId: org.id,
+        name: `${OBJECTS[p % OBJECTS.length]} process ${orgIndex}-${p}`,
+      });
       projectIds.push(project.id);
     }
     await seedSteps(db, org.id);
     if (orgIndex === 0) {
       await db.insert(organizationMembers).values({ organizationId: org.id, userId: member!.id, role: "MEMBER" });
-      await db.insert(projectMembers).values(projectIds.slice(0, 3).map((projectId) => ({ organizationId: org.id, projectId, userId: member!.id, role: "VIEWER" as const })));
+      await db
+        .insert(projectMembers)
+        .values(
+          projectIds.slice(0, 3).map((projectId) => ({ organizationId: org.id, projectId, userId: member!.id, role: "VIEWER" as const })),
+        );
     }
   }
   await db.execute(sql`ANALYZE`);
@@ -76,7 +143,9 @@ async function run(kind: TestDatabaseKind) {
     const started = performance.now();
     const actors = await seed(handle.db);
     const seconds = ((performance.now() - started) / 1000).toFixed(0);
-    console.log(`\n${kind === "server" ? "PostgreSQL server" : "PGlite"}: 100,000 steps (seeded in ${seconds} s), ${RUNS} runs per query (ms)`);
+    console.log(
+      `\n${kind === "server" ? "PostgreSQL server" : "PGlite"}: 100,000 steps (seeded in ${seconds} s), ${RUNS} runs per query (ms)`,
+    );
     console.log(["query".padEnd(40), "hits".padStart(6), "p50".padStart(8), "p95".padStart(8)].join(""));
     for (const [who, caller] of Object.entries(actors)) {
       for (const q of QUERIES) {
@@ -90,7 +159,14 @@ async function run(kind: TestDatabaseKind) {
           hits = result.steps.length + result.projects.length + result.templates.length;
         }
         const name = `${who}: "${q}"`;
-        console.log([name.padEnd(40), String(hits).padStart(6), percentile(times, 0.5).toFixed(1).padStart(8), percentile(times, 0.95).toFixed(1).padStart(8)].join(""));
+        console.log(
+          [
+            name.padEnd(40),
+            String(hits).padStart(6),
+            percentile(times, 0.5).toFixed(1).padStart(8),
+            percentile(times, 0.95).toFixed(1).padStart(8),
+          ].join(""),
+        );
       }
     }
   } finally {

@@ -18,7 +18,12 @@ function toInput(graph: BenchGraph): SimulationInput {
   const id = (i: number) => `n${i}`;
   return {
     nodes: graph.durations.map((d, i) => ({ id: id(i), duration: { low: 0.5 * d, mode: d, high: 2.5 * d } })),
-    edges: graph.deps.map((e, k) => ({ id: `e${k}`, source: id(e.s), target: id(e.t), lag: { low: 0.5 * e.lag, mode: e.lag, high: 2 * e.lag } })),
+    edges: graph.deps.map((e, k) => ({
+      id: `e${k}`,
+      source: id(e.s),
+      target: id(e.t),
+      lag: { low: 0.5 * e.lag, mode: e.lag, high: 2 * e.lag },
+    })),
     feedback: graph.feedback.map((f, k) => ({ id: `f${k}`, source: id(f.s), target: id(f.t), frequency: f.frequency })),
   };
 }
@@ -106,10 +111,28 @@ function table(title: string, head: string[], body: string[][]) {
 }
 
 // Wall times on a shared machine: the load says how much else was running.
-const machine = `node ${process.version}, ${availableParallelism()} cores, load ${loadavg().map((l) => l.toFixed(1)).join(" ")}`;
+const machine = `node ${process.version}, ${availableParallelism()} cores, load ${loadavg()
+  .map((l) => l.toFixed(1))
+  .join(" ")}`;
 table(
   `Monte Carlo engine (median of ${CALLS} calls after a first one; computeCpm: median of 21 passes; ${machine})`,
-  ["graph", "steps", "deps", "loops", "runs", "distribution", "first ms", "median ms", "cpu ms", "µs/run", "computeCpm ms", "sim/cpm", "run/cpm", "target ms", "met"],
+  [
+    "graph",
+    "steps",
+    "deps",
+    "loops",
+    "runs",
+    "distribution",
+    "first ms",
+    "median ms",
+    "cpu ms",
+    "µs/run",
+    "computeCpm ms",
+    "sim/cpm",
+    "run/cpm",
+    "target ms",
+    "met",
+  ],
   timing,
 );
 table(

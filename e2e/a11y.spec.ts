@@ -28,7 +28,9 @@ function withoutKnown(violation: Violation): Violation {
 /** One line per rule, then each offending element's selector and axe's summary of what to fix. */
 function describe(violations: Violation[]): string[] {
   return violations.map((v) => {
-    const nodes = v.nodes.slice(0, NODES_SHOWN).map((n) => `    ${n.target.join(" ")}\n      ${(n.failureSummary ?? "").replace(/\n\s*/g, " ")}`);
+    const nodes = v.nodes
+      .slice(0, NODES_SHOWN)
+      .map((n) => `    ${n.target.join(" ")}\n      ${(n.failureSummary ?? "").replace(/\n\s*/g, " ")}`);
     const more = v.nodes.length > NODES_SHOWN ? [`    …and ${v.nodes.length - NODES_SHOWN} more`] : [];
     return [`${v.id} (${v.impact}): ${v.help} [${v.nodes.length}]`, ...nodes, ...more].join("\n");
   });

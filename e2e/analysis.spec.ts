@@ -3,8 +3,16 @@ import { formatMinutes } from "../src/domain/duration";
 import { addStep, connect, openNewProject, step } from "./canvas-helpers";
 import { DEMO, signIn } from "./helpers";
 
-type Segment = { kind: "step"; nodeId: string; minutes: number; external: boolean } | { kind: "wait"; edgeId: string | null; toId: string; minutes: number };
-type Flow = { processMinutes: number; waitingMinutes: number; flowEfficiency: number; ladder: Segment[]; waits: (Segment & { share: number })[] };
+type Segment =
+  | { kind: "step"; nodeId: string; minutes: number; external: boolean }
+  | { kind: "wait"; edgeId: string | null; toId: string; minutes: number };
+type Flow = {
+  processMinutes: number;
+  waitingMinutes: number;
+  flowEfficiency: number;
+  ladder: Segment[];
+  waits: (Segment & { share: number })[];
+};
 
 type Simulation = { percentiles: { p: number; minutes: number }[]; criticality: { nodes: Record<string, number> } };
 
@@ -19,7 +27,11 @@ async function engine<T>(page: Page, procedure: string): Promise<T> {
 
 test("the seeded project's analysis shows where the time goes, as the engine computed it", async ({ page }) => {
   await signIn(page, DEMO.email, DEMO.password);
-  await page.getByTestId("project-card").filter({ hasText: "Customer onboarding" }).getByRole("link", { name: "Customer onboarding" }).click();
+  await page
+    .getByTestId("project-card")
+    .filter({ hasText: "Customer onboarding" })
+    .getByRole("link", { name: "Customer onboarding" })
+    .click();
   await page.getByRole("tab", { name: "Analysis" }).click();
   const result = await engine<{ formatted: string; flow: Flow }>(page, "analysis.leadTime");
   await expect(page.getByTestId("lead-time-total")).toHaveText(result.formatted);
@@ -71,7 +83,12 @@ test("changing a critical step's duration changes the total and the highlighted 
   await addStep(page, "Sales", "Review", "Long branch", { x: 0, y: -40 });
   await addStep(page, "Finance", "Review", "Short branch");
   await addStep(page, "Sales", "Execute", "Finish");
-  for (const [from, to] of [["Start", "Long branch"], ["Start", "Short branch"], ["Long branch", "Finish"], ["Short branch", "Finish"]] as const) {
+  for (const [from, to] of [
+    ["Start", "Long branch"],
+    ["Start", "Short branch"],
+    ["Long branch", "Finish"],
+    ["Short branch", "Finish"],
+  ] as const) {
     await connect(page, from, to);
     await page.getByRole("button", { name: /^Requires/ }).click();
     await expect(page.getByTestId("save-status")).toHaveText("Saved");

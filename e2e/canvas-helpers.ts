@@ -1,7 +1,12 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 import { signUp, uniqueEmail } from "./helpers";
 
-export const STEP_SELECTOR = [".react-flow__node-trigger", ".react-flow__node-action", ".react-flow__node-decision", ".react-flow__node-artifact"].join(", ");
+export const STEP_SELECTOR = [
+  ".react-flow__node-trigger",
+  ".react-flow__node-action",
+  ".react-flow__node-decision",
+  ".react-flow__node-artifact",
+].join(", ");
 
 export function steps(page: Page): Locator {
   return page.locator(STEP_SELECTOR);
@@ -41,7 +46,12 @@ const CLEAR = { top: 90, left: 200, right: 80, bottom: 90 };
  */
 export async function reveal(page: Page, where: () => Promise<Point>): Promise<Point> {
   const canvas = (await page.getByTestId("matrix-canvas").boundingBox())!;
-  const inside = { x0: canvas.x + CLEAR.left, x1: canvas.x + canvas.width - CLEAR.right, y0: canvas.y + CLEAR.top, y1: canvas.y + canvas.height - CLEAR.bottom };
+  const inside = {
+    x0: canvas.x + CLEAR.left,
+    x1: canvas.x + canvas.width - CLEAR.right,
+    y0: canvas.y + CLEAR.top,
+    y1: canvas.y + canvas.height - CLEAR.bottom,
+  };
   const middle = { x: (inside.x0 + inside.x1) / 2, y: (inside.y0 + inside.y1) / 2 };
   let at = await where();
   for (let tries = 0; tries < 5; tries++) {

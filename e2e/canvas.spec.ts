@@ -7,7 +7,10 @@ test("steps are created in cells, moved to another department and stage, and sta
   await openNewProject(page, "Order intake");
   await addStep(page, "Sales", "Request", "Receive order");
   await addStep(page, "Finance", "Review", "Check credit");
-  expect(await cellOf(page, "Receive order")).toEqual({ department: expect.stringMatching(/^lane-department-/), stage: expect.stringMatching(/^lane-stage-/) });
+  expect(await cellOf(page, "Receive order")).toEqual({
+    department: expect.stringMatching(/^lane-department-/),
+    stage: expect.stringMatching(/^lane-stage-/),
+  });
   const start = await cellOf(page, "Receive order");
 
   await dragStepTo(page, "Receive order", await cellCentre(page, "Operations", "Execute"));
@@ -18,7 +21,11 @@ test("steps are created in cells, moved to another department and stage, and sta
   await page.reload();
   await expect(step(page, "Receive order")).toBeVisible();
   expect(await cellOf(page, "Receive order")).toEqual(moved);
-  const operations = await page.locator('[data-testid^="lane-department-"]').filter({ hasText: "Operations" }).first().getAttribute("data-testid");
+  const operations = await page
+    .locator('[data-testid^="lane-department-"]')
+    .filter({ hasText: "Operations" })
+    .first()
+    .getAttribute("data-testid");
   const execute = await page.locator('[data-testid^="lane-stage-"]').filter({ hasText: "Execute" }).first().getAttribute("data-testid");
   expect(moved).toEqual({ department: operations, stage: execute });
   await expect(steps(page)).toHaveCount(2);
@@ -37,7 +44,9 @@ test("connecting steps, refusing a loop, undo and redo", async ({ page }) => {
 
   await connect(page, "Approve quote", "Draft quote");
   await page.getByRole("button", { name: /^Requires/ }).click();
-  await expect(page.getByRole("dialog", { name: "Connection type" }).getByRole("alert")).toContainText('"Draft quote" -> "Approve quote" -> "Draft quote"');
+  await expect(page.getByRole("dialog", { name: "Connection type" }).getByRole("alert")).toContainText(
+    '"Draft quote" -> "Approve quote" -> "Draft quote"',
+  );
   await page.keyboard.press("Escape");
   await expect(edges).toHaveCount(1);
 

@@ -20,10 +20,42 @@ const process = {
       id: "p1",
       name: "Credit approval",
       nodes: [
-        { id: "a", label: "Receive application", type: "TRIGGER", position: { x: 120, y: 120 }, stage: "s1", department: "Sales", attributes: { avg_time: "1h" } },
-        { id: "b", label: "Manual credit check", type: "ACTION", position: { x: 420, y: 120 }, stage: "s2", department: "Sales", attributes: { avg_time: "2d" } },
-        { id: "c", label: "Issue first invoice", type: "ACTION", position: { x: 420, y: 320 }, stage: "s2", department: "Finance", attributes: { avg_time: "1d" } },
-        { id: "d", label: "Open the account", type: "ACTION", position: { x: 720, y: 120 }, stage: "s3", department: "Sales", attributes: { avg_time: "1h" } },
+        {
+          id: "a",
+          label: "Receive application",
+          type: "TRIGGER",
+          position: { x: 120, y: 120 },
+          stage: "s1",
+          department: "Sales",
+          attributes: { avg_time: "1h" },
+        },
+        {
+          id: "b",
+          label: "Manual credit check",
+          type: "ACTION",
+          position: { x: 420, y: 120 },
+          stage: "s2",
+          department: "Sales",
+          attributes: { avg_time: "2d" },
+        },
+        {
+          id: "c",
+          label: "Issue first invoice",
+          type: "ACTION",
+          position: { x: 420, y: 320 },
+          stage: "s2",
+          department: "Finance",
+          attributes: { avg_time: "1d" },
+        },
+        {
+          id: "d",
+          label: "Open the account",
+          type: "ACTION",
+          position: { x: 720, y: 120 },
+          stage: "s3",
+          department: "Sales",
+          attributes: { avg_time: "1h" },
+        },
       ],
       edges: [
         { id: "e1", source: "a", target: "b", relation_type: "REQUIRES", properties: {} },
@@ -41,7 +73,9 @@ test("what if a step were automated, and how a saved version differs from now, i
   await page.getByRole("button", { name: "Create organization" }).click();
   await page.getByTestId("import-projects").click();
   const dialog = page.getByRole("dialog", { name: "Import projects" });
-  await dialog.getByTestId("import-file").setInputFiles({ name: "credit.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(process)) });
+  await dialog
+    .getByTestId("import-file")
+    .setInputFiles({ name: "credit.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(process)) });
   await dialog.getByRole("button", { name: "Import", exact: true }).click();
   await dialog.getByTestId("import-report").getByRole("link", { name: "Credit approval" }).click();
   await expect(step(page, "Manual credit check")).toBeVisible();

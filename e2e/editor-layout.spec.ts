@@ -4,7 +4,11 @@ import { DEMO, signIn } from "./helpers";
 
 async function openSeeded(page: Page) {
   await signIn(page, DEMO.email, DEMO.password);
-  await page.getByTestId("project-card").filter({ hasText: "Customer onboarding" }).getByRole("link", { name: "Customer onboarding" }).click();
+  await page
+    .getByTestId("project-card")
+    .filter({ hasText: "Customer onboarding" })
+    .getByRole("link", { name: "Customer onboarding" })
+    .click();
   await expect(steps(page).first()).toBeVisible();
 }
 
@@ -23,7 +27,10 @@ async function renderedLabelPx(page: Page) {
   return css * (await zoomOf(page));
 }
 
-for (const viewport of [{ width: 1440, height: 900 }, { width: 1280, height: 720 }]) {
+for (const viewport of [
+  { width: 1440, height: 900 },
+  { width: 1280, height: 720 },
+]) {
   test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     test.use({ viewport });
 
@@ -49,7 +56,10 @@ for (const viewport of [{ width: 1440, height: 900 }, { width: 1280, height: 720
       const named = await page.evaluate(({ x, y }) => {
         const at = (testId: string, hit: (r: DOMRect) => boolean) =>
           [...document.querySelectorAll(`[data-testid="${testId}"] > div`)].find((el) => hit(el.getBoundingClientRect()))?.textContent;
-        return { stage: at("frozen-stages", (r) => r.left <= x && r.right >= x), department: at("frozen-departments", (r) => r.top <= y && r.bottom >= y) };
+        return {
+          stage: at("frozen-stages", (r) => r.left <= x && r.right >= x),
+          department: at("frozen-departments", (r) => r.top <= y && r.bottom >= y),
+        };
       }, middle);
       expect(named.stage).toBeTruthy();
       expect(named.department).toBeTruthy();

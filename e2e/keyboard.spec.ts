@@ -15,7 +15,8 @@ async function tabTo(page: Page, target: Locator, { backwards = false, max = 80 
 }
 
 const toolbar = (page: Page) => page.getByRole("toolbar", { name: "Editor" });
-const paletteButton = (page: Page, type: string) => page.getByRole("toolbar", { name: "Add steps" }).getByRole("button", { name: `Add ${type}` });
+const paletteButton = (page: Page, type: string) =>
+  page.getByRole("toolbar", { name: "Add steps" }).getByRole("button", { name: `Add ${type}` });
 const connections = (page: Page) => page.locator(".react-flow__edge");
 
 /** Palette -> Enter on "Add Action" -> type the name -> Enter; focus comes back to the new step. */
@@ -54,7 +55,10 @@ test("a three-step process is built, placed and connected with the keyboard alon
 
   // New steps land in the cell in the middle of the view; "Ship order", selected since it was
   // just added, and "Check credit" move to Operations / Execute.
-  await expect(step(page, "Receive order")).toHaveAttribute("aria-label", /^Receive order, (Sales|Finance|Operations|IT) \/ (Request|Review), Pending$/);
+  await expect(step(page, "Receive order")).toHaveAttribute(
+    "aria-label",
+    /^Receive order, (Sales|Finance|Operations|IT) \/ (Request|Review), Pending$/,
+  );
   for (const label of ["Ship order", "Check credit"]) {
     if (label !== "Ship order") await selectStep(page, label);
     await tabTo(page, inspector.getByLabel("Department"));
@@ -136,7 +140,11 @@ test("a three-step process is built, placed and connected with the keyboard alon
 
 test("on the seeded project the palette is a few Tabs from the toolbar and the steps follow it", async ({ page }) => {
   await signIn(page, DEMO.email, DEMO.password);
-  await page.getByTestId("project-card").filter({ hasText: "Customer onboarding" }).getByRole("link", { name: "Customer onboarding" }).click();
+  await page
+    .getByTestId("project-card")
+    .filter({ hasText: "Customer onboarding" })
+    .getByRole("link", { name: "Customer onboarding" })
+    .click();
   await expect(steps(page)).toHaveCount(24);
   await expect(connections(page)).toHaveCount(31);
 
@@ -145,5 +153,8 @@ test("on the seeded project the palette is a few Tabs from the toolbar and the s
   await tabTo(page, paletteButton(page, "Artifact"), { max: 3 });
   await page.keyboard.press("Tab");
   await expect(steps(page).first()).toBeFocused();
-  await expect(steps(page).first()).toHaveAttribute("aria-label", /^[^,]+, [^,/]+ \/ [^,]+, (Pending|Ready|In progress|Completed|Blocked)$/);
+  await expect(steps(page).first()).toHaveAttribute(
+    "aria-label",
+    /^[^,]+, [^,/]+ \/ [^,]+, (Pending|Ready|In progress|Completed|Blocked)$/,
+  );
 });

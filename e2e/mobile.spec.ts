@@ -14,7 +14,9 @@ async function appBarControlsApart(page: Page) {
       .getByRole("banner")
       .first()
       .locator("a, button")
-      .evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+      .evaluateAll((els) =>
+        els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => e.getBoundingClientRect().toJSON() as DOMRect),
+      );
   await expect.poll(async () => (await visibleBoxes()).length).toBeGreaterThan(3);
   const boxes = await visibleBoxes();
   for (const [i, a] of boxes.entries())
@@ -32,7 +34,11 @@ test.describe("on a phone", () => {
     await expect(page.getByTestId("project-card").first()).toBeVisible();
     await noSidewaysScroll(page);
     await appBarControlsApart(page);
-    await page.getByTestId("project-card").filter({ hasText: "Customer onboarding" }).getByRole("link", { name: "Customer onboarding" }).click();
+    await page
+      .getByTestId("project-card")
+      .filter({ hasText: "Customer onboarding" })
+      .getByRole("link", { name: "Customer onboarding" })
+      .click();
     await expect(steps(page).first()).toBeVisible();
     await noSidewaysScroll(page);
     await appBarControlsApart(page);

@@ -23,14 +23,21 @@ test("pages and the API carry the security headers, and a page runs under its no
   expect(again).not.toBe(policy);
 
   const api = await page.request.get("/api/health");
-  expect(api.headers()).toMatchObject({ "content-security-policy": "default-src 'none'; frame-ancestors 'none'", "x-content-type-options": "nosniff" });
+  expect(api.headers()).toMatchObject({
+    "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
+    "x-content-type-options": "nosniff",
+  });
 
   // The page hydrates under the policy: signing in and opening the canvas work, and nothing was blocked.
   await page.getByLabel("Email").fill(DEMO.email);
   await page.getByLabel("Password").fill(DEMO.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/dashboard/);
-  await page.getByTestId("project-card").filter({ hasText: "Customer onboarding" }).getByRole("link", { name: "Customer onboarding" }).click();
+  await page
+    .getByTestId("project-card")
+    .filter({ hasText: "Customer onboarding" })
+    .getByRole("link", { name: "Customer onboarding" })
+    .click();
   await expect(page.locator(".react-flow__node").first()).toBeVisible();
   await page.getByRole("tab", { name: "Analysis" }).click();
   await expect(page.getByTestId("p80")).toBeVisible();
@@ -78,7 +85,11 @@ test("an import file over the limit is refused in the dialog, before it is sent"
   await signIn(page, DEMO.email, DEMO.password);
   await page.getByTestId("import-projects").click();
   const dialog = page.getByRole("dialog", { name: "Import projects" });
-  await dialog.getByTestId("import-file").setInputFiles({ name: "huge.json", mimeType: "application/json", buffer: Buffer.alloc(21_000_000, 32) });
-  await expect(dialog.getByRole("alert")).toHaveText("“huge.json” is 21.0 MB; files up to 20 MB can be imported. Split it into smaller files.");
+  await dialog
+    .getByTestId("import-file")
+    .setInputFiles({ name: "huge.json", mimeType: "application/json", buffer: Buffer.alloc(21_000_000, 32) });
+  await expect(dialog.getByRole("alert")).toHaveText(
+    "“huge.json” is 21.0 MB; files up to 20 MB can be imported. Split it into smaller files.",
+  );
   await expect(dialog.getByRole("button", { name: "Import", exact: true })).toBeDisabled();
 });

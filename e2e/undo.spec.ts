@@ -10,7 +10,9 @@ type Positions = Record<string, string>;
 
 /** Every step's React Flow transform, by node id: what "Tidy up" changes and undo restores. */
 async function positions(page: Page): Promise<Positions> {
-  const pairs = await steps(page).evaluateAll((els) => els.map((el) => [el.getAttribute("data-id") ?? "", (el as HTMLElement).style.transform]));
+  const pairs = await steps(page).evaluateAll((els) =>
+    els.map((el) => [el.getAttribute("data-id") ?? "", (el as HTMLElement).style.transform]),
+  );
   return Object.fromEntries(pairs);
 }
 

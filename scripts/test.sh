@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole suite: lint, typecheck, unit + integration tests (PGlite, and the server when
+# The whole suite: lint, format check, typecheck, unit + integration tests (PGlite, and the server when
 # TEST_DATABASE_URL is set), production build, Playwright e2e. Ends with "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +12,9 @@ step() { echo; echo "== $*"; }
 
 step "lint"
 npx eslint . || status=1
+
+step "format"
+npx prettier --check . || status=1
 
 step "typecheck"
 npx tsc --noEmit || status=1

@@ -11,7 +11,15 @@ const S1 = id(9101);
 
 function baseGraph(): GraphState {
   return toState({
-    nodes: [1, 2, 3].map((n) => ({ ...DEFAULT_NODE_FIELDS, id: id(n), label: `Step ${n}`, x: n * 10, y: 0, departmentId: D1, stageId: S1 })),
+    nodes: [1, 2, 3].map((n) => ({
+      ...DEFAULT_NODE_FIELDS,
+      id: id(n),
+      label: `Step ${n}`,
+      x: n * 10,
+      y: 0,
+      departmentId: D1,
+      stageId: S1,
+    })),
     edges: [{ id: id(101), sourceId: id(1), targetId: id(2), relationType: "REQUIRES", lagTime: null, frequency: 1, condition: null }],
     departments: [
       { id: D1, name: "Sales", color: "#112233", position: 0 },
@@ -37,11 +45,27 @@ function randomOp(state: GraphState, r: Rand, fresh: () => string): Operation {
   const choice = r.nextInt(0, 8);
   const node = pickNode();
   if (choice === 0 || !node) {
-    return { op: "createNode", node: { ...DEFAULT_NODE_FIELDS, id: fresh(), label: `N${r.nextInt(0, 99)}`, x: r.nextInt(0, 300), y: 0, departmentId: r.nextBoolean() ? D2 : null, stageId: null } };
+    return {
+      op: "createNode",
+      node: {
+        ...DEFAULT_NODE_FIELDS,
+        id: fresh(),
+        label: `N${r.nextInt(0, 99)}`,
+        x: r.nextInt(0, 300),
+        y: 0,
+        departmentId: r.nextBoolean() ? D2 : null,
+        stageId: null,
+      },
+    };
   }
   switch (choice) {
     case 1:
-      return { op: "updateNode", id: node.id, set: { label: `L${r.nextInt(0, 9)}`, avgTime: `${r.nextInt(1, 9)}h` }, expect: { label: node.label, avgTime: node.avgTime } };
+      return {
+        op: "updateNode",
+        id: node.id,
+        set: { label: `L${r.nextInt(0, 9)}`, avgTime: `${r.nextInt(1, 9)}h` },
+        expect: { label: node.label, avgTime: node.avgTime },
+      };
     case 2:
       return { op: "updateNode", id: node.id, set: { departmentId: D2, x: 5 }, expect: { departmentId: node.departmentId, x: node.x } };
     case 3:
@@ -49,7 +73,18 @@ function randomOp(state: GraphState, r: Rand, fresh: () => string): Operation {
     case 4:
     case 5: {
       const other = pickNode()!;
-      return { op: "createEdge", edge: { id: fresh(), sourceId: node.id, targetId: other.id, relationType: r.nextBoolean() ? "REQUIRES" : "FEEDBACK_TO", lagTime: r.nextBoolean() ? "30m" : null, frequency: 1, condition: null } };
+      return {
+        op: "createEdge",
+        edge: {
+          id: fresh(),
+          sourceId: node.id,
+          targetId: other.id,
+          relationType: r.nextBoolean() ? "REQUIRES" : "FEEDBACK_TO",
+          lagTime: r.nextBoolean() ? "30m" : null,
+          frequency: 1,
+          condition: null,
+        },
+      };
     }
     case 6: {
       const edge = edges[r.nextInt(0, Math.max(0, edges.length - 1))];
@@ -60,7 +95,12 @@ function randomOp(state: GraphState, r: Rand, fresh: () => string): Operation {
     default: {
       const edge = edges[0];
       return edge
-        ? { op: "updateEdge", id: edge.id, set: { lagTime: "2h", relationType: "BLOCKS" }, expect: { lagTime: edge.lagTime, relationType: edge.relationType } }
+        ? {
+            op: "updateEdge",
+            id: edge.id,
+            set: { lagTime: "2h", relationType: "BLOCKS" },
+            expect: { lagTime: edge.lagTime, relationType: edge.relationType },
+          }
         : { op: "updateAxis", axis: "department", id: D1, set: { name: "Sales & Ops" }, expect: { name: "Sales" } };
     }
   }
@@ -107,11 +147,17 @@ describe("applyOperations", () => {
 
   it("refuses a dependency cycle and names its steps in order", () => {
     const graph = applyOperations(baseGraph(), [
-      { op: "createEdge", edge: { id: id(102), sourceId: id(2), targetId: id(3), relationType: "BLOCKS", lagTime: null, frequency: 1, condition: null } },
+      {
+        op: "createEdge",
+        edge: { id: id(102), sourceId: id(2), targetId: id(3), relationType: "BLOCKS", lagTime: null, frequency: 1, condition: null },
+      },
     ]).state;
     try {
       applyOperations(graph, [
-        { op: "createEdge", edge: { id: id(103), sourceId: id(3), targetId: id(1), relationType: "REQUIRES", lagTime: null, frequency: 1, condition: null } },
+        {
+          op: "createEdge",
+          edge: { id: id(103), sourceId: id(3), targetId: id(1), relationType: "REQUIRES", lagTime: null, frequency: 1, condition: null },
+        },
       ]);
       expect.unreachable();
     } catch (error) {
@@ -133,7 +179,13 @@ describe("applyOperations", () => {
 describe("findPath", () => {
   const deps = new Map([
     ["a", new Map([["b", 1]])],
-    ["b", new Map([["c", 1], ["d", 1]])],
+    [
+      "b",
+      new Map([
+        ["c", 1],
+        ["d", 1],
+      ]),
+    ],
     ["d", new Map([["c", 1]])],
   ]);
   it("finds a shortest dependency path, or none", () => {

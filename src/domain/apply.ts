@@ -1,13 +1,4 @@
-import {
-  findPath,
-  isDependency,
-  sameValue,
-  type Axis,
-  type AxisItem,
-  type GraphEdge,
-  type GraphNode,
-  type GraphState,
-} from "./graph";
+import { findPath, isDependency, sameValue, type Axis, type AxisItem, type GraphEdge, type GraphNode, type GraphState } from "./graph";
 import type { Operation } from "./operations";
 
 export type OperationErrorCode = "NOT_FOUND" | "STALE_WRITE" | "CYCLE_DETECTED" | "DUPLICATE_ID" | "INVALID_OPERATION";
@@ -88,11 +79,7 @@ function pick<T extends object>(entity: T, keys: string[]): Partial<T> {
  * `deps` lets the server pass the project's full dependency graph when `state` holds only
  * the touched rows; it defaults to the dependencies in `state`.
  */
-export function applyOperations(
-  input: GraphState,
-  ops: readonly Operation[],
-  options: { deps?: Dependencies } = {},
-): ApplyResult {
+export function applyOperations(input: GraphState, ops: readonly Operation[], options: { deps?: Dependencies } = {}): ApplyResult {
   const state: GraphState = {
     nodes: new Map(input.nodes),
     edges: new Map(input.edges),
@@ -121,9 +108,13 @@ export function applyOperations(
       const path = findPath(deps, targetId, sourceId);
       if (path) {
         const labels = [...path, targetId].map((id) => `"${nodeLabel(id)}"`);
-        fail("CYCLE_DETECTED", `This connection would close a loop: ${labels.join(" -> ")}. Use a feedback (rework) connection for loops.`, {
-          cycle: path,
-        });
+        fail(
+          "CYCLE_DETECTED",
+          `This connection would close a loop: ${labels.join(" -> ")}. Use a feedback (rework) connection for loops.`,
+          {
+            cycle: path,
+          },
+        );
       }
     };
     const checkStale = (kind: string, current: object, set: object, expect: Record<string, unknown>) => {
@@ -175,10 +166,7 @@ export function applyOperations(
         const attached = [...state.edges.values()].filter((e) => e.sourceId === op.id || e.targetId === op.id);
         for (const edge of attached) setEdge(edge, null, edge.id);
         setNode(node, null, op.id);
-        inverses.push([
-          { op: "createNode", node },
-          ...attached.map((edge): Operation => ({ op: "createEdge", edge })),
-        ]);
+        inverses.push([{ op: "createNode", node }, ...attached.map((edge): Operation => ({ op: "createEdge", edge }))]);
         break;
       }
       case "createEdge": {

@@ -22,7 +22,10 @@ describe("automationScore", () => {
 
   it("never rates a trigger or an external step as automatable, whatever its other facts", () => {
     const ideal = { type: "ACTION" as const, isRepetitive: true, brainUsage: "LOW" as const, tools: ["Zapier"], external: false };
-    expect(automationScore({ ...ideal, external: true })).toMatchObject({ final_score: 0, reasons: ["is done outside the team, so it is waited for, not worked"] });
+    expect(automationScore({ ...ideal, external: true })).toMatchObject({
+      final_score: 0,
+      reasons: ["is done outside the team, so it is waited for, not worked"],
+    });
     expect(automationScore({ ...ideal, type: "TRIGGER" }).final_score).toBe(0);
     expect(isAutomatable({ ...ideal, external: true })).toBe(false);
     expect(isAutomatable({ ...ideal, type: "TRIGGER" })).toBe(false);
@@ -34,6 +37,8 @@ describe("automationScore", () => {
     expect(explainAutomation(r)).toBe(
       "This step repeats the same way every time, needs little thinking, follows clear rules and has no tool to automate it in yet.",
     );
-    expect(explainAutomation({ reasons: ["is an event that starts the process, not work"] })).toBe("This step is an event that starts the process, not work.");
+    expect(explainAutomation({ reasons: ["is an event that starts the process, not work"] })).toBe(
+      "This step is an event that starts the process, not work.",
+    );
   });
 });

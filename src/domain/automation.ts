@@ -32,7 +32,11 @@ export function automationScore(input: AutomationInput): AutomationReasoning {
       rule_based: false,
       tool_available: false,
       final_score: 0,
-      reasons: [input.type === "TRIGGER" ? "is an event that starts the process, not work" : "is done outside the team, so it is waited for, not worked"],
+      reasons: [
+        input.type === "TRIGGER"
+          ? "is an event that starts the process, not work"
+          : "is done outside the team, so it is waited for, not worked",
+      ],
     };
   }
   const repetitiveness = input.isRepetitive ? 100 : 20;

@@ -13,7 +13,15 @@ const NOW = Date.UTC(2026, 11, 2, 12);
 
 function graph(): GraphState {
   return toState({
-    nodes: [A, B].map((id, i) => ({ ...DEFAULT_NODE_FIELDS, id, label: ["Kickoff", "Invoice"][i]!, x: 20, y: 20, departmentId: SALES, stageId: null })),
+    nodes: [A, B].map((id, i) => ({
+      ...DEFAULT_NODE_FIELDS,
+      id,
+      label: ["Kickoff", "Invoice"][i]!,
+      x: 20,
+      y: 20,
+      departmentId: SALES,
+      stageId: null,
+    })),
     edges: [{ id: E, sourceId: A, targetId: B, relationType: "REQUIRES", lagTime: null, frequency: 1, condition: null }],
     departments: [
       { id: SALES, name: "Sales", color: "#0369a1", position: 0 },
@@ -38,11 +46,21 @@ function lose(theirs: Operation[], mine: Operation[]) {
 
 describe("conflicts", () => {
   it("says who renamed it to what, and keeps my value and my whole batch", () => {
-    const mine = [{ op: "updateNode", id: B, set: { progress: 50 }, expect: { progress: 0 } }, rename("Kickoff", "Kickoff meeting")] as Operation[];
+    const mine = [
+      { op: "updateNode", id: B, set: { progress: 50 }, expect: { progress: 0 } },
+      rename("Kickoff", "Kickoff meeting"),
+    ] as Operation[];
     const { state, error } = lose([rename("Kickoff", "Kick-off call")], mine);
     expect(error).toMatchObject({ code: "STALE_WRITE", index: 1 });
     const conflict = conflictOf(state, mine, error.index, { name: "Sam", at: NOW - 5_000 })!;
-    expect(conflict).toMatchObject({ entity: "node", id: A, fields: ["label"], mine: { label: "Kickoff meeting" }, theirs: { label: "Kick-off call" }, ops: mine });
+    expect(conflict).toMatchObject({
+      entity: "node",
+      id: A,
+      fields: ["label"],
+      mine: { label: "Kickoff meeting" },
+      theirs: { label: "Kick-off call" },
+      ops: mine,
+    });
     expect(describeConflict(conflict, state, NOW)).toBe("Sam renamed it to “Kick-off call” a moment ago.");
     expect(heldValue(conflict, "node", A, "label")).toEqual({ value: "Kickoff meeting" });
     expect(heldValue(conflict, "node", A, "description")).toBeNull();
@@ -60,7 +78,12 @@ describe("conflicts", () => {
   it("words moves, statuses, waits and unknown authors the way people say them", () => {
     const move: Operation = { op: "updateNode", id: A, set: { departmentId: LEGAL, x: 40 }, expect: { departmentId: SALES, x: 20 } };
     const moved = lose([move], [{ op: "updateNode", id: A, set: { departmentId: SALES, x: 60 }, expect: { departmentId: SALES, x: 20 } }]);
-    const c1 = conflictOf(moved.state, [{ op: "updateNode", id: A, set: { departmentId: SALES, x: 60 }, expect: { departmentId: SALES, x: 20 } }], 0, null)!;
+    const c1 = conflictOf(
+      moved.state,
+      [{ op: "updateNode", id: A, set: { departmentId: SALES, x: 60 }, expect: { departmentId: SALES, x: 20 } }],
+      0,
+      null,
+    )!;
     expect(describeConflict(c1, moved.state, NOW)).toBe("Someone else moved it to Legal in the meantime.");
 
     const status: Operation = { op: "updateNode", id: A, set: { status: "IN_PROGRESS" }, expect: { status: "PENDING" } };

@@ -108,10 +108,15 @@ function phrase(field: string, value: unknown): string {
 export function ago(at: number, now: number): string {
   const seconds = Math.max(0, Math.round((now - at) / 1000));
   if (seconds < 45) return "a moment ago";
-  const units: [string, number][] = [["day", 86_400], ["hour", 3_600], ["minute", 60]];
+  const units: [string, number][] = [
+    ["day", 86_400],
+    ["hour", 3_600],
+    ["minute", 60],
+  ];
   for (const [unit, size] of units) {
     const n = Math.round(seconds / size);
-    if (n >= 1 && (unit === "minute" || seconds >= size * 0.95)) return n === 1 ? `${unit === "hour" ? "an" : "a"} ${unit} ago` : `${n} ${unit}s ago`;
+    if (n >= 1 && (unit === "minute" || seconds >= size * 0.95))
+      return n === 1 ? `${unit === "hour" ? "an" : "a"} ${unit} ago` : `${n} ${unit}s ago`;
   }
   return "a minute ago";
 }

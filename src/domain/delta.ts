@@ -104,7 +104,9 @@ export function explainDelta(before: Figures, after: Figures, label: (id: string
   const p80 = before.p80Minutes === null || after.p80Minutes === null ? 0 : after.p80Minutes - before.p80Minutes;
   if (Math.round(lead) === 0 && Math.round(p80) !== 0) reasons.push(`the P80 is ${more(p80)}`);
   const efficiency =
-    before.flowEfficiency === null || after.flowEfficiency === null ? null : Math.round((after.flowEfficiency - before.flowEfficiency) * 1000) / 10;
+    before.flowEfficiency === null || after.flowEfficiency === null
+      ? null
+      : Math.round((after.flowEfficiency - before.flowEfficiency) * 1000) / 10;
   return {
     leadMinutes: lead,
     processMinutes: after.processMinutes - before.processMinutes,

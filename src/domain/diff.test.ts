@@ -133,7 +133,15 @@ describe("restoreOps", () => {
     const a = { id: DEPARTMENT_IDS[0]!, name: "Sales", color: "#336699", position: 0 };
     const b = { id: DEPARTMENT_IDS[1]!, name: "Legal", color: "#336699", position: 1 };
     const current: GraphSnapshot = { nodes: [], edges: [], departments: [a, b], stages: [] };
-    const target: GraphSnapshot = { nodes: [], edges: [], departments: [{ ...a, name: "Legal" }, { ...b, name: "Sales" }], stages: [] };
+    const target: GraphSnapshot = {
+      nodes: [],
+      edges: [],
+      departments: [
+        { ...a, name: "Legal" },
+        { ...b, name: "Sales" },
+      ],
+      stages: [],
+    };
     expect(normal(restore(current, target))).toEqual(normal(target));
   });
 
@@ -141,7 +149,15 @@ describe("restoreOps", () => {
     const lane = { id: STAGE_IDS[0]!, name: "Draft", color: "#336699", position: 0 };
     const a: GraphNode = { ...DEFAULT_NODE_FIELDS, id: NODE_IDS[0]!, label: "Quote", x: 0, y: 0, departmentId: null, stageId: null };
     const b: GraphNode = { ...a, id: NODE_IDS[1]!, label: "Invoice", stageId: lane.id };
-    const link: GraphEdge = { id: EDGE_IDS[0]!, sourceId: a.id, targetId: b.id, relationType: "REQUIRES", lagTime: null, frequency: 1, condition: null };
+    const link: GraphEdge = {
+      id: EDGE_IDS[0]!,
+      sourceId: a.id,
+      targetId: b.id,
+      relationType: "REQUIRES",
+      lagTime: null,
+      frequency: 1,
+      condition: null,
+    };
     const current: GraphSnapshot = { nodes: [a], edges: [], departments: [], stages: [] };
     const target: GraphSnapshot = { nodes: [{ ...a, label: "Send quote" }, b], edges: [link], departments: [], stages: [lane] };
     expect(restoreOps(current, target)).toEqual([
@@ -158,7 +174,15 @@ describe("diffGraphs", () => {
   const base: GraphNode = { ...DEFAULT_NODE_FIELDS, id: NODE_IDS[0]!, label: "Quote", x: 0, y: 0, departmentId: null, stageId: null };
   const kept = { ...base, id: NODE_IDS[1]!, label: "Kept" };
   const gone = { ...base, id: NODE_IDS[2]!, label: "Gone" };
-  const link: GraphEdge = { id: EDGE_IDS[0]!, sourceId: base.id, targetId: gone.id, relationType: "REQUIRES", lagTime: null, frequency: 1, condition: null };
+  const link: GraphEdge = {
+    id: EDGE_IDS[0]!,
+    sourceId: base.id,
+    targetId: gone.id,
+    relationType: "REQUIRES",
+    lagTime: null,
+    frequency: 1,
+    condition: null,
+  };
   const before: GraphSnapshot = { nodes: [base, kept, gone], edges: [link], departments: [lane], stages: [] };
   const added = { ...base, id: NODE_IDS[3]!, label: "New" };
   const after: GraphSnapshot = {
@@ -196,7 +220,13 @@ describe("diffGraphs", () => {
     ]);
     expect(diff.edges).toEqual([{ id: link.id, kind: "removed", before: link, after: null, fields: [] }]);
     expect(diff.departments).toEqual([
-      { id: lane.id, kind: "changed", before: lane, after: after.departments[0], fields: [{ field: "name", from: "Sales", to: "Sales team" }] },
+      {
+        id: lane.id,
+        kind: "changed",
+        before: lane,
+        after: after.departments[0],
+        fields: [{ field: "name", from: "Sales", to: "Sales team" }],
+      },
     ]);
     expect(diff.stages).toEqual([]);
     expect(diffKinds(diff)).toEqual(

@@ -108,7 +108,10 @@ export function unionGraph(before: GraphSnapshot, after: GraphSnapshot): GraphSn
   // Lane names need not be unique across both graphs, and positions can clash: order by the
   // newer graph, the removed lanes after them.
   const lanes = (a: readonly AxisItem[], b: readonly AxisItem[]) =>
-    merge(a, [...b].sort((x, y) => x.position - y.position)).map((item, position) => ({ ...item, position }));
+    merge(
+      a,
+      [...b].sort((x, y) => x.position - y.position),
+    ).map((item, position) => ({ ...item, position }));
   return {
     nodes: merge(before.nodes, after.nodes),
     edges: merge(before.edges, after.edges),

@@ -44,7 +44,10 @@ export function parseEstimate(input: string): EstimateResult {
     return single.ok ? { ok: true, estimate: { low: single.minutes, mode: single.minutes, high: single.minutes } } : single;
   }
   if (parts.length !== 3) {
-    return { ok: false, error: `"${input}" has ${parts.length} parts: give one duration, or three as optimistic / most likely / pessimistic (like 2h / 4h / 2d)` };
+    return {
+      ok: false,
+      error: `"${input}" has ${parts.length} parts: give one duration, or three as optimistic / most likely / pessimistic (like 2h / 4h / 2d)`,
+    };
   }
   const points: number[] = [];
   for (const [i, part] of parts.entries()) {

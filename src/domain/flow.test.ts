@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { firstPassYield, flowOf, type FlowStep } from "./flow";
 
-const step = (id: string, duration: number, lanes: { stage?: string | null; department?: string | null } = {}, extra: Partial<FlowStep> = {}): FlowStep => ({
+const step = (
+  id: string,
+  duration: number,
+  lanes: { stage?: string | null; department?: string | null } = {},
+  extra: Partial<FlowStep> = {},
+): FlowStep => ({
   id,
   duration,
   stageId: lanes.stage === undefined ? "s1" : lanes.stage,
@@ -111,7 +116,15 @@ describe("flowOf", () => {
 
   it("is empty, not NaN, for a process with no time", () => {
     const flow = flowOf({ steps: [], links: [], loops: [], stages: [], departments: [], times: [], criticalPath: [], reworkMinutes: 0 });
-    expect(flow).toMatchObject({ processMinutes: 0, waitingMinutes: 0, leadMinutes: 0, flowEfficiency: null, ladder: [], waits: [], stages: [] });
+    expect(flow).toMatchObject({
+      processMinutes: 0,
+      waitingMinutes: 0,
+      leadMinutes: 0,
+      flowEfficiency: null,
+      ladder: [],
+      waits: [],
+      stages: [],
+    });
     expect(flow.rolledPca).toEqual({ criticalPath: 100, process: 100 });
     expect(flow.firstPassYield).toBe(100);
   });

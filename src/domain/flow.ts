@@ -96,7 +96,8 @@ export function flowOf(input: {
     if (!t || !s) return;
     if (previous !== undefined) {
       const gap = t.es - (time.get(previous)?.ef ?? t.es);
-      if (gap > 1e-9) ladder.push({ kind: "wait", edgeId: tightLink(input.links, previous, id, gap), fromId: previous, toId: id, minutes: gap });
+      if (gap > 1e-9)
+        ladder.push({ kind: "wait", edgeId: tightLink(input.links, previous, id, gap), fromId: previous, toId: id, minutes: gap });
     }
     ladder.push({ kind: "step", nodeId: id, minutes: s.duration, external: s.external });
   });

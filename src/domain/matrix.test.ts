@@ -19,7 +19,12 @@ const sales = axis("sales", 0, "Sales");
 const ops = axis("ops", 1, "Ops");
 const intake = axis("intake", 0, "Intake");
 const review = axis("review", 1, "Review");
-const place = (departmentId: string | null, stageId: string | null, x = CELL_PADDING, y = CELL_PADDING) => ({ departmentId, stageId, x, y });
+const place = (departmentId: string | null, stageId: string | null, x = CELL_PADDING, y = CELL_PADDING) => ({
+  departmentId,
+  stageId,
+  x,
+  y,
+});
 
 describe("layoutMatrix", () => {
   it("lays bands out in position order after the label column and header row", () => {
@@ -75,7 +80,12 @@ describe("cells and positions", () => {
   });
 
   it("round-trips a node between its cell and its canvas position", () => {
-    for (const node of [place("ops", "review", 300, 150), place("sales", "intake", 30, 60), place(null, null), place("ops", null, 30, 90)]) {
+    for (const node of [
+      place("ops", "review", 300, 150),
+      place("sales", "intake", 30, 60),
+      place(null, null),
+      place("ops", null, 30, 90),
+    ]) {
       const cell = cellAt(layout, absolutePosition(layout, node));
       expect(cell).toEqual({ departmentId: node.departmentId, stageId: node.stageId, offset: { x: node.x, y: node.y } });
     }

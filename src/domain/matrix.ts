@@ -135,8 +135,18 @@ function nearest<T>(bands: T[], at: number, start: (b: T) => number, size: (b: T
  */
 export function cellAt(layout: MatrixLayout, topLeft: Point): Cell {
   const centre = { x: topLeft.x + NODE_WIDTH / 2, y: topLeft.y + NODE_HEIGHT / 2 };
-  const column = nearest(layout.columns, centre.x, (c) => c.x, (c) => c.width);
-  const row = nearest(layout.rows, centre.y, (r) => r.y, (r) => r.height);
+  const column = nearest(
+    layout.columns,
+    centre.x,
+    (c) => c.x,
+    (c) => c.width,
+  );
+  const row = nearest(
+    layout.rows,
+    centre.y,
+    (r) => r.y,
+    (r) => r.height,
+  );
   const offset = clampOffset({ x: topLeft.x - column.x, y: topLeft.y - row.y }, { width: column.width, height: row.height });
   return { departmentId: row.id, stageId: column.id, offset };
 }

@@ -44,7 +44,11 @@ function together(boxes: Rect[], delta: number, axis: Axis, walls: { min: number
  */
 export function nudged(state: GraphState, layout: MatrixLayout, ids: readonly string[], dx: number, dy: number): Map<string, Cell> {
   const nodes = ids.flatMap((id) => state.nodes.get(id) ?? []);
-  const place = placer(state, layout, nodes.map((n) => n.id));
+  const place = placer(
+    state,
+    layout,
+    nodes.map((n) => n.id),
+  );
   const cells = new Map<string, GraphNode[]>();
   for (const n of nodes) cells.set(place.cellKey(n), [...(cells.get(place.cellKey(n)) ?? []), n]);
 
@@ -71,9 +75,19 @@ export function nudged(state: GraphState, layout: MatrixLayout, ids: readonly st
  * When any of them is already at the edge of the matrix none moves, so the selection stays
  * together; the map is empty then.
  */
-export function movedToNeighbour(state: GraphState, layout: MatrixLayout, ids: readonly string[], columns: number, rows: number): Map<string, Cell> {
+export function movedToNeighbour(
+  state: GraphState,
+  layout: MatrixLayout,
+  ids: readonly string[],
+  columns: number,
+  rows: number,
+): Map<string, Cell> {
   const nodes = ids.flatMap((id) => state.nodes.get(id) ?? []);
-  const place = placer(state, layout, nodes.map((n) => n.id));
+  const place = placer(
+    state,
+    layout,
+    nodes.map((n) => n.id),
+  );
   const targets = nodes.map((node) => ({ node, to: place.neighbour(node, columns, rows), at: absolutePosition(layout, node) }));
   if (targets.some((t) => t.to === null)) return new Map();
   targets.sort((a, b) => a.at.y - b.at.y || a.at.x - b.at.x);

@@ -20,11 +20,18 @@ describe("operation schemas", () => {
     expect(issues({ op: "createNode", node: { ...node, label: "" } })).toEqual(["node.label: Label is required"]);
     expect(issues({ op: "createNode", node: { ...node, progress: 101 } })).toEqual(["node.progress: Progress must be 0-100"]);
     expect(issues({ op: "createNode", node: { ...node, type: "TASK" } })[0]).toMatch(/^node.type: /);
-    expect(issues({ op: "createEdge", edge: { id: ID, sourceId: ID, targetId: "nope", relationType: "REQUIRES", lagTime: "1d", frequency: 1, condition: null } })[0]).toMatch(/^edge.targetId/);
+    expect(
+      issues({
+        op: "createEdge",
+        edge: { id: ID, sourceId: ID, targetId: "nope", relationType: "REQUIRES", lagTime: "1d", frequency: 1, condition: null },
+      })[0],
+    ).toMatch(/^edge.targetId/);
   });
 
   it("requires an expected value for every field an update sets, and something to set", () => {
-    expect(issues({ op: "updateNode", id: ID, set: { label: "A" }, expect: {} })).toEqual(["expect: expect must give the current value of every field in set"]);
+    expect(issues({ op: "updateNode", id: ID, set: { label: "A" }, expect: {} })).toEqual([
+      "expect: expect must give the current value of every field in set",
+    ]);
     expect(issues({ op: "updateNode", id: ID, set: {}, expect: {} })).toEqual(["set: Nothing to change"]);
     expect(issues({ op: "updateNode", id: ID, set: { colour: "red" }, expect: { colour: "blue" } })).not.toEqual([]);
     expect(issues({ op: "updateAxis", axis: "stage", id: ID, set: { color: "#12345g" }, expect: { color: "#123456" } })).toEqual([

@@ -1,15 +1,6 @@
 import { z } from "zod";
 import { parseEstimate } from "./duration";
-import {
-  AXES,
-  BRAIN_USAGES,
-  NODE_STATUSES,
-  NODE_TYPES,
-  RELATION_TYPES,
-  type AxisFields,
-  type EdgeFields,
-  type NodeFields,
-} from "./graph";
+import { AXES, BRAIN_USAGES, NODE_STATUSES, NODE_TYPES, RELATION_TYPES, type AxisFields, type EdgeFields, type NodeFields } from "./graph";
 import { axisNameSchema, colorSchema } from "./schemas";
 
 const durationField = (what: string) =>

@@ -116,7 +116,10 @@ describe("placer", () => {
   });
 
   it("does not count the steps being moved, and draws unknown lanes as Unassigned", () => {
-    expect(placer(state, layout, ["a"]).first({ departmentId: "sales", stageId: "intake" }).offset).toEqual({ x: CELL_PADDING, y: CELL_PADDING });
+    expect(placer(state, layout, ["a"]).first({ departmentId: "sales", stageId: "intake" }).offset).toEqual({
+      x: CELL_PADDING,
+      y: CELL_PADDING,
+    });
     const unassigned = placer(state, layout).first({ departmentId: "sales", stageId: "nowhere" });
     expect(unassigned).toMatchObject({ departmentId: "sales", stageId: null, offset: { y: CELL_PADDING + NODE_HEIGHT + SLOT_GAP } });
   });
@@ -126,7 +129,11 @@ describe("placer", () => {
     const review = layout.columns.find((c) => c.id === "review")!;
     const row = layout.rows[0]!;
     const spot = place.spotAt({ x: review.x + review.width - NODE_WIDTH / 2 - 10, y: row.y + row.height - NODE_HEIGHT / 2 - 4 });
-    expect(spot).toEqual({ departmentId: "sales", stageId: "review", offset: { x: review.width - NODE_WIDTH / 2 - 10, y: row.height - NODE_HEIGHT / 2 - 4 } });
+    expect(spot).toEqual({
+      departmentId: "sales",
+      stageId: "review",
+      offset: { x: review.width - NODE_WIDTH / 2 - 10, y: row.height - NODE_HEIGHT / 2 - 4 },
+    });
     expect(spot.offset.x + NODE_WIDTH).toBeGreaterThan(review.width);
     const header = place.spotAt({ x: review.x + 10, y: 0 });
     expect(header.offset).toEqual({ x: CELL_PADDING, y: CELL_PADDING });

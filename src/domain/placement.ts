@@ -74,14 +74,17 @@ export function nearestFreeSlot(obstacles: readonly Rect[], preferred: Point, ga
   const fallback = right.x - at.x <= below.y - at.y ? right : below;
   const reach = Math.max(fallback.x - at.x, fallback.y - at.y);
   // Only steps a candidate within reach could touch matter (a crowded cell has hundreds).
-  const area = { x: at.x - reach - gap, y: at.y - reach - gap, width: 2 * (reach + gap) + NODE_WIDTH, height: 2 * (reach + gap) + NODE_HEIGHT };
+  const area = {
+    x: at.x - reach - gap,
+    y: at.y - reach - gap,
+    width: 2 * (reach + gap) + NODE_WIDTH,
+    height: 2 * (reach + gap) + NODE_HEIGHT,
+  };
   const nearby = obstacles.filter((o) => overlaps(area, o));
   const near = (value: number, to: number) => value >= CELL_PADDING && Math.abs(value - to) <= reach;
   const xs = new Set([at.x, CELL_PADDING, ...nearby.flatMap((o) => [o.x - gap - NODE_WIDTH, o.x + o.width + gap])]);
   const ys = new Set([at.y, CELL_PADDING, ...nearby.flatMap((o) => [o.y - gap - NODE_HEIGHT, o.y + o.height + gap])]);
-  const candidates = [...xs]
-    .filter((x) => near(x, at.x))
-    .flatMap((x) => [...ys].filter((y) => near(y, at.y)).map((y) => ({ x, y })));
+  const candidates = [...xs].filter((x) => near(x, at.x)).flatMap((x) => [...ys].filter((y) => near(y, at.y)).map((y) => ({ x, y })));
   const distance = (p: Point) => (p.x - at.x) ** 2 + (p.y - at.y) ** 2;
   candidates.sort((a, b) => distance(a) - distance(b) || a.y - b.y || a.x - b.x);
   return candidates.find((p) => isFree(nearby, p, gap)) ?? fallback;
@@ -140,7 +143,10 @@ export function placer(state: GraphState, layout: MatrixLayout, moving: Iterable
       const column = columns.get(stageId)!;
       const row = rows.get(departmentId)!;
       const clamp = (v: number, max: number) => Math.round(Math.min(Math.max(v, CELL_PADDING), max));
-      const offset = { x: clamp(topLeft.x - column.x, column.width - NODE_WIDTH / 2), y: clamp(topLeft.y - row.y, row.height - NODE_HEIGHT / 2) };
+      const offset = {
+        x: clamp(topLeft.x - column.x, column.width - NODE_WIDTH / 2),
+        y: clamp(topLeft.y - row.y, row.height - NODE_HEIGHT / 2),
+      };
       return { departmentId, stageId, offset };
     },
     /** Whether a step could go exactly there without overlapping anything placed so far. */

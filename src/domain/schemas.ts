@@ -18,11 +18,7 @@ export const passwordSchema = z
     `Password must be at most ${MAX_PASSWORD_BYTES} bytes (72 plain letters or digits; accented letters and emoji take more)`,
   );
 
-export const personNameSchema = z
-  .string()
-  .trim()
-  .min(1, "Name is required")
-  .max(255, "Name must be at most 255 characters");
+export const personNameSchema = z.string().trim().min(1, "Name is required").max(255, "Name must be at most 255 characters");
 
 export const avatarUrlSchema = z
   .union([z.literal(""), z.url("Avatar URL must be a full http(s) URL").max(500)])
@@ -38,11 +34,7 @@ export const slugSchema = z
 
 export const colorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, "Colour must look like #1a2b3c");
 
-export const axisNameSchema = z
-  .string()
-  .trim()
-  .min(1, "Name is required")
-  .max(100, "Name must be at most 100 characters");
+export const axisNameSchema = z.string().trim().min(1, "Name is required").max(100, "Name must be at most 100 characters");
 
 export const axisDefaultSchema = z.object({ name: axisNameSchema, color: colorSchema });
 
@@ -56,17 +48,9 @@ export const projectRoleSchema = z.enum(PROJECT_ROLES);
 
 export const signUpInput = z.object({ name: personNameSchema, email: emailSchema, password: passwordSchema });
 
-export const orgNameSchema = z
-  .string()
-  .trim()
-  .min(2, "Name must be at least 2 characters")
-  .max(255, "Name must be at most 255 characters");
+export const orgNameSchema = z.string().trim().min(2, "Name must be at least 2 characters").max(255, "Name must be at most 255 characters");
 
-export const projectNameSchema = z
-  .string()
-  .trim()
-  .min(1, "Name is required")
-  .max(255, "Name must be at most 255 characters");
+export const projectNameSchema = z.string().trim().min(1, "Name is required").max(255, "Name must be at most 255 characters");
 
 export const descriptionSchema = z.string().trim().max(5000, "Description must be at most 5000 characters");
 

@@ -13,28 +13,24 @@ type NodeSpec = { label: string; cell?: [number, number]; x?: number; y?: number
 
 function graph(nodes: NodeSpec[], edges: [number, number, RelationType?][] = []): GraphState {
   return toState({
-    nodes: nodes.map(
-      (n, i): GraphNode => ({
-        ...DEFAULT_NODE_FIELDS,
-        id: uuid(i + 1),
-        label: n.label,
-        x: n.x ?? 0,
-        y: n.y ?? 0,
-        departmentId: DEPTS[n.cell?.[0] ?? 0]!,
-        stageId: STAGES[n.cell?.[1] ?? 0]!,
-      }),
-    ),
-    edges: edges.map(
-      ([s, t, relationType = "REQUIRES"], i): GraphEdge => ({
-        id: uuid(500 + i),
-        sourceId: uuid(s + 1),
-        targetId: uuid(t + 1),
-        relationType,
-        lagTime: null,
-        frequency: 1,
-        condition: null,
-      }),
-    ),
+    nodes: nodes.map((n, i): GraphNode => ({
+      ...DEFAULT_NODE_FIELDS,
+      id: uuid(i + 1),
+      label: n.label,
+      x: n.x ?? 0,
+      y: n.y ?? 0,
+      departmentId: DEPTS[n.cell?.[0] ?? 0]!,
+      stageId: STAGES[n.cell?.[1] ?? 0]!,
+    })),
+    edges: edges.map(([s, t, relationType = "REQUIRES"], i): GraphEdge => ({
+      id: uuid(500 + i),
+      sourceId: uuid(s + 1),
+      targetId: uuid(t + 1),
+      relationType,
+      lagTime: null,
+      frequency: 1,
+      condition: null,
+    })),
     departments: DEPTS.map((id, position) => ({ id, name: `D${position}`, color: "#64748b", position })),
     stages: STAGES.map((id, position) => ({ id, name: `S${position}`, color: "#64748b", position })),
   });
@@ -48,7 +44,10 @@ const sameCell = (a: GraphNode, b: GraphNode) => a.departmentId === b.department
 function overlappingPairs(state: GraphState): string[] {
   const nodes = [...state.nodes.values()];
   return nodes.flatMap((a, i) =>
-    nodes.slice(i + 1).filter((b) => sameCell(a, b) && overlaps(box(a), box(b))).map((b) => `${a.label}/${b.label}`),
+    nodes
+      .slice(i + 1)
+      .filter((b) => sameCell(a, b) && overlaps(box(a), box(b)))
+      .map((b) => `${a.label}/${b.label}`),
   );
 }
 
@@ -56,7 +55,13 @@ describe("dependencyLayers", () => {
   it("is the longest dependency path from a source and ignores feedback loops", () => {
     const state = graph(
       [{ label: "a" }, { label: "b" }, { label: "c" }, { label: "d" }],
-      [[0, 1], [1, 2], [0, 2, "BLOCKS"], [2, 0, "FEEDBACK_TO"], [3, 2]],
+      [
+        [0, 1],
+        [1, 2],
+        [0, 2, "BLOCKS"],
+        [2, 0, "FEEDBACK_TO"],
+        [3, 2],
+      ],
     );
     const layers = dependencyLayers(state);
     expect([0, 1, 2, 3].map((i) => layers.get(uuid(i + 1)))).toEqual([0, 1, 2, 0]);
@@ -67,7 +72,12 @@ describe("tidy", () => {
   it("lays a cell out left to right by layer and top to bottom within a layer", () => {
     const state = graph(
       [{ label: "start", x: 300, y: 300 }, { label: "review" }, { label: "approve" }, { label: "ship", x: 5, y: 5 }],
-      [[0, 1], [0, 2], [1, 3], [2, 3]],
+      [
+        [0, 1],
+        [0, 2],
+        [1, 3],
+        [2, 3],
+      ],
     );
     const after = tidied(state);
     const [start, review, approve, ship] = [0, 1, 2, 3].map((i) => node(after, i));
@@ -80,8 +90,17 @@ describe("tidy", () => {
 
   it("keeps each node in its own cell and compresses layers that are absent there", () => {
     const state = graph(
-      [{ label: "a", cell: [0, 0] }, { label: "b", cell: [1, 1] }, { label: "c", cell: [1, 1] }, { label: "d", cell: [0, 0] }],
-      [[0, 1], [1, 2], [2, 3]],
+      [
+        { label: "a", cell: [0, 0] },
+        { label: "b", cell: [1, 1] },
+        { label: "c", cell: [1, 1] },
+        { label: "d", cell: [0, 0] },
+      ],
+      [
+        [0, 1],
+        [1, 2],
+        [2, 3],
+      ],
     );
     const after = tidied(state);
     for (const [id, before] of state.nodes) {
@@ -98,7 +117,10 @@ describe("tidy", () => {
   it("orders a layer by the position of its predecessors before its label", () => {
     const state = graph(
       [{ label: "a" }, { label: "b" }, { label: "y after b" }, { label: "z after a" }],
-      [[0, 3], [1, 2]],
+      [
+        [0, 3],
+        [1, 2],
+      ],
     );
     const after = tidied(state);
     expect(node(after, 0).y).toBeLessThan(node(after, 1).y);
@@ -129,7 +151,12 @@ describe("tidy", () => {
 
   it("is deterministic whatever order the nodes and edges arrive in", () => {
     const specs: NodeSpec[] = ["e", "d", "c", "b", "a"].map((label) => ({ label }));
-    const edges: [number, number][] = [[4, 2], [3, 2], [2, 0], [2, 1]];
+    const edges: [number, number][] = [
+      [4, 2],
+      [3, 2],
+      [2, 0],
+      [2, 1],
+    ];
     const forward = graph(specs, edges);
     const reversed = toState({
       nodes: [...forward.nodes.values()].reverse(),
@@ -142,16 +169,14 @@ describe("tidy", () => {
   });
 
   it("never overlaps, leaves a cell or breaks a dependency's order inside a cell (random DAGs)", () => {
-    const dag = fc
-      .integer({ min: 1, max: 14 })
-      .chain((count) =>
-        fc.record({
-          cells: fc.array(fc.tuple(fc.nat(1), fc.nat(1)), { minLength: count, maxLength: count }),
-          positions: fc.array(fc.tuple(fc.nat(800), fc.nat(800)), { minLength: count, maxLength: count }),
-          edges: fc.uniqueArray(fc.tuple(fc.nat(count - 1), fc.nat(count - 1)), { maxLength: 30 }),
-          selection: fc.subarray([...Array(count).keys()]),
-        }),
-      );
+    const dag = fc.integer({ min: 1, max: 14 }).chain((count) =>
+      fc.record({
+        cells: fc.array(fc.tuple(fc.nat(1), fc.nat(1)), { minLength: count, maxLength: count }),
+        positions: fc.array(fc.tuple(fc.nat(800), fc.nat(800)), { minLength: count, maxLength: count }),
+        edges: fc.uniqueArray(fc.tuple(fc.nat(count - 1), fc.nat(count - 1)), { maxLength: 30 }),
+        selection: fc.subarray([...Array(count).keys()]),
+      }),
+    );
     fc.assert(
       fc.property(dag, ({ cells, positions, edges, selection }) => {
         const specs = cells.map((cell, i) => ({ label: `n${i}`, cell, x: positions[i]![0], y: positions[i]![1] }));

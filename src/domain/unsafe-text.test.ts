@@ -4,7 +4,10 @@ import { describeUnsafeText, findUnsafeText } from "./unsafe-text";
 
 describe("findUnsafeText", () => {
   it("finds a NUL byte anywhere, and says where", () => {
-    expect(findUnsafeText({ ops: [{ node: { label: "ok" } }, { node: { label: "a\u0000b" } }] })).toEqual({ path: "ops[1].node.label", problem: "contains a NUL character" });
+    expect(findUnsafeText({ ops: [{ node: { label: "ok" } }, { node: { label: "a\u0000b" } }] })).toEqual({
+      path: "ops[1].node.label",
+      problem: "contains a NUL character",
+    });
     expect(findUnsafeText("\u0000")).toEqual({ path: "input", problem: "contains a NUL character" });
   });
 
@@ -15,7 +18,9 @@ describe("findUnsafeText", () => {
   });
 
   it("checks object keys too", () => {
-    expect(describeUnsafeText(findUnsafeText({ settings: { "a\u0000": 1 } })!)).toBe("settings.a\u0000 has a name that contains a NUL character");
+    expect(describeUnsafeText(findUnsafeText({ settings: { "a\u0000": 1 } })!)).toBe(
+      "settings.a\u0000 has a name that contains a NUL character",
+    );
   });
 
   it("accepts every well-formed string without NUL", () => {
@@ -25,7 +30,12 @@ describe("findUnsafeText", () => {
         return findUnsafeText(value) === null || JSON.stringify(value).includes("\\u0000");
       }),
     );
-    fc.assert(fc.property(fc.string({ unit: "grapheme" }).filter((s) => !s.includes("\u0000")), (s) => findUnsafeText({ s }) === null));
+    fc.assert(
+      fc.property(
+        fc.string({ unit: "grapheme" }).filter((s) => !s.includes("\u0000")),
+        (s) => findUnsafeText({ s }) === null,
+      ),
+    );
   });
 
   it("ignores numbers, booleans, null and dates", () => {

@@ -30,7 +30,15 @@ function byDay(entries: ActivityEntry[], now: number) {
   return groups;
 }
 
-export function ActivityFeed({ projectId, filters, onClearFilters }: { projectId: string; filters: ActivityFilters; onClearFilters(): void }) {
+export function ActivityFeed({
+  projectId,
+  filters,
+  onClearFilters,
+}: {
+  projectId: string;
+  filters: ActivityFilters;
+  onClearFilters(): void;
+}) {
   const trpc = useTRPC();
   const now = useNow();
   const feed = useInfiniteQuery(
@@ -39,7 +47,12 @@ export function ActivityFeed({ projectId, filters, onClearFilters }: { projectId
 
   if (feed.isPending) {
     return (
-      <div role="status" aria-busy="true" aria-label="Loading activity" className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
+      <div
+        role="status"
+        aria-busy="true"
+        aria-label="Loading activity"
+        className="space-y-4 rounded-lg border border-slate-200 bg-white p-5"
+      >
         {Array.from({ length: 6 }, (_, i) => (
           <div key={i} className="flex gap-3">
             <Skeleton className="size-8 rounded-full" />
@@ -59,7 +72,15 @@ export function ActivityFeed({ projectId, filters, onClearFilters }: { projectId
   if (entries.length === 0) {
     const filtered = Boolean(filters.userId || filters.entityType || filters.action);
     return filtered ? (
-      <EmptyState icon="search" title="Nothing matches these filters" action={<Button variant="secondary" onClick={onClearFilters}>Clear filters</Button>}>
+      <EmptyState
+        icon="search"
+        title="Nothing matches these filters"
+        action={
+          <Button variant="secondary" onClick={onClearFilters}>
+            Clear filters
+          </Button>
+        }
+      >
         Try another person, kind or action.
       </EmptyState>
     ) : (

@@ -10,7 +10,11 @@ function ChangeChip({ change }: { change: ActivityEntry["changes"][number] }) {
     <li className="inline-flex max-w-full items-center gap-1 rounded-md bg-slate-100 px-2 py-0.5 text-xs text-slate-600">
       <span className="shrink-0 font-medium text-slate-500">{change.field}</span>
       {change.from && <del className="truncate text-slate-500 decoration-slate-400">{change.from}</del>}
-      {change.from && <span aria-label="changed to" className="shrink-0 text-slate-500">→</span>}
+      {change.from && (
+        <span aria-label="changed to" className="shrink-0 text-slate-500">
+          →
+        </span>
+      )}
       <span className="truncate font-medium text-slate-800">{change.to || <em className="font-normal">none</em>}</span>
     </li>
   );

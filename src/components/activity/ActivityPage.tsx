@@ -30,7 +30,9 @@ function LoadedActivityPage({ project }: { project: RouterOutputs["project"]["ge
   return (
     <>
       <PageHeader
-        eyebrow={<ProjectBreadcrumb organization={project.organization} projectId={project.id} projectName={project.name} current="Activity" />}
+        eyebrow={
+          <ProjectBreadcrumb organization={project.organization} projectId={project.id} projectName={project.name} current="Activity" />
+        }
         title="Activity"
         description="Every change to this project, newest first."
         actions={can.editGraph(project.myRole) && <ExportCsvButton projectId={project.id} filters={filters} />}

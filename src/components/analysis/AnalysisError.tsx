@@ -11,7 +11,10 @@ import { detailsOf, domainCodeOf, errorMessage } from "../lib/trpc-errors";
 export function AnalysisError({ error }: { error: unknown }) {
   const editor = useEditorSelector((e) => ({ focusNode: e.focusNode, nodes: e.state.nodes }));
   const details = detailsOf(error);
-  const cycle = domainCodeOf(error) === "CYCLE_DETECTED" && Array.isArray(details?.cycle) ? details.cycle.filter((id): id is string => typeof id === "string") : [];
+  const cycle =
+    domainCodeOf(error) === "CYCLE_DETECTED" && Array.isArray(details?.cycle)
+      ? details.cycle.filter((id): id is string => typeof id === "string")
+      : [];
   if (cycle.length === 0) {
     return (
       <p className="p-4 text-sm text-red-700" role="alert">

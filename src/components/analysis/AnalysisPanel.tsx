@@ -38,7 +38,9 @@ function Uncertainty() {
     <SimulationSection
       query={simulation}
       distribution={project.data?.estimateDistribution ?? "PERT"}
-      onDistribution={editor.readOnly ? null : (estimateDistribution) => choose.mutate({ projectId: editor.projectId, estimateDistribution })}
+      onDistribution={
+        editor.readOnly ? null : (estimateDistribution) => choose.mutate({ projectId: editor.projectId, estimateDistribution })
+      }
       criticality={heat === "criticality"}
       setCriticality={(on) => setHeat(on ? "criticality" : null)}
     />
@@ -98,11 +100,21 @@ export function AnalysisPanel() {
         )}
         <div className="mt-3 space-y-1.5 text-sm text-slate-700">
           <label className="flex items-center gap-2">
-            <input type="checkbox" checked={showCritical} onChange={(e) => setShowCritical(e.target.checked)} className="accent-brand-600" />
+            <input
+              type="checkbox"
+              checked={showCritical}
+              onChange={(e) => setShowCritical(e.target.checked)}
+              className="accent-brand-600"
+            />
             Highlight the critical path
           </label>
           <label className="flex items-center gap-2">
-            <input type="checkbox" checked={heat === "slack"} onChange={(e) => setHeat(e.target.checked ? "slack" : null)} className="accent-brand-600" />
+            <input
+              type="checkbox"
+              checked={heat === "slack"}
+              onChange={(e) => setHeat(e.target.checked ? "slack" : null)}
+              className="accent-brand-600"
+            />
             Show slack as a heat map
           </label>
         </div>

@@ -49,7 +49,15 @@ export function AnalysisProvider({ children }: { children: React.ReactNode }) {
     const times = new Map<string, NodeTimes>(result.nodes.map(({ id, ...t }) => [id, t]));
     const bottlenecks = new Map<string, Severity>(result.bottlenecks.map((b) => [b.nodeId, b.severity]));
     const criticality = simulation ? new Map(Object.entries(simulation.criticality.nodes)) : NO_CRITICALITY;
-    return { criticalNodes: new Set(path), criticalEdges, times, bottlenecks, showCritical, heat: heat === "criticality" && !simulation ? null : heat, criticality };
+    return {
+      criticalNodes: new Set(path),
+      criticalEdges,
+      times,
+      bottlenecks,
+      showCritical,
+      heat: heat === "criticality" && !simulation ? null : heat,
+      criticality,
+    };
   }, [result, simulation, state.edges, showCritical, heat]);
 
   useEffect(() => setHighlight(highlight), [highlight, setHighlight]);
@@ -59,6 +67,9 @@ export function AnalysisProvider({ children }: { children: React.ReactNode }) {
     setWatchers((n) => n + 1);
     return () => setWatchers((n) => n - 1);
   }, []);
-  const value = useMemo(() => ({ ...queries, showCritical, setShowCritical, heat, setHeat, watchSimulation }), [queries, showCritical, heat, watchSimulation]);
+  const value = useMemo(
+    () => ({ ...queries, showCritical, setShowCritical, heat, setHeat, watchSimulation }),
+    [queries, showCritical, heat, watchSimulation],
+  );
   return <AnalysisContext.Provider value={value}>{children}</AnalysisContext.Provider>;
 }

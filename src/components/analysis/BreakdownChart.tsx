@@ -26,7 +26,8 @@ export function BreakdownChart({ title, lanes }: { title: string; lanes: LaneFlo
                 <div className="h-full bg-amber-400" style={{ width: `${(lane.waitingMinutes / max) * 100}%` }} />
               </div>
               <p className="mt-0.5 text-xs text-slate-500 tabular-nums">
-                work {formatMinutes(lane.processMinutes)} · waiting {formatMinutes(lane.waitingMinutes)} · flow efficiency {percent(lane.flowEfficiency)}
+                work {formatMinutes(lane.processMinutes)} · waiting {formatMinutes(lane.waitingMinutes)} · flow efficiency{" "}
+                {percent(lane.flowEfficiency)}
               </p>
             </li>
           ))}

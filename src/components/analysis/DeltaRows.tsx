@@ -12,7 +12,9 @@ function FigureRow({ term, from, to, testId }: { term: string; from: number; to:
       <dt className="text-slate-500">{term}</dt>
       <dd className="tabular-nums" data-testid={testId}>
         {formatMinutes(from)} → {formatMinutes(to)}
-        {Math.round(change) !== 0 && <span className={`ml-1 text-xs ${change < 0 ? "text-emerald-700" : "text-red-700"}`}>({signedMinutes(change)})</span>}
+        {Math.round(change) !== 0 && (
+          <span className={`ml-1 text-xs ${change < 0 ? "text-emerald-700" : "text-red-700"}`}>({signedMinutes(change)})</span>
+        )}
       </dd>
     </>
   );
@@ -35,7 +37,12 @@ type DeltaRowsProps = {
 export function DeltaRows({ before, after, sentence, testIdPrefix, lead }: DeltaRowsProps) {
   return (
     <>
-      <FigureRow term="Lead time" from={lead?.from ?? before.totalMinutes} to={lead?.to ?? after.totalMinutes} testId={`${testIdPrefix}-lead-time`} />
+      <FigureRow
+        term="Lead time"
+        from={lead?.from ?? before.totalMinutes}
+        to={lead?.to ?? after.totalMinutes}
+        testId={`${testIdPrefix}-lead-time`}
+      />
       <FigureRow term="Work" from={before.processMinutes} to={after.processMinutes} testId={`${testIdPrefix}-work`} />
       <FigureRow term="Waiting" from={before.waitingMinutes} to={after.waitingMinutes} testId={`${testIdPrefix}-waiting`} />
       <dt className="text-slate-500">Flow efficiency</dt>

@@ -33,7 +33,9 @@ export function FlowSummary({ flow }: { flow: Flow }) {
   const label = (id: string) => editor.state.nodes.get(id)?.label ?? "Deleted step";
   const waitTitle = (w: RankedWait) => (w.kind === "wait" ? `Waiting for “${label(w.toId)}”` : `“${label(w.nodeId)}” (external)`);
   const waitDetail = (w: RankedWait) =>
-    w.kind === "wait" ? `after “${label(w.fromId)}”${conditionOf(editor.state.edges.get(w.edgeId ?? "")?.condition)}` : "done outside the team, waited for";
+    w.kind === "wait"
+      ? `after “${label(w.fromId)}”${conditionOf(editor.state.edges.get(w.edgeId ?? "")?.condition)}`
+      : "done outside the team, waited for";
   const top = flow.waits.slice(0, 5);
 
   return (
@@ -41,7 +43,12 @@ export function FlowSummary({ flow }: { flow: Flow }) {
       <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Where the time goes</h3>
       <dl className="grid grid-cols-3 gap-2">
         <Stat term="Work" value={formatMinutes(flow.processMinutes)} testId="process-time" hint="Step durations on the critical path" />
-        <Stat term="Waiting" value={formatMinutes(flow.waitingMinutes)} testId="waiting-time" hint="Waits and external steps on the critical path" />
+        <Stat
+          term="Waiting"
+          value={formatMinutes(flow.waitingMinutes)}
+          testId="waiting-time"
+          hint="Waits and external steps on the critical path"
+        />
         <Stat term="Flow efficiency" value={percent(flow.flowEfficiency)} testId="flow-efficiency" hint="Work / lead time" />
       </dl>
       {flow.reworkMinutes > 0 && (
@@ -77,9 +84,19 @@ export function FlowSummary({ flow }: { flow: Flow }) {
         </div>
       )}
       <dl className="space-y-1 text-xs text-slate-600" aria-label="Quality">
-        <QualityRow term="Rolled %C&A, critical path" hint="Percent complete and accurate, multiplied over the steps" value={flow.rolledPca.criticalPath} testId="rolled-pca-critical" />
+        <QualityRow
+          term="Rolled %C&A, critical path"
+          hint="Percent complete and accurate, multiplied over the steps"
+          value={flow.rolledPca.criticalPath}
+          testId="rolled-pca-critical"
+        />
         <QualityRow term="Rolled %C&A, whole process" value={flow.rolledPca.process} testId="rolled-pca-process" />
-        <QualityRow term="First-pass yield" hint="The share of cases that need no rework, from the rework loops" value={flow.firstPassYield} testId="first-pass-yield" />
+        <QualityRow
+          term="First-pass yield"
+          hint="The share of cases that need no rework, from the rework loops"
+          value={flow.firstPassYield}
+          testId="first-pass-yield"
+        />
       </dl>
     </section>
   );

@@ -77,7 +77,15 @@ export function SimulationSection({
   );
 }
 
-function SimulationResult({ result, criticality, setCriticality }: { result: Simulation; criticality: boolean; setCriticality(on: boolean): void }) {
+function SimulationResult({
+  result,
+  criticality,
+  setCriticality,
+}: {
+  result: Simulation;
+  criticality: boolean;
+  setCriticality(on: boolean): void;
+}) {
   const editor = useEditorSelector((e) => ({ focusNode: e.focusNode, state: e.state }));
   const at = (p: number) => result.percentiles.find((x) => x.p === p);
   const ranged = result.ranged.steps + result.ranged.connections;
@@ -115,7 +123,8 @@ function SimulationResult({ result, criticality, setCriticality }: { result: Sim
       </p>
       {ranged === 0 && (
         <p className="rounded-md bg-amber-50 px-2 py-1.5 text-xs text-amber-800 ring-1 ring-amber-200 ring-inset" data-testid="no-ranges">
-          No step or wait has a range yet, so only the rework loops vary. Give a time as optimistic / most likely / pessimistic, like 2h / 4h / 2d.
+          No step or wait has a range yet, so only the rework loops vary. Give a time as optimistic / most likely / pessimistic, like 2h /
+          4h / 2d.
         </p>
       )}
 
@@ -125,7 +134,14 @@ function SimulationResult({ result, criticality, setCriticality }: { result: Sim
           <ResponsiveContainer width="100%" height="100%">
             <BarChart accessibilityLayer={false} data={histogram} margin={{ top: 14, right: 8, bottom: 0, left: 8 }} barCategoryGap={0}>
               <CartesianGrid vertical={false} stroke="#e2e8f0" />
-              <XAxis dataKey="mid" type="number" domain={domain} tickFormatter={(m: number) => formatMinutes(m)} tick={axisTick} tickCount={4} />
+              <XAxis
+                dataKey="mid"
+                type="number"
+                domain={domain}
+                tickFormatter={(m: number) => formatMinutes(m)}
+                tick={axisTick}
+                tickCount={4}
+              />
               <YAxis hide />
               <Tooltip
                 formatter={(share) => [percent(Number(share)), "of runs"]}
@@ -137,7 +153,15 @@ function SimulationResult({ result, criticality, setCriticality }: { result: Sim
               <Bar dataKey="share" fill="#7dd3fc" isAnimationActive={false} />
               {MARKS.map(({ p, color }) => {
                 const mark = at(p);
-                return mark ? <ReferenceLine key={p} x={mark.minutes} stroke={color} strokeDasharray="3 2" label={{ value: `P${p}`, position: "top", fontSize: 10, fill: color }} /> : null;
+                return mark ? (
+                  <ReferenceLine
+                    key={p}
+                    x={mark.minutes}
+                    stroke={color}
+                    strokeDasharray="3 2"
+                    label={{ value: `P${p}`, position: "top", fontSize: 10, fill: color }}
+                  />
+                ) : null;
               })}
             </BarChart>
           </ResponsiveContainer>
@@ -150,13 +174,34 @@ function SimulationResult({ result, criticality, setCriticality }: { result: Sim
           <ResponsiveContainer width="100%" height="100%">
             <LineChart accessibilityLayer={false} data={curve} margin={{ top: 14, right: 8, bottom: 0, left: 8 }}>
               <CartesianGrid stroke="#e2e8f0" />
-              <XAxis dataKey="minutes" type="number" domain={domain} tickFormatter={(m: number) => formatMinutes(m)} tick={axisTick} tickCount={4} />
-              <YAxis domain={[0, 1]} ticks={[0, 0.5, 0.8, 1]} tickFormatter={(p: number) => `${Math.round(p * 100)}%`} tick={axisTick} width={34} />
+              <XAxis
+                dataKey="minutes"
+                type="number"
+                domain={domain}
+                tickFormatter={(m: number) => formatMinutes(m)}
+                tick={axisTick}
+                tickCount={4}
+              />
+              <YAxis
+                domain={[0, 1]}
+                ticks={[0, 0.5, 0.8, 1]}
+                tickFormatter={(p: number) => `${Math.round(p * 100)}%`}
+                tick={axisTick}
+                width={34}
+              />
               <Tooltip formatter={(p) => [percent(Number(p)), "chance"]} labelFormatter={(m) => `within ${formatMinutes(Number(m))}`} />
               <Line type="monotone" dataKey="p" stroke="#0369a1" dot={false} strokeWidth={2} isAnimationActive={false} />
               {MARKS.map(({ p, color }) => {
                 const mark = at(p);
-                return mark ? <ReferenceLine key={p} x={mark.minutes} stroke={color} strokeDasharray="3 2" label={{ value: `P${p}`, position: "top", fontSize: 10, fill: color }} /> : null;
+                return mark ? (
+                  <ReferenceLine
+                    key={p}
+                    x={mark.minutes}
+                    stroke={color}
+                    strokeDasharray="3 2"
+                    label={{ value: `P${p}`, position: "top", fontSize: 10, fill: color }}
+                  />
+                ) : null;
               })}
             </LineChart>
           </ResponsiveContainer>

@@ -91,7 +91,9 @@ export function TimelineLadder({ flow }: { flow: Flow }) {
                     </>
                   )}
                 </span>
-                <span className={`shrink-0 text-xs tabular-nums ${waiting ? "text-amber-800" : "text-slate-600"}`}>{formatMinutes(g.minutes)}</span>
+                <span className={`shrink-0 text-xs tabular-nums ${waiting ? "text-amber-800" : "text-slate-600"}`}>
+                  {formatMinutes(g.minutes)}
+                </span>
               </button>
             </li>
           );

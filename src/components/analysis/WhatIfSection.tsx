@@ -30,7 +30,14 @@ function changeOf(row: Row): { change: Change } | { error: string } {
   return parsed.ok ? { change: { nodeId: row.nodeId, avgTime: parsed.value, automated: false } } : { error: parsed.error };
 }
 
-function ChangeRow({ row, index, options, onChange, onRemove, showErrors }: {
+function ChangeRow({
+  row,
+  index,
+  options,
+  onChange,
+  onRemove,
+  showErrors,
+}: {
   row: Row;
   index: number;
   options: { id: string; label: string }[];
@@ -104,7 +111,9 @@ export function WhatIfSection() {
   const trpc = useTRPC();
   const selected = editor.selection.nodes.length === 1 ? editor.selection.nodes[0]! : "";
   const [nextKey, setNextKey] = useState(1);
-  const [rows, setRows] = useState<Row[]>(() => [{ key: 0, nodeId: selected, time: editor.state.nodes.get(selected)?.avgTime ?? "", automated: false }]);
+  const [rows, setRows] = useState<Row[]>(() => [
+    { key: 0, nodeId: selected, time: editor.state.nodes.get(selected)?.avgTime ?? "", automated: false },
+  ]);
   const [asked, setAsked] = useState<Change[] | null>(null);
   const [showErrors, setShowErrors] = useState(false);
 
@@ -141,7 +150,9 @@ export function WhatIfSection() {
     <section aria-label="What if" className="space-y-3">
       <div>
         <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">What if</h3>
-        <p className="mt-1 text-xs text-slate-500">Try a step with another time, or automated, and see what it does to the lead time. Nothing is saved.</p>
+        <p className="mt-1 text-xs text-slate-500">
+          Try a step with another time, or automated, and see what it does to the lead time. Nothing is saved.
+        </p>
       </div>
       <form onSubmit={compare} aria-label="What if" className="space-y-2" noValidate>
         <ul className="space-y-2">
@@ -189,11 +200,7 @@ export function WhatIfSection() {
       {asked && answer.data && (
         <div aria-live="polite" data-testid="what-if-answer" className={answer.isFetching ? "opacity-60" : undefined}>
           <p className="mb-1 text-xs text-slate-500">
-            With{" "}
-            {asked
-              .map((c) => `“${label(c.nodeId)}” ${c.automated ? "automated" : `at ${c.avgTime ?? "no time"}`}`)
-              .join(", ")}
-            :
+            With {asked.map((c) => `“${label(c.nodeId)}” ${c.automated ? "automated" : `at ${c.avgTime ?? "no time"}`}`).join(", ")}:
           </p>
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
             <DeltaRows before={answer.data.before} after={answer.data.after} sentence={answer.data.delta.sentence} testIdPrefix="what-if" />

@@ -19,7 +19,11 @@ export function useLeadTime(projectId: string, revision: number, { simulate }: {
   });
   // Only while someone looks at it (the panel's section, or the criticality overlay): on a large
   // project thousands of runs cost real server time, and every edit would pay it again.
-  const simulation = useQuery({ ...trpc.analysis.simulate.queryOptions({ projectId }), placeholderData: (previous) => previous, enabled: simulate });
+  const simulation = useQuery({
+    ...trpc.analysis.simulate.queryOptions({ projectId }),
+    placeholderData: (previous) => previous,
+    enabled: simulate,
+  });
   useEffect(() => {
     void queryClient.invalidateQueries(trpc.analysis.pathFilter());
   }, [queryClient, revision, trpc]);

@@ -26,7 +26,11 @@ const subscribeStorage = (onChange: () => void) => {
 export function CanvasMiniMap({ layout }: { layout: MatrixLayout }) {
   const flow = useReactFlow();
   const fits = useStore(fitsInView(layout));
-  const stored = useSyncExternalStore(subscribeStorage, () => localStorage.getItem(STORAGE_KEY), () => null);
+  const stored = useSyncExternalStore(
+    subscribeStorage,
+    () => localStorage.getItem(STORAGE_KEY),
+    () => null,
+  );
   const [open, setOpen] = useState<boolean | null>(null);
   const shown = open ?? stored === "open";
   if (fits) return null;

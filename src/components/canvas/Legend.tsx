@@ -15,10 +15,37 @@ import { HEAT_FILL, NODE_LOOK, STATUS_BADGE } from "./nodes/node-style";
 const MINI_WIDTH = NODE_WIDTH / 5;
 const MINI_HEIGHT = NODE_HEIGHT / 5;
 
-function MiniOutline({ path, detail, stroke, fill = "white", halo = false }: { path: string; detail?: string; stroke: string; fill?: string; halo?: boolean }) {
+function MiniOutline({
+  path,
+  detail,
+  stroke,
+  fill = "white",
+  halo = false,
+}: {
+  path: string;
+  detail?: string;
+  stroke: string;
+  fill?: string;
+  halo?: boolean;
+}) {
   return (
-    <svg width={MINI_WIDTH} height={MINI_HEIGHT} viewBox={`0 0 ${NODE_WIDTH} ${NODE_HEIGHT}`} className="shrink-0 overflow-visible" aria-hidden="true">
-      {halo && <path d={path} fill="none" stroke={stroke} strokeOpacity={CRITICAL_HALO.opacity} strokeWidth={CRITICAL_HALO.width / 2} vectorEffect="non-scaling-stroke" />}
+    <svg
+      width={MINI_WIDTH}
+      height={MINI_HEIGHT}
+      viewBox={`0 0 ${NODE_WIDTH} ${NODE_HEIGHT}`}
+      className="shrink-0 overflow-visible"
+      aria-hidden="true"
+    >
+      {halo && (
+        <path
+          d={path}
+          fill="none"
+          stroke={stroke}
+          strokeOpacity={CRITICAL_HALO.opacity}
+          strokeWidth={CRITICAL_HALO.width / 2}
+          vectorEffect="non-scaling-stroke"
+        />
+      )}
       <path d={path} fill={fill} stroke={stroke} strokeWidth={halo ? 2.5 : 1.5} vectorEffect="non-scaling-stroke" />
       {detail && <path d={detail} fill="none" stroke={stroke} strokeWidth={1.5} vectorEffect="non-scaling-stroke" />}
     </svg>
@@ -143,7 +170,8 @@ export const Legend = memo(function Legend({ id, onClose }: { id: string; onClos
           <p className="mt-2 mb-1 text-slate-600">
             {criticality ? (
               <>
-                <span className="font-medium text-slate-800">Criticality heat map</span>: how often the step was on the critical path in the simulated runs
+                <span className="font-medium text-slate-800">Criticality heat map</span>: how often the step was on the critical path in the
+                simulated runs
               </>
             ) : (
               <>

@@ -14,7 +14,12 @@ export function droppedNodeType(event: React.DragEvent): NodeType | null {
 /** Step types to drag onto a cell; a click adds one to the cell in the middle of the view. */
 export function Palette({ onAdd }: { onAdd: (type: NodeType) => void }) {
   return (
-    <div role="toolbar" aria-label="Add steps" aria-orientation="horizontal" className="flex items-center gap-0.5 rounded-lg border border-slate-200 bg-white p-1 shadow-md">
+    <div
+      role="toolbar"
+      aria-label="Add steps"
+      aria-orientation="horizontal"
+      className="flex items-center gap-0.5 rounded-lg border border-slate-200 bg-white p-1 shadow-md"
+    >
       <p className="hidden px-1.5 text-[11px] font-medium tracking-wide text-slate-600 uppercase sm:block">Add</p>
       {NODE_TYPES.map((type) => {
         const look = NODE_LOOK[type];

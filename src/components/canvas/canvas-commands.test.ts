@@ -8,7 +8,15 @@ import type { EditorApi, Selection } from "./editor-context";
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 const [SALES, INTAKE, REVIEW, A, B] = [1, 2, 3, 4, 5].map(uuid) as [string, string, string, string, string];
 const lane = (id: string, position: number): AxisItem => ({ id, name: id, color: "#0ea5e9", position });
-const node = (id: string, stageId: string): GraphNode => ({ ...DEFAULT_NODE_FIELDS, id, label: id, x: 30, y: 40, departmentId: SALES, stageId });
+const node = (id: string, stageId: string): GraphNode => ({
+  ...DEFAULT_NODE_FIELDS,
+  id,
+  label: id,
+  x: 30,
+  y: 40,
+  departmentId: SALES,
+  stageId,
+});
 
 const state = toState({
   departments: [lane(SALES, 0)],
@@ -54,7 +62,14 @@ function commandsWith(selection: Selection, readOnly = false) {
   return { batches, commands: canvasCommands({ editor, layout, startRename: nothing }) };
 }
 
-const press = (key: string, mods: Partial<KeyChord> = {}): KeyChord => ({ key, altKey: false, ctrlKey: false, metaKey: false, shiftKey: false, ...mods });
+const press = (key: string, mods: Partial<KeyChord> = {}): KeyChord => ({
+  key,
+  altKey: false,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  ...mods,
+});
 
 describe("Alt+arrow keys", () => {
   it("move the selection to the neighbouring stage in one batch", () => {

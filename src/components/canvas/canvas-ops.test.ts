@@ -5,11 +5,39 @@ import { DEFAULT_NODE_FIELDS, toState, type AxisItem, type GraphNode, type Graph
 import { CELL_PADDING, NODE_HEIGHT, NODE_WIDTH, absolutePosition, layoutMatrix } from "~/domain/matrix";
 import { operationSchema, type Operation } from "~/domain/operations";
 import { overlaps } from "~/domain/tidy";
-import { addInCellOp, cellMoveOps, createAtOp, createEdgeOp, createNodeOp, deleteOps, dropOps, moveToCellOp, nudgeOps, renameOp } from "./canvas-ops";
+import {
+  addInCellOp,
+  cellMoveOps,
+  createAtOp,
+  createEdgeOp,
+  createNodeOp,
+  deleteOps,
+  dropOps,
+  moveToCellOp,
+  nudgeOps,
+  renameOp,
+} from "./canvas-ops";
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
-const [SALES, OPS, INTAKE, REVIEW, A, B, C, E1] = [1, 2, 3, 4, 5, 6, 7, 8].map(uuid) as [string, string, string, string, string, string, string, string];
-const NUDGES: [number, number][] = [[10, 0], [-10, 0], [0, 10], [0, -10], [1, 0], [0, -1], [25, 25]];
+const [SALES, OPS, INTAKE, REVIEW, A, B, C, E1] = [1, 2, 3, 4, 5, 6, 7, 8].map(uuid) as [
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+];
+const NUDGES: [number, number][] = [
+  [10, 0],
+  [-10, 0],
+  [0, 10],
+  [0, -10],
+  [1, 0],
+  [0, -1],
+  [25, 25],
+];
 const lane = (id: string, name: string, position: number): AxisItem => ({ id, name, color: "#0ea5e9", position });
 const node = (id: string, departmentId: string | null, stageId: string | null, x = 30, y = 40): GraphNode => ({
   ...DEFAULT_NODE_FIELDS,
@@ -27,7 +55,8 @@ const state = toState({
   nodes: [node(A, SALES, INTAKE), node(B, SALES, REVIEW), node(C, OPS, REVIEW)],
   edges: [{ id: E1, sourceId: A, targetId: B, relationType: "REQUIRES", lagTime: null, frequency: 0, condition: null }],
 });
-const layoutOf = (s: GraphState) => layoutMatrix({ departments: s.departments.values(), stages: s.stages.values(), nodes: s.nodes.values() });
+const layoutOf = (s: GraphState) =>
+  layoutMatrix({ departments: s.departments.values(), stages: s.stages.values(), nodes: s.nodes.values() });
 const layout = layoutOf(state);
 
 /** Ops must pass the wire schema and apply cleanly to the state they were made from. */
@@ -40,7 +69,12 @@ function applied(ops: Operation[], from = state) {
 function overlapping(s: GraphState): string[] {
   const laid = layoutOf(s);
   const boxes = [...s.nodes.values()].map((n) => ({ id: n.label, ...absolutePosition(laid, n), width: NODE_WIDTH, height: NODE_HEIGHT }));
-  return boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => overlaps(a, b)).map((b) => `${a.id}/${b.id}`));
+  return boxes.flatMap((a, i) =>
+    boxes
+      .slice(i + 1)
+      .filter((b) => overlaps(a, b))
+      .map((b) => `${a.id}/${b.id}`),
+  );
 }
 
 /** One cell (Sales x Intake) holding the given steps, for moves inside a cell. */
@@ -97,7 +131,13 @@ describe("dropOps onto other steps", () => {
 
   it("keeps nodes dropped together on one spot apart", () => {
     const spot = absolutePosition(layout, { departmentId: OPS, stageId: INTAKE, x: 30, y: 40 });
-    const next = applied(dropOps(state, layout, [{ id: A, position: spot }, { id: B, position: spot }, { id: C, position: spot }]));
+    const next = applied(
+      dropOps(state, layout, [
+        { id: A, position: spot },
+        { id: B, position: spot },
+        { id: C, position: spot },
+      ]),
+    );
     expect([A, B, C].map((id) => next.nodes.get(id)!.stageId)).toEqual([INTAKE, INTAKE, INTAKE]);
     expect(next.nodes.get(A)).toMatchObject({ x: 30, y: 40 });
     expect(overlapping(next)).toEqual([]);
@@ -130,7 +170,10 @@ describe("nudgeOps", () => {
     const ids = [...cell.nodes.keys()];
     expect(nudgeOps(cell, layoutOf(cell), ids, -10, 0)).toEqual([]);
     const down = applied(nudgeOps(cell, layoutOf(cell), ids, 0, 10), cell);
-    expect([...down.nodes.values()].map((n) => [n.x, n.y])).toEqual([[24, 34], [234, 34]]);
+    expect([...down.nodes.values()].map((n) => [n.x, n.y])).toEqual([
+      [24, 34],
+      [234, 34],
+    ]);
   });
 
   it("lets two steps that already overlap be nudged apart", () => {
@@ -141,12 +184,25 @@ describe("nudgeOps", () => {
 
   it("never nudges into a step, across random selections and steps", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 4 }), fc.constantFrom(...NUDGES), (picks, [dx, dy]) => {
-        const cell = oneCell([24, 24], [240, 24], [24, 130], [250, 140]);
-        const ids = [...cell.nodes.keys()];
-        const next = applied(nudgeOps(cell, layoutOf(cell), picks.map((i) => ids[i]!), dx, dy), cell);
-        expect(overlapping(next)).toEqual([]);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 4 }),
+        fc.constantFrom(...NUDGES),
+        (picks, [dx, dy]) => {
+          const cell = oneCell([24, 24], [240, 24], [24, 130], [250, 140]);
+          const ids = [...cell.nodes.keys()];
+          const next = applied(
+            nudgeOps(
+              cell,
+              layoutOf(cell),
+              picks.map((i) => ids[i]!),
+              dx,
+              dy,
+            ),
+            cell,
+          );
+          expect(overlapping(next)).toEqual([]);
+        },
+      ),
     );
   });
 });
@@ -178,7 +234,12 @@ describe("createAtOp and addInCellOp", () => {
   it("creates a step at the spot when it is free, else beside what is there", () => {
     const free = absolutePosition(layout, { departmentId: OPS, stageId: INTAKE, x: 30, y: 40 });
     const centre = (p: { x: number; y: number }) => ({ x: p.x + NODE_WIDTH / 2, y: p.y + NODE_HEIGHT / 2 });
-    expect(applied([createAtOp(state, layout, uuid(30), "ACTION", centre(free))]).nodes.get(uuid(30))).toMatchObject({ departmentId: OPS, stageId: INTAKE, x: 30, y: 40 });
+    expect(applied([createAtOp(state, layout, uuid(30), "ACTION", centre(free))]).nodes.get(uuid(30))).toMatchObject({
+      departmentId: OPS,
+      stageId: INTAKE,
+      x: 30,
+      y: 40,
+    });
     const onA = centre(absolutePosition(layout, state.nodes.get(A)!));
     const next = applied([createAtOp(state, layout, uuid(30), "ACTION", onA)]);
     expect(next.nodes.get(uuid(30))).toMatchObject({ departmentId: SALES, stageId: INTAKE });
@@ -187,7 +248,8 @@ describe("createAtOp and addInCellOp", () => {
 
   it("adds a palette step to the selected step's cell, else to the cell in the middle of the view", () => {
     const viewCentre = absolutePosition(layout, { departmentId: OPS, stageId: INTAKE, x: 100, y: 100 });
-    const into = (selected: string[]) => applied([addInCellOp(state, layout, uuid(31), "ACTION", { selected, viewCentre })]).nodes.get(uuid(31));
+    const into = (selected: string[]) =>
+      applied([addInCellOp(state, layout, uuid(31), "ACTION", { selected, viewCentre })]).nodes.get(uuid(31));
     expect(into([B])).toMatchObject({ departmentId: SALES, stageId: REVIEW, x: CELL_PADDING });
     expect(into([])).toMatchObject({ departmentId: OPS, stageId: INTAKE, x: CELL_PADDING, y: CELL_PADDING });
     expect(into([A, B])).toMatchObject({ departmentId: OPS, stageId: INTAKE });
@@ -195,7 +257,8 @@ describe("createAtOp and addInCellOp", () => {
 
   it("stacks repeated palette clicks without overlaps", () => {
     let s = state;
-    for (let i = 0; i < 5; i++) s = applied([addInCellOp(s, layoutOf(s), uuid(60 + i), "ACTION", { selected: [A], viewCentre: { x: 0, y: 0 } })], s);
+    for (let i = 0; i < 5; i++)
+      s = applied([addInCellOp(s, layoutOf(s), uuid(60 + i), "ACTION", { selected: [A], viewCentre: { x: 0, y: 0 } })], s);
     expect([...s.nodes.values()].filter((n) => n.stageId === INTAKE && n.departmentId === SALES)).toHaveLength(6);
     expect(overlapping(s)).toEqual([]);
   });
@@ -215,14 +278,22 @@ describe("moveToCellOp", () => {
   it("moves a step to another department and stage in one update, into the first free slot there", () => {
     const a = state.nodes.get(A)!;
     const op = moveToCellOp(state, layout, a, OPS, REVIEW);
-    expect(op).toMatchObject({ op: "updateNode", id: A, set: { departmentId: OPS, stageId: REVIEW }, expect: { departmentId: SALES, stageId: INTAKE } });
+    expect(op).toMatchObject({
+      op: "updateNode",
+      id: A,
+      set: { departmentId: OPS, stageId: REVIEW },
+      expect: { departmentId: SALES, stageId: INTAKE },
+    });
     const moved = applied([op!]);
     expect(moved.nodes.get(A)).toMatchObject({ departmentId: OPS, stageId: REVIEW });
     expect(moveToCellOp(state, layout, a, SALES, INTAKE)).toBeNull();
   });
 
   it("never lands on a step already in the target cell, also in an Unassigned cell not drawn yet", () => {
-    for (const [departmentId, stageId] of [[OPS, REVIEW], [null, null]] as const) {
+    for (const [departmentId, stageId] of [
+      [OPS, REVIEW],
+      [null, null],
+    ] as const) {
       let current = state;
       for (const id of [A, B, C]) {
         const op = moveToCellOp(current, layoutOf(current), current.nodes.get(id)!, departmentId, stageId);

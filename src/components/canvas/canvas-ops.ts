@@ -41,7 +41,11 @@ const placeOps = (state: GraphState, placed: Map<string, Cell>): Operation[] =>
  */
 export function dropOps(state: GraphState, layout: MatrixLayout, dropped: { id: string; position: Point }[]): Operation[] {
   const live = dropped.filter((d) => state.nodes.has(d.id));
-  const place = placer(state, layout, live.map((d) => d.id));
+  const place = placer(
+    state,
+    layout,
+    live.map((d) => d.id),
+  );
   const spots = live.map(({ id, position }) => ({ id, spot: place.spotAt(position) }));
   const placed = new Map<string, Cell>();
   for (const { id, spot } of spots) if (place.fits(spot)) placed.set(id, place.near(spot));
@@ -101,7 +105,13 @@ export function createNodeOp(id: string, type: NodeType, cell: Cell, label = NEW
   return { op: "createNode", node: { ...DEFAULT_NODE_FIELDS, id, type, label, ...cellPlacement(cell) } };
 }
 
-export function createEdgeOp(id: string, sourceId: string, targetId: string, relationType: RelationType, lagTime: string | null = null): Operation {
+export function createEdgeOp(
+  id: string,
+  sourceId: string,
+  targetId: string,
+  relationType: RelationType,
+  lagTime: string | null = null,
+): Operation {
   return {
     op: "createEdge",
     edge: { id, sourceId, targetId, relationType, lagTime, frequency: relationType === "FEEDBACK_TO" ? 1 : 0, condition: null },

@@ -70,7 +70,8 @@ export function freeShift(state: GraphState, layout: MatrixLayout, clip: Clipboa
   const place = placer(state, layout);
   const copies = landing(state, clip);
   let shift = 0;
-  while (!copies.every(({ node, ...lanes }) => place.fits({ ...lanes, offset: { x: node.x + shift, y: node.y + shift } }))) shift += PASTE_SHIFT;
+  while (!copies.every(({ node, ...lanes }) => place.fits({ ...lanes, offset: { x: node.x + shift, y: node.y + shift } })))
+    shift += PASTE_SHIFT;
   return shift;
 }
 

@@ -145,7 +145,10 @@ export function shallowEqual(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;
   if (!isPlain(a) || !isPlain(b) || Array.isArray(a) !== Array.isArray(b)) return false;
   const entries = Object.entries(a);
-  return entries.length === Object.keys(b).length && entries.every(([key, value]) => Object.hasOwn(b, key) && Object.is(value, Reflect.get(b, key)));
+  return (
+    entries.length === Object.keys(b).length &&
+    entries.every(([key, value]) => Object.hasOwn(b, key) && Object.is(value, Reflect.get(b, key)))
+  );
 }
 
 function isPlain(value: unknown): value is object {

@@ -162,7 +162,11 @@ describe("EditorStore", () => {
     store.apply([rename(A, "Step 1", "Mine")]);
     await vi.runAllTimersAsync();
     expect(label(store, A)).toBe("Changed elsewhere");
-    expect(store.getSnapshot()).toMatchObject({ canUndo: false, notice: null, conflict: { theirs: { label: "Changed elsewhere" }, by: { name: "Ana" } } });
+    expect(store.getSnapshot()).toMatchObject({
+      canUndo: false,
+      notice: null,
+      conflict: { theirs: { label: "Changed elsewhere" }, by: { name: "Ana" } },
+    });
     store.resolveConflict("theirs");
     await vi.runAllTimersAsync();
     expect(store.getSnapshot().conflict).toBeNull();
@@ -227,7 +231,9 @@ describe("EditorStore", () => {
   it("starts with the stacks from the server and names the entry it undoes or redoes", async () => {
     const { transport, server } = fakeServer();
     server.state = applyOperations(server.state, [rename(A, "Step 1", "Quote")]).state;
-    const start = { ...payload(5, { undo: [{ id: "entry-1", ops: [rename(A, "Step 1", "Quote")], inverse: [rename(A, "Quote", "Step 1")] }], redo: [] }) };
+    const start = {
+      ...payload(5, { undo: [{ id: "entry-1", ops: [rename(A, "Step 1", "Quote")], inverse: [rename(A, "Quote", "Step 1")] }], redo: [] }),
+    };
     start.nodes = start.nodes.map((n) => (n.id === A ? { ...n, label: "Quote" } : n));
     const store = new EditorStore(start, transport);
     expect(store.getSnapshot()).toMatchObject({ canUndo: true, canRedo: false });
@@ -248,13 +254,20 @@ describe("EditorStore", () => {
     store.undo();
     store.undo();
     await vi.runAllTimersAsync();
-    expect([...server.history.values()].slice(2)).toEqual([{ kind: "do" }, { kind: "undo", entryId: "op-3" }, { kind: "undo", entryId: "op-2" }]);
+    expect([...server.history.values()].slice(2)).toEqual([
+      { kind: "do" },
+      { kind: "undo", entryId: "op-3" },
+      { kind: "undo", entryId: "op-2" },
+    ]);
     expect(server.state.nodes.get(A)!.label).toBe("Step 1");
   });
 
   it("a new edit clears redo and sends itself as the next undo entry", async () => {
     const { transport, server } = fakeServer();
-    const store = new EditorStore(payload(5, { undo: [], redo: [{ id: "old", ops: [rename(A, "Step 1", "X")], inverse: [rename(A, "X", "Step 1")] }] }), transport);
+    const store = new EditorStore(
+      payload(5, { undo: [], redo: [{ id: "old", ops: [rename(A, "Step 1", "X")], inverse: [rename(A, "X", "Step 1")] }] }),
+      transport,
+    );
     expect(store.getSnapshot().canRedo).toBe(true);
     store.apply([rename(A, "Step 1", "Quote")]);
     expect(store.getSnapshot()).toMatchObject({ canUndo: true, canRedo: false });

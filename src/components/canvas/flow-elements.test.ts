@@ -6,7 +6,15 @@ import { activityNodes, laneCounts, laneNodes, nextSelection, relationEdges, typ
 import { matrixOrder } from "./flow-names";
 
 const SALES = "00000000-0000-4000-8000-000000000001";
-const step = (id: string, departmentId: string | null, x = 30): GraphNode => ({ ...DEFAULT_NODE_FIELDS, id, label: id, x, y: 30, departmentId, stageId: null });
+const step = (id: string, departmentId: string | null, x = 30): GraphNode => ({
+  ...DEFAULT_NODE_FIELDS,
+  id,
+  label: id,
+  x,
+  y: 30,
+  departmentId,
+  stageId: null,
+});
 const state = toState({
   departments: [{ id: SALES, name: "Sales", color: "#0ea5e9", position: 0 }],
   stages: [],
@@ -46,9 +54,13 @@ describe("lanes and edges", () => {
   it("draws one lane per band, Unassigned included, with stable ids", () => {
     const lanes = laneNodes({ layout, counts: laneCounts(state), readOnly: false, renamingLane: null });
     const ids = lanes.map((l) => l.id);
-    expect(ids).toEqual(expect.arrayContaining([`lane:department:${SALES}`, "lane:department:unassigned", "lane:stage:unassigned", "lane:add:stage"]));
+    expect(ids).toEqual(
+      expect.arrayContaining([`lane:department:${SALES}`, "lane:department:unassigned", "lane:stage:unassigned", "lane:add:stage"]),
+    );
     expect(lanes.every((l) => l.selectable === false && l.draggable === false)).toBe(true);
-    expect(laneNodes({ layout, counts: laneCounts(state), readOnly: true, renamingLane: null }).some((l) => l.type === "addLane")).toBe(false);
+    expect(laneNodes({ layout, counts: laneCounts(state), readOnly: true, renamingLane: null }).some((l) => l.type === "addLane")).toBe(
+      false,
+    );
   });
 
   it("styles edges by relation and reuses unchanged ones", () => {
@@ -60,7 +72,15 @@ describe("lanes and edges", () => {
   });
 
   it("ends critical edges in the critical colour and fades the others while the path is shown", () => {
-    const highlight = { criticalNodes: new Set<string>(), criticalEdges: new Set(["e"]), times: new Map(), bottlenecks: new Map(), showCritical: true, heat: null, criticality: new Map() };
+    const highlight = {
+      criticalNodes: new Set<string>(),
+      criticalEdges: new Set(["e"]),
+      times: new Map(),
+      bottlenecks: new Map(),
+      showCritical: true,
+      heat: null,
+      criticality: new Map(),
+    };
     const [critical] = relationEdges(state, order, new Set(), highlight, new WeakMap());
     expect(critical).toMatchObject({ data: { critical: true, dimmed: false }, markerEnd: { color: CRITICAL_STROKE.color } });
     const [faded] = relationEdges(state, order, new Set(), { ...highlight, criticalEdges: new Set<string>() }, new WeakMap());
@@ -71,10 +91,20 @@ describe("lanes and edges", () => {
 describe("nextSelection", () => {
   it("folds React Flow's select changes into the editor selection", () => {
     const current = { nodes: ["a"], edges: ["e"] };
-    expect(nextSelection(current, "nodes", [{ type: "select", id: "a", selected: false }, { type: "select", id: "b", selected: true }])).toEqual({
+    expect(
+      nextSelection(current, "nodes", [
+        { type: "select", id: "a", selected: false },
+        { type: "select", id: "b", selected: true },
+      ]),
+    ).toEqual({
       nodes: ["b"],
       edges: ["e"],
     });
-    expect(nextSelection(current, "nodes", [{ type: "select", id: "a", selected: true }, { type: "position", id: "a" }])).toBeNull();
+    expect(
+      nextSelection(current, "nodes", [
+        { type: "select", id: "a", selected: true },
+        { type: "position", id: "a" },
+      ]),
+    ).toBeNull();
   });
 });

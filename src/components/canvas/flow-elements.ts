@@ -5,7 +5,16 @@
  */
 import { MarkerType, Position, type Edge, type Node, type NodeHandle } from "@xyflow/react";
 import type { Axis, GraphEdge, GraphNode, GraphState, NodeFacts, NodeType, RelationType, Severity } from "~/domain/graph";
-import { HEADER_HEIGHT, LABEL_WIDTH, NODE_HEIGHT, NODE_WIDTH, bandIndex, type MatrixColumn, type MatrixLayout, type MatrixRow } from "~/domain/matrix";
+import {
+  HEADER_HEIGHT,
+  LABEL_WIDTH,
+  NODE_HEIGHT,
+  NODE_WIDTH,
+  bandIndex,
+  type MatrixColumn,
+  type MatrixLayout,
+  type MatrixRow,
+} from "~/domain/matrix";
 import type { Highlight, Selection } from "./editor-context";
 import { CRITICAL_STROKE, RELATION_STROKE, type EdgeStroke } from "./edges/edge-style";
 import { connectionName, connectionOrder, stepName } from "./flow-names";
@@ -52,7 +61,15 @@ const HANDLE = 10;
 /** Handle geometry given up front, so edges draw before (or without) the DOM being measured. */
 const HANDLES: NodeHandle[] = [
   { id: null, type: "target", position: Position.Left, x: -HANDLE / 2, y: NODE_HEIGHT / 2 - HANDLE / 2, width: HANDLE, height: HANDLE },
-  { id: null, type: "source", position: Position.Right, x: NODE_WIDTH - HANDLE / 2, y: NODE_HEIGHT / 2 - HANDLE / 2, width: HANDLE, height: HANDLE },
+  {
+    id: null,
+    type: "source",
+    position: Position.Right,
+    x: NODE_WIDTH - HANDLE / 2,
+    y: NODE_HEIGHT / 2 - HANDLE / 2,
+    width: HANDLE,
+    height: HANDLE,
+  },
 ];
 const NODE_SIZE = { width: NODE_WIDTH, height: NODE_HEIGHT };
 /** Screen readers say "step" and "connection", the app's words, instead of React Flow's "node" and "edge". */
@@ -186,32 +203,28 @@ type LaneInput = {
 /** Department rows under stage columns under the steps; the header row and label column are part of them. */
 export function laneNodes({ layout, counts, readOnly, renamingLane }: LaneInput): LaneFlowNode[] {
   const isRenaming = (axis: Axis, id: string | null) => renamingLane?.axis === axis && renamingLane.id === id;
-  const departments = layout.rows.map(
-    (band, index): DepartmentLaneNode => ({
-      id: `lane:department:${band.id ?? "unassigned"}`,
-      type: "departmentLane",
-      position: { x: 0, y: band.y },
-      data: { band, index, count: counts.department.get(band.id) ?? 0, readOnly, renaming: isRenaming("department", band.id) },
-      width: layout.width,
-      height: band.height,
-      measured: { width: layout.width, height: band.height },
-      zIndex: -2,
-      ...LANE_FLAGS,
-    }),
-  );
-  const stages = layout.columns.map(
-    (band, index): StageLaneNode => ({
-      id: `lane:stage:${band.id ?? "unassigned"}`,
-      type: "stageLane",
-      position: { x: band.x, y: 0 },
-      data: { band, index, count: counts.stage.get(band.id) ?? 0, readOnly, renaming: isRenaming("stage", band.id) },
-      width: band.width,
-      height: layout.height,
-      measured: { width: band.width, height: layout.height },
-      zIndex: -1,
-      ...LANE_FLAGS,
-    }),
-  );
+  const departments = layout.rows.map((band, index): DepartmentLaneNode => ({
+    id: `lane:department:${band.id ?? "unassigned"}`,
+    type: "departmentLane",
+    position: { x: 0, y: band.y },
+    data: { band, index, count: counts.department.get(band.id) ?? 0, readOnly, renaming: isRenaming("department", band.id) },
+    width: layout.width,
+    height: band.height,
+    measured: { width: layout.width, height: band.height },
+    zIndex: -2,
+    ...LANE_FLAGS,
+  }));
+  const stages = layout.columns.map((band, index): StageLaneNode => ({
+    id: `lane:stage:${band.id ?? "unassigned"}`,
+    type: "stageLane",
+    position: { x: band.x, y: 0 },
+    data: { band, index, count: counts.stage.get(band.id) ?? 0, readOnly, renaming: isRenaming("stage", band.id) },
+    width: band.width,
+    height: layout.height,
+    measured: { width: band.width, height: layout.height },
+    zIndex: -1,
+    ...LANE_FLAGS,
+  }));
   const corner: CornerNode = {
     id: "lane:corner",
     type: "corner",
@@ -261,7 +274,13 @@ export function laneCounts(state: GraphState) {
  * Arrowheads in the line's colour. React Flow sizes markers in stroke widths by default; in
  * user space every head is the same size whatever the line's weight (the critical one a bit larger).
  */
-const marker = ({ color }: EdgeStroke, size: number) => ({ type: MarkerType.ArrowClosed, color, width: size, height: size, markerUnits: "userSpaceOnUse" });
+const marker = ({ color }: EdgeStroke, size: number) => ({
+  type: MarkerType.ArrowClosed,
+  color,
+  width: size,
+  height: size,
+  markerUnits: "userSpaceOnUse",
+});
 const MARKERS = Object.fromEntries(Object.entries(RELATION_STROKE).map(([type, stroke]) => [type, marker(stroke, 24)])) as Record<
   RelationType,
   ReturnType<typeof marker>
@@ -286,7 +305,13 @@ export function relationEdges(
     const dimmed = showCritical && !critical;
     const ariaLabel = connectionName(edge, state.nodes);
     const old = cache.get(edge);
-    if (old && old.selected === isSelected && old.data!.critical === critical && old.data!.dimmed === dimmed && old.ariaLabel === ariaLabel) {
+    if (
+      old &&
+      old.selected === isSelected &&
+      old.data!.critical === critical &&
+      old.data!.dimmed === dimmed &&
+      old.ariaLabel === ariaLabel
+    ) {
       out.push(old);
       continue;
     }

@@ -65,7 +65,9 @@ describe("connectionName", () => {
 
   it("reads from, to and the relation in words", () => {
     expect(connectionName(edge("e", "a", "b"), state.nodes)).toBe("from Draft quote to Approve quote, requires");
-    expect(connectionName(edge("e", "b", "a", { relationType: "FEEDBACK_TO" }), state.nodes)).toBe("from Approve quote to Draft quote, feedback loop");
+    expect(connectionName(edge("e", "b", "a", { relationType: "FEEDBACK_TO" }), state.nodes)).toBe(
+      "from Approve quote to Draft quote, feedback loop",
+    );
   });
 
   it("adds the wait only when there is one", () => {

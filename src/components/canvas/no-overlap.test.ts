@@ -15,22 +15,63 @@ import { copyNodes, pasteOps, type ClipboardData } from "./clipboard";
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 const lane = (id: string, name: string, position: number): AxisItem => ({ id, name, color: "#64748b", position });
-const layoutOf = (s: GraphState) => layoutMatrix({ departments: s.departments.values(), stages: s.stages.values(), nodes: s.nodes.values() });
+const layoutOf = (s: GraphState) =>
+  layoutMatrix({ departments: s.departments.values(), stages: s.stages.values(), nodes: s.nodes.values() });
 
 /** Steps drawn over each other anywhere on the canvas, as laid out after the change. */
 function overlapping(state: GraphState): string[] {
   const layout = layoutOf(state);
-  const boxes = [...state.nodes.values()].map((n) => ({ id: n.id, ...absolutePosition(layout, n), width: NODE_WIDTH, height: NODE_HEIGHT }));
-  return boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => overlaps(a, b)).map((b) => `${a.id} / ${b.id}`));
+  const boxes = [...state.nodes.values()].map((n) => ({
+    id: n.id,
+    ...absolutePosition(layout, n),
+    width: NODE_WIDTH,
+    height: NODE_HEIGHT,
+  }));
+  return boxes.flatMap((a, i) =>
+    boxes
+      .slice(i + 1)
+      .filter((b) => overlaps(a, b))
+      .map((b) => `${a.id} / ${b.id}`),
+  );
 }
 
 /** Copies from another project: two of them on one spot, in lanes matched by name or not at all. */
 const foreignClip: ClipboardData = {
   version: 1,
   nodes: [
-    { ...DEFAULT_NODE_FIELDS, id: uuid(9001), label: "f1", x: 40, y: 40, departmentId: uuid(9100), departmentName: "D0", stageId: uuid(9101), stageName: "S1" },
-    { ...DEFAULT_NODE_FIELDS, id: uuid(9002), label: "f2", x: 40, y: 40, departmentId: uuid(9102), departmentName: "Elsewhere", stageId: null, stageName: null },
-    { ...DEFAULT_NODE_FIELDS, id: uuid(9003), label: "f3", x: 60, y: 50, departmentId: null, departmentName: null, stageId: uuid(9103), stageName: "Nowhere" },
+    {
+      ...DEFAULT_NODE_FIELDS,
+      id: uuid(9001),
+      label: "f1",
+      x: 40,
+      y: 40,
+      departmentId: uuid(9100),
+      departmentName: "D0",
+      stageId: uuid(9101),
+      stageName: "S1",
+    },
+    {
+      ...DEFAULT_NODE_FIELDS,
+      id: uuid(9002),
+      label: "f2",
+      x: 40,
+      y: 40,
+      departmentId: uuid(9102),
+      departmentName: "Elsewhere",
+      stageId: null,
+      stageName: null,
+    },
+    {
+      ...DEFAULT_NODE_FIELDS,
+      id: uuid(9003),
+      label: "f3",
+      x: 60,
+      y: 50,
+      departmentId: null,
+      departmentName: null,
+      stageId: uuid(9103),
+      stageName: "Nowhere",
+    },
   ],
   edges: [],
 };
@@ -78,14 +119,16 @@ function opsFor(state: GraphState, cmd: Command, newId: () => string): Operation
   }
 }
 
-const matrix = fc.record({ departments: fc.integer({ min: 0, max: 3 }), stages: fc.integer({ min: 0, max: 3 }) }).map(({ departments, stages }) =>
-  toState({
-    departments: Array.from({ length: departments }, (_, i) => lane(uuid(100 + i), `D${i}`, i)),
-    stages: Array.from({ length: stages }, (_, i) => lane(uuid(200 + i), `S${i}`, i)),
-    nodes: [],
-    edges: [],
-  }),
-);
+const matrix = fc
+  .record({ departments: fc.integer({ min: 0, max: 3 }), stages: fc.integer({ min: 0, max: 3 }) })
+  .map(({ departments, stages }) =>
+    toState({
+      departments: Array.from({ length: departments }, (_, i) => lane(uuid(100 + i), `D${i}`, i)),
+      stages: Array.from({ length: stages }, (_, i) => lane(uuid(200 + i), `S${i}`, i)),
+      nodes: [],
+      edges: [],
+    }),
+  );
 
 describe("placement on the canvas", () => {
   it("never leaves two steps overlapping, whatever sequence of edits is made", () => {

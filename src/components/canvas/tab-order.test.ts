@@ -6,7 +6,15 @@ const isStep = (stop: string) => stop.startsWith("step");
 describe("tabSequence", () => {
   it("puts the connections right after the last step", () => {
     const stops = ["palette", "step-1", "step-2", "lane-menu", "zoom-in"];
-    expect(tabSequence(stops, isStep, ["edge-1", "edge-2"])).toEqual(["palette", "step-1", "step-2", "edge-1", "edge-2", "lane-menu", "zoom-in"]);
+    expect(tabSequence(stops, isStep, ["edge-1", "edge-2"])).toEqual([
+      "palette",
+      "step-1",
+      "step-2",
+      "edge-1",
+      "edge-2",
+      "lane-menu",
+      "zoom-in",
+    ]);
   });
 
   it("leaves the document order alone when there are no steps", () => {

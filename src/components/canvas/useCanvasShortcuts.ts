@@ -9,7 +9,8 @@ import { useEffect, type RefObject } from "react";
 export type ShortcutHandler = (event: KeyboardEvent, onCanvas: boolean) => boolean;
 
 /** Widgets that own their keys: typing, and open dialogs and menus with their own keyboard. */
-const KEEPS_KEYS = 'input, textarea, select, [contenteditable]:not([contenteditable="false"]), dialog, [role="dialog"], [role="alertdialog"], [role="menu"]';
+const KEEPS_KEYS =
+  'input, textarea, select, [contenteditable]:not([contenteditable="false"]), dialog, [role="dialog"], [role="alertdialog"], [role="menu"]';
 
 function ownsKeys(target: EventTarget | null): boolean {
   if (!(target instanceof Element)) return false;

@@ -11,7 +11,17 @@ import { useCommentMutations, type CommentItem } from "./useComments";
 const ICON = "rounded p-1 text-slate-400 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-500";
 
 /** One comment: who, when, the text (as text, line breaks kept), and the author's edit/delete. */
-export function CommentBody({ projectId, comment, now, hasReplies }: { projectId: string; comment: CommentItem; now: number; hasReplies?: boolean }) {
+export function CommentBody({
+  projectId,
+  comment,
+  now,
+  hasReplies,
+}: {
+  projectId: string;
+  comment: CommentItem;
+  now: number;
+  hasReplies?: boolean;
+}) {
   const { edit, remove } = useCommentMutations();
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -36,10 +46,22 @@ export function CommentBody({ projectId, comment, now, hasReplies }: { projectId
           )}
           {comment.canEdit && !editing && (
             <span className="-my-1 ml-auto flex gap-0.5 self-center">
-              <button type="button" aria-label="Edit comment" title="Edit" className={`${ICON} hover:text-slate-800`} onClick={() => setEditing(true)}>
+              <button
+                type="button"
+                aria-label="Edit comment"
+                title="Edit"
+                className={`${ICON} hover:text-slate-800`}
+                onClick={() => setEditing(true)}
+              >
                 <Icon name="pencil" className="size-3.5" />
               </button>
-              <button type="button" aria-label="Delete comment" title="Delete" className={`${ICON} hover:text-red-600`} onClick={() => setConfirming(true)}>
+              <button
+                type="button"
+                aria-label="Delete comment"
+                title="Delete"
+                className={`${ICON} hover:text-red-600`}
+                onClick={() => setConfirming(true)}
+              >
                 <Icon name="trash" className="size-3.5" />
               </button>
             </span>

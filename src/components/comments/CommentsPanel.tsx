@@ -81,14 +81,19 @@ export function CommentsPanel() {
             key={selected?.id ?? "project"}
             label={selected ? `Comment on ${selected.label}` : "Comment on the project"}
             showLabel
-            placeholder={selected ? "Ask or note something about this step…" : "Select a step to comment on it, or write to the whole project…"}
+            placeholder={
+              selected ? "Ask or note something about this step…" : "Select a step to comment on it, or write to the whole project…"
+            }
             submitLabel="Comment"
             pending={create.isPending}
             error={create.error}
             onSubmit={(content) => create.mutateAsync({ projectId, nodeId: selected?.id ?? null, content })}
           />
         ) : (
-          <p role="note" className="flex items-center gap-2 rounded-md bg-slate-50 px-3 py-2 text-xs text-slate-600 ring-1 ring-slate-200 ring-inset">
+          <p
+            role="note"
+            className="flex items-center gap-2 rounded-md bg-slate-50 px-3 py-2 text-xs text-slate-600 ring-1 ring-slate-200 ring-inset"
+          >
             <Icon name="lock" className="size-3.5 shrink-0" />
             You can read comments but not write them.
           </p>
@@ -150,7 +155,9 @@ function GroupHeading({ count, children }: { count: number; children: React.Reac
   return (
     <h3 className="mb-1.5 flex min-w-0 items-baseline gap-2 text-sm font-semibold text-slate-800">
       {children}
-      {count > 0 && <span className="ml-auto shrink-0 text-xs font-normal text-slate-500">{count === 1 ? "1 thread" : `${count} threads`}</span>}
+      {count > 0 && (
+        <span className="ml-auto shrink-0 text-xs font-normal text-slate-500">{count === 1 ? "1 thread" : `${count} threads`}</span>
+      )}
     </h3>
   );
 }

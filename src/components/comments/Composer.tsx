@@ -23,7 +23,18 @@ type ComposerProps = {
 };
 
 /** A plain-text box for a new comment, a reply or an edit. Ctrl/Cmd+Enter sends, Esc cancels. */
-export function Composer({ label, showLabel = false, placeholder, submitLabel, initial = "", autoFocus, pending, error, onSubmit, onCancel }: ComposerProps) {
+export function Composer({
+  label,
+  showLabel = false,
+  placeholder,
+  submitLabel,
+  initial = "",
+  autoFocus,
+  pending,
+  error,
+  onSubmit,
+  onCancel,
+}: ComposerProps) {
   const id = useId();
   const [text, setText] = useState(initial);
   const empty = text.trim().length === 0;

@@ -27,7 +27,12 @@ describe("groupThreads", () => {
       nodes: [{ ...DEFAULT_NODE_FIELDS, id: "s1", label: "Renamed", x: 0, y: 0, departmentId: null, stageId: null }],
     });
     const { steps, project } = groupThreads(
-      [thread("t1", { id: "s2", label: "Gone" }), thread("t2", null), thread("t3", { id: "s1", label: "Old name" }), thread("t4", { id: "s2", label: "Gone" })],
+      [
+        thread("t1", { id: "s2", label: "Gone" }),
+        thread("t2", null),
+        thread("t3", { id: "s1", label: "Old name" }),
+        thread("t4", { id: "s2", label: "Gone" }),
+      ],
       state,
     );
     expect(steps.map((g) => [g.stepId, g.label, g.deleted, g.threads.map((t) => t.id)])).toEqual([

@@ -12,8 +12,7 @@ export function WelcomeState({ userName }: { userName: string }) {
         </span>
         <h1 className="mt-5 text-2xl font-semibold tracking-tight text-slate-900">Welcome to FlowMatrix, {firstName}!</h1>
         <p className="mt-2 text-slate-600">
-          Start by creating your organization. You can then map processes across its departments and stages, and invite your
-          team.
+          Start by creating your organization. You can then map processes across its departments and stages, and invite your team.
         </p>
       </div>
       <Card className="mt-8 p-6">

@@ -15,9 +15,7 @@ function dataOf(error: unknown): ErrorData | undefined {
 /** Field-level messages from the server's zod validation, first message per field. */
 export function fieldErrorsOf(error: unknown): Record<string, string> {
   const fieldErrors = dataOf(error)?.zodError?.fieldErrors ?? {};
-  return Object.fromEntries(
-    Object.entries(fieldErrors).flatMap(([field, messages]) => (messages?.[0] ? [[field, messages[0]]] : [])),
-  );
+  return Object.fromEntries(Object.entries(fieldErrors).flatMap(([field, messages]) => (messages?.[0] ? [[field, messages[0]]] : [])));
 }
 
 /** Text for people: zod issues are summarised because their raw message is JSON. */

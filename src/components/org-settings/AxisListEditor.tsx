@@ -59,11 +59,21 @@ export function AxisListEditor({ title, noun, rows, onChange, onAdd, readOnly, e
               />
               {!readOnly && (
                 <span className="flex shrink-0">
-                  <button type="button" className={ICON_BUTTON} disabled={index === 0} onClick={() => onChange(move(rows, index, index - 1))}>
+                  <button
+                    type="button"
+                    className={ICON_BUTTON}
+                    disabled={index === 0}
+                    onClick={() => onChange(move(rows, index, index - 1))}
+                  >
                     <Icon name="arrowUp" />
                     <span className="sr-only">Move {label} up</span>
                   </button>
-                  <button type="button" className={ICON_BUTTON} disabled={index === rows.length - 1} onClick={() => onChange(move(rows, index, index + 1))}>
+                  <button
+                    type="button"
+                    className={ICON_BUTTON}
+                    disabled={index === rows.length - 1}
+                    onClick={() => onChange(move(rows, index, index + 1))}
+                  >
                     <Icon name="arrowDown" />
                     <span className="sr-only">Move {label} down</span>
                   </button>

@@ -22,7 +22,12 @@ export function LeaveOrgSection({ organizationId, orgName }: { organizationId: s
     }),
   );
   return (
-    <Section id="leave" title="Leave organization" tone="danger" description="You will lose access to its projects. An admin can add you again.">
+    <Section
+      id="leave"
+      title="Leave organization"
+      tone="danger"
+      description="You will lose access to its projects. An admin can add you again."
+    >
       <Button
         variant="dangerOutline"
         onClick={() => {

@@ -20,10 +20,7 @@ export function OrgGeneralForm({ organizationId, name: savedName, themeColor: sa
   const update = useMutation(
     trpc.org.update.mutationOptions({
       onSuccess: () =>
-        Promise.all([
-          queryClient.invalidateQueries(trpc.org.get.pathFilter()),
-          queryClient.invalidateQueries(trpc.org.list.pathFilter()),
-        ]),
+        Promise.all([queryClient.invalidateQueries(trpc.org.get.pathFilter()), queryClient.invalidateQueries(trpc.org.list.pathFilter())]),
     }),
   );
 

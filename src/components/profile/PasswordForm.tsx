@@ -37,7 +37,13 @@ export function PasswordForm() {
 
   return (
     <form onSubmit={submit} noValidate className="max-w-md space-y-4">
-      <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" error={errors.currentPassword ?? refused.currentPassword} />
+      <Field
+        label="Current password"
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        error={errors.currentPassword ?? refused.currentPassword}
+      />
       <Field
         label="New password"
         name="newPassword"

@@ -47,7 +47,14 @@ export function ProfileForm({ user }: ProfileFormProps) {
           <p className="text-slate-500">{user.email}</p>
         </div>
       </div>
-      <Field label="Name" value={name} onChange={edit(setName)} autoComplete="name" error={errors.name ?? serverErrors.name} wrapperClassName="max-w-md" />
+      <Field
+        label="Name"
+        value={name}
+        onChange={edit(setName)}
+        autoComplete="name"
+        error={errors.name ?? serverErrors.name}
+        wrapperClassName="max-w-md"
+      />
       <Field
         label="Avatar URL"
         type="url"

@@ -17,8 +17,7 @@ export function ArchivedBanner({ projectId, canUnarchive }: { projectId: string;
       <div className="flex flex-wrap items-center gap-3">
         <Icon name="archive" className="size-5 shrink-0 text-amber-600" />
         <p className="flex-1">
-          <strong className="font-semibold">Archived.</strong> This project is kept for reference and hidden from the active
-          list.
+          <strong className="font-semibold">Archived.</strong> This project is kept for reference and hidden from the active list.
         </p>
         {canUnarchive && (
           <Button variant="secondary" size="sm" onClick={() => unarchive.mutate({ projectId })} pending={unarchive.isPending}>

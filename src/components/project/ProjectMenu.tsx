@@ -47,41 +47,41 @@ export function ProjectMenu({ project }: { project: Project }) {
             then();
           };
           return (
-          <>
-            <MenuItem href={`/projects/${project.id}/activity`}>
-              <Icon name="restore" className="size-4 text-slate-500" />
-              Activity
-            </MenuItem>
-            {editable && (
-              <>
-                <MenuItem testId="edit-project-button" onSelect={choose(() => setDialog("details"))}>
-                  <Icon name="pencil" className="size-4 text-slate-500" />
-                  Edit details…
-                </MenuItem>
-                <MenuItem testId="save-as-template-button" onSelect={choose(() => setDialog("template"))}>
-                  <Icon name="grid" className="size-4 text-slate-500" />
-                  Save as template…
-                </MenuItem>
-                <div role="group" aria-labelledby={exportHeading} className="border-t border-slate-100">
-                  <p id={exportHeading} className="px-3 pt-2 pb-1 text-xs font-medium text-slate-600">
-                    Export
-                  </p>
-                  {EXPORT_FORMATS.map(({ format, label }) => (
-                    <MenuItem key={format} onSelect={choose(() => exportFile.mutate(format))}>
-                      <Icon name="arrowDown" className="size-4 text-slate-500" />
-                      {label}
-                    </MenuItem>
-                  ))}
-                </div>
-              </>
-            )}
-            {can.manageProject(project.myRole) && (
-              <MenuItem href={`/projects/${project.id}/settings`} testId="project-settings-link">
-                <Icon name="settings" className="size-4 text-slate-500" />
-                Settings
+            <>
+              <MenuItem href={`/projects/${project.id}/activity`}>
+                <Icon name="restore" className="size-4 text-slate-500" />
+                Activity
               </MenuItem>
-            )}
-          </>
+              {editable && (
+                <>
+                  <MenuItem testId="edit-project-button" onSelect={choose(() => setDialog("details"))}>
+                    <Icon name="pencil" className="size-4 text-slate-500" />
+                    Edit details…
+                  </MenuItem>
+                  <MenuItem testId="save-as-template-button" onSelect={choose(() => setDialog("template"))}>
+                    <Icon name="grid" className="size-4 text-slate-500" />
+                    Save as template…
+                  </MenuItem>
+                  <div role="group" aria-labelledby={exportHeading} className="border-t border-slate-100">
+                    <p id={exportHeading} className="px-3 pt-2 pb-1 text-xs font-medium text-slate-600">
+                      Export
+                    </p>
+                    {EXPORT_FORMATS.map(({ format, label }) => (
+                      <MenuItem key={format} onSelect={choose(() => exportFile.mutate(format))}>
+                        <Icon name="arrowDown" className="size-4 text-slate-500" />
+                        {label}
+                      </MenuItem>
+                    ))}
+                  </div>
+                </>
+              )}
+              {can.manageProject(project.myRole) && (
+                <MenuItem href={`/projects/${project.id}/settings`} testId="project-settings-link">
+                  <Icon name="settings" className="size-4 text-slate-500" />
+                  Settings
+                </MenuItem>
+              )}
+            </>
           );
         }}
       </Menu>

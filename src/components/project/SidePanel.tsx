@@ -99,8 +99,21 @@ export function SidePanel() {
         )}
       </div>
       {!collapsed && (
-        <div id={`${base}-${tab}-panel`} role="tabpanel" aria-labelledby={`${base}-${tab}-tab`} className="flex min-h-0 flex-1 flex-col overflow-y-auto">
-          {tab === "details" ? <Inspector /> : tab === "analysis" ? <AnalysisPanel /> : tab === "comments" ? <CommentsPanel /> : <HistoryPanel />}
+        <div
+          id={`${base}-${tab}-panel`}
+          role="tabpanel"
+          aria-labelledby={`${base}-${tab}-tab`}
+          className="flex min-h-0 flex-1 flex-col overflow-y-auto"
+        >
+          {tab === "details" ? (
+            <Inspector />
+          ) : tab === "analysis" ? (
+            <AnalysisPanel />
+          ) : tab === "comments" ? (
+            <CommentsPanel />
+          ) : (
+            <HistoryPanel />
+          )}
         </div>
       )}
     </div>

@@ -13,7 +13,8 @@ export function ToolbarArea() {
   const source = useEditorSource();
   const { view } = useVersionView();
   const resting = useMemo(
-    () => (view ? mappedSource(source, (editor) => ({ ...editor, readOnly: true, canUndo: false, canRedo: false, apply: noEdit })) : source),
+    () =>
+      view ? mappedSource(source, (editor) => ({ ...editor, readOnly: true, canUndo: false, canRedo: false, apply: noEdit })) : source,
     [source, view],
   );
   return (

@@ -136,13 +136,22 @@ function PaletteDialog({ onClose }: { onClose: () => void }) {
         {search.error ? (
           <ErrorAlert error={search.error} />
         ) : !text.trim() ? (
-          <p className="px-3 py-6 text-center text-sm text-slate-500">Type to search steps, projects and templates in all your organizations.</p>
+          <p className="px-3 py-6 text-center text-sm text-slate-500">
+            Type to search steps, projects and templates in all your organizations.
+          </p>
         ) : results.length === 0 ? (
           <p role="status" className="px-3 py-6 text-center text-sm text-slate-500">
             {typing || search.isFetching ? "Searching…" : `No results for “${q}”`}
           </p>
         ) : (
-          <SearchResultList id={listId} results={results} terms={queryTerms(q)} activeIndex={activeIndex} onHover={setActive} onChoose={choose} />
+          <SearchResultList
+            id={listId}
+            results={results}
+            terms={queryTerms(q)}
+            activeIndex={activeIndex}
+            onHover={setActive}
+            onChoose={choose}
+          />
         )}
       </div>
     </dialog>

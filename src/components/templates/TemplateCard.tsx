@@ -37,7 +37,8 @@ export function TemplateCard({ template, activeTag, onTag, onUse, onEdit, onDele
         </div>
         {template.description && <p className="mt-1 line-clamp-3 text-sm text-slate-600">{template.description}</p>}
         <p className="mt-2 text-xs text-slate-500">
-          {plural(template.stepCount, "step")} · lead time {formatMinutes(template.leadTimeMinutes)} · used {plural(template.usageCount, "time")}
+          {plural(template.stepCount, "step")} · lead time {formatMinutes(template.leadTimeMinutes)} · used{" "}
+          {plural(template.usageCount, "time")}
         </p>
         {template.tags.length > 0 && (
           <ul className="mt-3 flex flex-wrap gap-1" aria-label="Tags">

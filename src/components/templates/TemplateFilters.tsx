@@ -28,11 +28,22 @@ export function TemplateFilters({ filters, onChange, categories, tags }: Templat
         className="max-w-sm"
       />
       <div role="group" aria-label="Category" className="flex flex-wrap gap-2">
-        <button type="button" aria-pressed={filters.category === null} className={chip(filters.category === null)} onClick={() => onChange({ ...filters, category: null })}>
+        <button
+          type="button"
+          aria-pressed={filters.category === null}
+          className={chip(filters.category === null)}
+          onClick={() => onChange({ ...filters, category: null })}
+        >
           All
         </button>
         {categories.map((c) => (
-          <button key={c} type="button" aria-pressed={filters.category === c} className={chip(filters.category === c)} onClick={() => onChange({ ...filters, category: c })}>
+          <button
+            key={c}
+            type="button"
+            aria-pressed={filters.category === c}
+            className={chip(filters.category === c)}
+            onClick={() => onChange({ ...filters, category: c })}
+          >
             {CATEGORY_LABELS[c]}
           </button>
         ))}

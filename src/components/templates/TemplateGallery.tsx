@@ -102,7 +102,9 @@ export function TemplateGallery({ organizationId }: { organizationId: string }) 
               grid(own, "Organization templates")
             ) : (
               <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-6 text-center text-sm text-slate-500">
-                {filtered ? "None of your templates match." : "None yet. Open a project and choose “Save as template” to reuse its process here."}
+                {filtered
+                  ? "None of your templates match."
+                  : "None yet. Open a project and choose “Save as template” to reuse its process here."}
               </p>
             )}
           </section>

@@ -71,7 +71,17 @@ export const TemplatePreview = memo(function TemplatePreview({ preview, title }:
         );
       })}
       {[...centres.entries()].map(([id, n]) => (
-        <rect key={id} x={n.x} y={n.y} width={NODE_WIDTH} height={NODE_HEIGHT} rx={14} fill={NODE_FILL[n.type]} stroke="#fff" strokeWidth={4} />
+        <rect
+          key={id}
+          x={n.x}
+          y={n.y}
+          width={NODE_WIDTH}
+          height={NODE_HEIGHT}
+          rx={14}
+          fill={NODE_FILL[n.type]}
+          stroke="#fff"
+          strokeWidth={4}
+        />
       ))}
     </svg>
   );

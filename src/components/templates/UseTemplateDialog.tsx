@@ -28,7 +28,15 @@ export function UseTemplateDialog({ organizationId, template, onClose }: UseTemp
   );
 }
 
-function UseTemplateForm({ organizationId, template, onClose }: { organizationId: string; template: TemplateSummary; onClose: () => void }) {
+function UseTemplateForm({
+  organizationId,
+  template,
+  onClose,
+}: {
+  organizationId: string;
+  template: TemplateSummary;
+  onClose: () => void;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();

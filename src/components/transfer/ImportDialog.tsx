@@ -27,7 +27,10 @@ export function ImportDialog({ organizationId, open, onClose }: ImportDialogProp
   const importer = useMutation(
     trpc.transfer.importProjects.mutationOptions({
       onSuccess: () =>
-        Promise.all([queryClient.invalidateQueries(trpc.project.list.pathFilter()), queryClient.invalidateQueries(trpc.org.list.pathFilter())]),
+        Promise.all([
+          queryClient.invalidateQueries(trpc.project.list.pathFilter()),
+          queryClient.invalidateQueries(trpc.org.list.pathFilter()),
+        ]),
     }),
   );
 
@@ -70,7 +73,9 @@ export function ImportDialog({ organizationId, open, onClose }: ImportDialogProp
                 const file = event.target.files?.[0];
                 if (!file) return;
                 if (file.size > MAX_IMPORT_CHARS) {
-                  setTooLarge(`“${file.name}” is ${(file.size / 1_000_000).toFixed(1)} MB; files up to ${MAX_IMPORT_TEXT} can be imported. Split it into smaller files.`);
+                  setTooLarge(
+                    `“${file.name}” is ${(file.size / 1_000_000).toFixed(1)} MB; files up to ${MAX_IMPORT_TEXT} can be imported. Split it into smaller files.`,
+                  );
                   event.target.value = "";
                   return;
                 }
@@ -82,7 +87,9 @@ export function ImportDialog({ organizationId, open, onClose }: ImportDialogProp
           <TextAreaField
             label="…or paste its contents"
             rows={5}
-            value={text.length > 100_000 ? `${text.slice(0, 2_000)}\n… (${text.length.toLocaleString("en")} characters from the file)` : text}
+            value={
+              text.length > 100_000 ? `${text.slice(0, 2_000)}\n… (${text.length.toLocaleString("en")} characters from the file)` : text
+            }
             readOnly={text.length > 100_000}
             onChange={(event) => setText(event.target.value)}
             onBlur={() => text !== (preview.variables?.text ?? "") && check(text)}
@@ -93,7 +100,11 @@ export function ImportDialog({ organizationId, open, onClose }: ImportDialogProp
               {tooLarge}
             </p>
           )}
-          {preview.isPending && <p className="text-sm text-slate-500" role="status">Checking the file…</p>}
+          {preview.isPending && (
+            <p className="text-sm text-slate-500" role="status">
+              Checking the file…
+            </p>
+          )}
           <ErrorAlert error={preview.error ?? importer.error} />
           {preview.data && preview.variables?.text === text && <ImportPreview preview={preview.data} />}
           <div className="flex justify-end gap-2">

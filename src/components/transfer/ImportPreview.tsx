@@ -12,9 +12,13 @@ export function ImportPreview({ preview }: { preview: Preview }) {
       {preview.problems.length > 0 && (
         <Alert tone="error">
           <p className="font-medium">
-            {preview.problems.length === 1 ? "1 problem" : `${preview.problems.length.toLocaleString("en")} problems`} to fix before importing:
+            {preview.problems.length === 1 ? "1 problem" : `${preview.problems.length.toLocaleString("en")} problems`} to fix before
+            importing:
           </p>
-          <ul data-testid="import-problems" className="mt-1 max-h-48 list-disc space-y-0.5 overflow-y-auto pl-4 font-mono text-xs break-words">
+          <ul
+            data-testid="import-problems"
+            className="mt-1 max-h-48 list-disc space-y-0.5 overflow-y-auto pl-4 font-mono text-xs break-words"
+          >
             {preview.problems.map((problem, i) => (
               <li key={i}>{problem}</li>
             ))}

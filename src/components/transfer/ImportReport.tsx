@@ -22,8 +22,7 @@ export function ImportReport({ report }: { report: Report }) {
               {p.name}
             </Link>
             <p className="text-xs text-slate-600">
-              Stored {counts(p.stored)} · file {counts(p.expected)} ·{" "}
-              <span className="text-emerald-700">verified</span>
+              Stored {counts(p.stored)} · file {counts(p.expected)} · <span className="text-emerald-700">verified</span>
             </p>
           </li>
         ))}

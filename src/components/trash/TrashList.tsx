@@ -21,10 +21,7 @@ export function TrashList({ organizationId }: { organizationId: string }) {
   const restore = useMutation(
     trpc.project.restore.mutationOptions({
       onSuccess: () =>
-        Promise.all([
-          queryClient.invalidateQueries(trpc.project.pathFilter()),
-          queryClient.invalidateQueries(trpc.org.list.pathFilter()),
-        ]),
+        Promise.all([queryClient.invalidateQueries(trpc.project.pathFilter()), queryClient.invalidateQueries(trpc.org.list.pathFilter())]),
     }),
   );
   const restored = restore.isSuccess ? restore.data : null;
@@ -38,7 +35,11 @@ export function TrashList({ organizationId }: { organizationId: string }) {
       />
       {restored && (
         <Alert tone="success" className="mb-4">
-          Restored <Link href={`/projects/${restored.id}`} className="font-medium underline">{restored.name}</Link>.
+          Restored{" "}
+          <Link href={`/projects/${restored.id}`} className="font-medium underline">
+            {restored.name}
+          </Link>
+          .
         </Alert>
       )}
       <ErrorAlert error={restore.error ?? trash.error} className="mb-4" />
@@ -62,8 +63,7 @@ export function TrashList({ organizationId }: { organizationId: string }) {
                         {relativeTime(project.deletedAt)}
                       </time>
                     )}
-                    {project.deletedByName && <> by {project.deletedByName}</>} · {project.nodesCount} nodes ·{" "}
-                    {project.edgesCount} edges
+                    {project.deletedByName && <> by {project.deletedByName}</>} · {project.nodesCount} nodes · {project.edgesCount} edges
                   </p>
                 </div>
                 <Button

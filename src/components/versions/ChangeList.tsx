@@ -14,7 +14,11 @@ const ORDER: Record<DiffKind, number> = { added: 0, changed: 1, moved: 2, remove
 const byKind = <T,>(list: EntityDiff<T>[]) => [...list].sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
 
 function KindBadge({ kind }: { kind: DiffKind }) {
-  return <span className={`shrink-0 rounded-full px-1.5 text-[11px] leading-4 font-medium ring-1 ring-inset ${DIFF_BADGE[kind]}`}>{DIFF_WORD[kind]}</span>;
+  return (
+    <span className={`shrink-0 rounded-full px-1.5 text-[11px] leading-4 font-medium ring-1 ring-inset ${DIFF_BADGE[kind]}`}>
+      {DIFF_WORD[kind]}
+    </span>
+  );
 }
 
 /** The side column of the compare view: the deltas, then every difference; a step focuses the canvas. */
@@ -30,7 +34,11 @@ export function ChangeList({ comparison }: { comparison: Comparison }) {
   };
 
   return (
-    <aside aria-label="Differences" className="flex w-72 shrink-0 flex-col overflow-y-auto border-l border-slate-200 bg-white" data-testid="change-list">
+    <aside
+      aria-label="Differences"
+      className="flex w-72 shrink-0 flex-col overflow-y-auto border-l border-slate-200 bg-white"
+      data-testid="change-list"
+    >
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 border-b border-slate-100 p-3 text-sm">
         <dt className="text-slate-500">Steps</dt>
         <dd className="tabular-nums">
@@ -67,7 +75,9 @@ export function ChangeList({ comparison }: { comparison: Comparison }) {
               className="w-full rounded-md px-2 py-1.5 text-left hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:outline-none"
             >
               <span className="flex items-center justify-between gap-2">
-                <span className={`truncate text-sm font-medium text-slate-800 ${d.kind === "removed" ? "line-through" : ""}`}>{(d.after ?? d.before)!.label}</span>
+                <span className={`truncate text-sm font-medium text-slate-800 ${d.kind === "removed" ? "line-through" : ""}`}>
+                  {(d.after ?? d.before)!.label}
+                </span>
                 <KindBadge kind={d.kind} />
               </span>
               <Lines lines={changeLines(d.fields, before, after)} />

@@ -26,14 +26,26 @@ export function SaveVersionDialog({ projectId, open, onClose }: { projectId: str
     onClose();
   };
   return (
-    <Dialog open={open} onClose={close} title="Save version" description="Keeps the graph as it is now, so you can look back at it, compare with it or restore it.">
+    <Dialog
+      open={open}
+      onClose={close}
+      title="Save version"
+      description="Keeps the graph as it is now, so you can look back at it, compare with it or restore it."
+    >
       <form
         onSubmit={(event) => {
           event.preventDefault();
           save.mutate({ projectId, comment });
         }}
       >
-        <TextAreaField label="Comment" hint="What this version is, e.g. “Agreed with legal”." value={comment} onChange={(e) => setComment(e.target.value)} maxLength={500} autoFocus />
+        <TextAreaField
+          label="Comment"
+          hint="What this version is, e.g. “Agreed with legal”."
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          maxLength={500}
+          autoFocus
+        />
         <ErrorAlert error={save.error} className="mt-4" />
         <div className="mt-5 flex justify-end gap-2">
           <Button variant="secondary" onClick={close}>

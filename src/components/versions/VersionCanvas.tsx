@@ -79,7 +79,9 @@ function Compare({ from, to }: { from: string; to: string | "current" }) {
 
   const { counts } = data;
   const name = (side: { versionNumber: number | null }) => (side.versionNumber === null ? "now" : `v${side.versionNumber}`);
-  const others = [counts.nodes.changed && `${counts.nodes.changed} changed`, counts.nodes.moved && `${counts.nodes.moved} moved`].filter(Boolean);
+  const others = [counts.nodes.changed && `${counts.nodes.changed} changed`, counts.nodes.moved && `${counts.nodes.moved} moved`].filter(
+    Boolean,
+  );
   return (
     <>
       <VersionBanner>

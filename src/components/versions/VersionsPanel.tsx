@@ -66,17 +66,27 @@ export function VersionsPanel() {
         <ErrorAlert error={versions.error} />
       ) : versions.data.length === 0 ? (
         <p className="text-sm text-slate-600">
-          No versions yet. {readOnly ? "Editors can save one." : "Save one to keep the graph as it is now: you can look back at it, compare with it and restore it."}
+          No versions yet.{" "}
+          {readOnly
+            ? "Editors can save one."
+            : "Save one to keep the graph as it is now: you can look back at it, compare with it and restore it."}
         </p>
       ) : (
         <ol className="-mx-2 space-y-1">
           {versions.data.map((v) => {
             const viewing = view?.kind === "view" && view.versionId === v.id;
             return (
-              <li key={v.id} className={`rounded-lg px-2 py-2 ${viewing ? "bg-amber-50 ring-1 ring-amber-200" : "hover:bg-slate-50"}`} data-testid="version-row">
+              <li
+                key={v.id}
+                className={`rounded-lg px-2 py-2 ${viewing ? "bg-amber-50 ring-1 ring-amber-200" : "hover:bg-slate-50"}`}
+                data-testid="version-row"
+              >
                 <div className="flex items-baseline gap-2">
                   <span className="font-semibold text-slate-900 tabular-nums">v{v.versionNumber}</span>
-                  <span className={`min-w-0 flex-1 truncate text-sm ${v.comment ? "text-slate-800" : "text-slate-500 italic"}`} title={v.comment ?? undefined}>
+                  <span
+                    className={`min-w-0 flex-1 truncate text-sm ${v.comment ? "text-slate-800" : "text-slate-500 italic"}`}
+                    title={v.comment ?? undefined}
+                  >
                     {v.comment ?? "No comment"}
                   </span>
                   {v.isAutomatic && <span className="text-[11px] text-slate-500">auto</span>}
@@ -89,7 +99,13 @@ export function VersionsPanel() {
                   {v.leadTimeMinutes !== null && <> · lead time {formatMinutes(v.leadTimeMinutes)}</>}
                 </p>
                 <div className="mt-1.5 flex flex-wrap gap-1">
-                  <Button size="sm" variant="ghost" className="!h-7 !px-2 text-xs" onClick={() => setView({ kind: "view", versionId: v.id })} aria-label={`View v${v.versionNumber}`}>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    className="!h-7 !px-2 text-xs"
+                    onClick={() => setView({ kind: "view", versionId: v.id })}
+                    aria-label={`View v${v.versionNumber}`}
+                  >
                     View
                   </Button>
                   <Button
@@ -102,12 +118,24 @@ export function VersionsPanel() {
                     Compare with now
                   </Button>
                   {versions.data.length > 1 && (
-                    <Button size="sm" variant="ghost" className="!h-7 !px-2 text-xs" onClick={() => setComparing(v)} aria-label={`Compare v${v.versionNumber} with another version`}>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      className="!h-7 !px-2 text-xs"
+                      onClick={() => setComparing(v)}
+                      aria-label={`Compare v${v.versionNumber} with another version`}
+                    >
                       Compare with…
                     </Button>
                   )}
                   {!readOnly && (
-                    <Button size="sm" variant="ghost" className="!h-7 !px-2 text-xs" onClick={() => setRestoring(v)} aria-label={`Restore v${v.versionNumber}`}>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      className="!h-7 !px-2 text-xs"
+                      onClick={() => setRestoring(v)}
+                      aria-label={`Restore v${v.versionNumber}`}
+                    >
                       Restore
                     </Button>
                   )}
@@ -133,7 +161,8 @@ export function VersionsPanel() {
         error={restorer.error ? new Error(restorer.error) : null}
         tone="primary"
       >
-        The graph goes back to v{restoring?.versionNumber} as one change: the current graph is saved as a version first, and Undo brings it back.
+        The graph goes back to v{restoring?.versionNumber} as one change: the current graph is saved as a version first, and Undo brings it
+        back.
       </ConfirmDialog>
       {comparing && versions.data && <CompareWithDialog version={comparing} versions={versions.data} onClose={() => setComparing(null)} />}
     </div>

@@ -27,7 +27,8 @@ const SIZE: Record<string, { width: number; height: number }> = {
 const POOL_LABEL = 30;
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-const attr = (name: string, value: string | number | null | undefined) => (value === null || value === undefined ? "" : ` ${name}="${esc(String(value))}"`);
+const attr = (name: string, value: string | number | null | undefined) =>
+  value === null || value === undefined ? "" : ` ${name}="${esc(String(value))}"`;
 
 export function toBpmnXml(meta: { name: string }, graph: GraphSnapshot): string {
   const layout = layoutMatrix(graph);
@@ -53,13 +54,18 @@ export function toBpmnXml(meta: { name: string }, graph: GraphSnapshot): string 
   );
 
   const lanes = layout.rows.map((row) => {
-    const refs = graph.nodes.filter((n) => laneOf(n.departmentId) === row).map((n) => `<bpmn:flowNodeRef>${nodeRef(n.id)}</bpmn:flowNodeRef>`);
+    const refs = graph.nodes
+      .filter((n) => laneOf(n.departmentId) === row)
+      .map((n) => `<bpmn:flowNodeRef>${nodeRef(n.id)}</bpmn:flowNodeRef>`);
     return `<bpmn:lane${attr("id", laneRef(row))}${attr("name", row.name)}>${refs.join("")}</bpmn:lane>`;
   });
   const elements = graph.nodes.map((n) => {
     const tag = ELEMENT[n.type];
     const extra =
-      attr("fm:type", n.type) + attr("fm:avgTime", n.avgTime) + attr("fm:stage", n.stageId ? stageName.get(n.stageId) : null) + attr("fm:offset", `${n.x},${n.y}`);
+      attr("fm:type", n.type) +
+      attr("fm:avgTime", n.avgTime) +
+      attr("fm:stage", n.stageId ? stageName.get(n.stageId) : null) +
+      attr("fm:offset", `${n.x},${n.y}`);
     const body = [
       n.description ? `<bpmn:documentation>${esc(n.description)}</bpmn:documentation>` : "",
       ...(incoming.get(n.id) ?? []).map((f) => `<bpmn:incoming>${f}</bpmn:incoming>`),
@@ -68,7 +74,9 @@ export function toBpmnXml(meta: { name: string }, graph: GraphSnapshot): string 
     return `<bpmn:${tag}${attr("id", nodeRef(n.id))}${attr("name", n.label)}${extra}>${body}</bpmn:${tag}>`;
   });
   const sequenceFlows = flows.map((e) => {
-    const condition = e.condition ? `<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${esc(e.condition)}</bpmn:conditionExpression>` : "";
+    const condition = e.condition
+      ? `<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${esc(e.condition)}</bpmn:conditionExpression>`
+      : "";
     const extra = attr("fm:lag", e.lagTime) + (e.relationType === "BLOCKS" ? attr("fm:relation", "BLOCKS") : "");
     return `<bpmn:sequenceFlow${attr("id", `Flow_${e.id}`)}${attr("sourceRef", nodeRef(e.sourceId))}${attr("targetRef", nodeRef(e.targetId))}${extra}>${condition}</bpmn:sequenceFlow>`;
   });
@@ -82,7 +90,10 @@ export function toBpmnXml(meta: { name: string }, graph: GraphSnapshot): string 
       (row) =>
         `<bpmndi:BPMNShape${attr("id", `${laneRef(row)}_di`)}${attr("bpmnElement", laneRef(row))} isHorizontal="true">${bounds({ x: POOL_LABEL, y: row.y, width: layout.width - POOL_LABEL, height: row.height })}</bpmndi:BPMNShape>`,
     ),
-    ...graph.nodes.map((n) => `<bpmndi:BPMNShape${attr("id", `${nodeRef(n.id)}_di`)}${attr("bpmnElement", nodeRef(n.id))}>${bounds(boxes.get(n.id)!)}</bpmndi:BPMNShape>`),
+    ...graph.nodes.map(
+      (n) =>
+        `<bpmndi:BPMNShape${attr("id", `${nodeRef(n.id)}_di`)}${attr("bpmnElement", nodeRef(n.id))}>${bounds(boxes.get(n.id)!)}</bpmndi:BPMNShape>`,
+    ),
     ...flows.map((e) => {
       const s = boxes.get(e.sourceId)!;
       const t = boxes.get(e.targetId)!;
@@ -110,8 +121,9 @@ export function toBpmnXml(meta: { name: string }, graph: GraphSnapshot): string 
   ].join("\n");
 }
 
-const list = (node: ModdleNode, key: string) => ((node.get(key) as ModdleNode[] | undefined) ?? []);
-const fm = (node: ModdleNode, key: string) => node.$attrs?.[`fm:${key}`] ?? Object.entries(node.$attrs ?? {}).find(([k]) => k.endsWith(`:${key}`) && k !== `xsi:${key}`)?.[1];
+const list = (node: ModdleNode, key: string) => (node.get(key) as ModdleNode[] | undefined) ?? [];
+const fm = (node: ModdleNode, key: string) =>
+  node.$attrs?.[`fm:${key}`] ?? Object.entries(node.$attrs ?? {}).find(([k]) => k.endsWith(`:${key}`) && k !== `xsi:${key}`)?.[1];
 
 /** The lanes that hold steps: nested lanes count by their innermost level. */
 function leafLanes(lanes: ModdleNode[]): ModdleNode[] {
@@ -157,7 +169,8 @@ export async function parseBpmn(xml: string, options: { newId?: () => string } =
     }
 
   const processes = roots.filter((r) => r.$type === "bpmn:Process" && list(r, "flowElements").some(isFlowNode));
-  if (processes.length === 0) return { format: "bpmn", projects: [], problems: [...problems, "The file has no process with tasks, events or gateways"] };
+  if (processes.length === 0)
+    return { format: "bpmn", projects: [], problems: [...problems, "The file has no process with tasks, events or gateways"] };
 
   const result: ImportParse = { format: "bpmn", projects: [], problems };
   processes.forEach((process, pi) => {
@@ -180,7 +193,9 @@ export async function parseBpmn(xml: string, options: { newId?: () => string } =
             : at
               ? { x: clampOffset(at.x - (laneAt?.x ?? 0)), y: clampOffset(at.y - (laneAt?.y ?? 0)) }
               : undefined;
-        const docs = list(s, "documentation").map((d) => d.get("text") as string).filter(Boolean);
+        const docs = list(s, "documentation")
+          .map((d) => d.get("text") as string)
+          .filter(Boolean);
         return {
           id: s.id,
           label: s.name?.trim() || s.id,
@@ -199,7 +214,10 @@ export async function parseBpmn(xml: string, options: { newId?: () => string } =
           source: (f.get("sourceRef") as ModdleNode | undefined)?.id,
           target: (f.get("targetRef") as ModdleNode | undefined)?.id,
           relation_type: fm(f, "relation") === "BLOCKS" ? "BLOCKS" : "REQUIRES",
-          properties: { lag_time: fm(f, "lag") ?? null, condition: ((f.get("conditionExpression") as ModdleNode | undefined)?.get("body") as string | undefined) ?? null },
+          properties: {
+            lag_time: fm(f, "lag") ?? null,
+            condition: ((f.get("conditionExpression") as ModdleNode | undefined)?.get("body") as string | undefined) ?? null,
+          },
         })),
     };
     const settings = {
@@ -208,7 +226,9 @@ export async function parseBpmn(xml: string, options: { newId?: () => string } =
     };
     const read = readLegacy({ settings, projects: [project] }, options);
     const where = `process "${project.name}"`;
-    result.problems.push(...read.problems.map((p) => p.replace(/^projects\[0\]/, where).replace(/^settings\.departments/, `${where} lanes`)));
+    result.problems.push(
+      ...read.problems.map((p) => p.replace(/^projects\[0\]/, where).replace(/^settings\.departments/, `${where} lanes`)),
+    );
     result.projects.push(...read.projects);
   });
   return result;

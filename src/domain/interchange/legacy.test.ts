@@ -49,7 +49,14 @@ describe("readLegacy", () => {
     ]);
     const [a, , c] = p!.graph.nodes;
     const engineering = p!.graph.departments[0]!.id;
-    expect(a).toMatchObject({ label: "Step a", departmentId: engineering, stageId: p!.graph.stages[0]!.id, avgTime: "2h", tools: ["Jira"], brainUsage: "LOW" });
+    expect(a).toMatchObject({
+      label: "Step a",
+      departmentId: engineering,
+      stageId: p!.graph.stages[0]!.id,
+      avgTime: "2h",
+      tools: ["Jira"],
+      brainUsage: "LOW",
+    });
     expect(c).toMatchObject({ departmentId: p!.graph.departments[1]!.id, stageId: null });
     expect(p!.graph.edges).toHaveLength(2);
     expect(p!.graph.edges[0]).toMatchObject({ sourceId: a!.id, lagTime: "1d", relationType: "REQUIRES" });
@@ -65,7 +72,10 @@ describe("readLegacy", () => {
   });
 
   it("turns absolute positions into clamped offsets inside the node's cell", () => {
-    const result = readLegacy({ settings, projects: [project({ nodes: [node("a", { position: { x: -50, y: 100000 } })], edges: [] })] }, { newId });
+    const result = readLegacy(
+      { settings, projects: [project({ nodes: [node("a", { position: { x: -50, y: 100000 } })], edges: [] })] },
+      { newId },
+    );
     const [a] = result.projects[0]!.graph.nodes;
     expect(a!.x).toBe(24);
     expect(a!.y).toBe(4000);
@@ -89,7 +99,7 @@ describe("readLegacy", () => {
       'projects[2].nodes[1].type: "TASK" is not one of TRIGGER, ACTION, DECISION, ARTIFACT',
       'projects[2].nodes[1].id: duplicate id "a" (also projects[2].nodes[0])',
       'projects[2].nodes[2].attributes.avg_time: "2hrs" is not a duration like 45m, 2h30m, 1.5h, 3d or 1w 2d (units m, h, d, w)',
-      "projects[2].nodes[2].attributes.brain_usage: \"NONE\" is not one of LOW, MEDIUM, HIGH",
+      'projects[2].nodes[2].attributes.brain_usage: "NONE" is not one of LOW, MEDIUM, HIGH',
       'projects[2].nodes[2].stage: "Nowhere" is not the id or name of a stage in settings.stages',
       "projects[2].nodes[3].label: Label is required",
       'projects[2].edges[0].target: "ghost" is not the id of a node in this project',
@@ -138,8 +148,16 @@ describe("exportLegacy", () => {
       const dept = new Map(g.departments.map((d) => [d.id, d.name]));
       const stage = new Map(g.stages.map((s) => [s.id, s.name]));
       return {
-        nodes: g.nodes.map(({ id: _id, departmentId, stageId, ...n }) => ({ ...n, department: departmentId && dept.get(departmentId), stage: stageId && stage.get(stageId) })),
-        edges: g.edges.map(({ id: _id, sourceId, targetId, ...e }) => ({ ...e, source: nodeIndex.get(sourceId), target: nodeIndex.get(targetId) })),
+        nodes: g.nodes.map(({ id: _id, departmentId, stageId, ...n }) => ({
+          ...n,
+          department: departmentId && dept.get(departmentId),
+          stage: stageId && stage.get(stageId),
+        })),
+        edges: g.edges.map(({ id: _id, sourceId, targetId, ...e }) => ({
+          ...e,
+          source: nodeIndex.get(sourceId),
+          target: nodeIndex.get(targetId),
+        })),
         departments: g.departments.map(({ id: _id, ...d }) => d),
         stages: g.stages.map(({ id: _id, ...s }) => s),
       };

@@ -12,7 +12,19 @@
  * size bands, clamped to stay inside the cell's top-left padding (bands grow to fit).
  */
 import type { z } from "zod";
-import { isDependency, NODE_STATUSES, NODE_TYPES, RELATION_TYPES, BRAIN_USAGES, findPath, type AxisItem, type GraphEdge, type GraphNode, type GraphSnapshot, type RelationType } from "../graph";
+import {
+  isDependency,
+  NODE_STATUSES,
+  NODE_TYPES,
+  RELATION_TYPES,
+  BRAIN_USAGES,
+  findPath,
+  type AxisItem,
+  type GraphEdge,
+  type GraphNode,
+  type GraphSnapshot,
+  type RelationType,
+} from "../graph";
 import { absolutePosition, bandIndex, CELL_PADDING, layoutMatrix } from "../matrix";
 import { edgeFieldSchemas, nodeFieldSchemas } from "../operations";
 import { axisNameSchema, colorSchema, personNameSchema } from "../schemas";
@@ -227,7 +239,12 @@ function toAxisItems(ctx: Ctx, catalog: AxisCatalog): Map<AxisDef, AxisItem> {
   return new Map(catalog.items.map((a, position) => [a, { id: ctx.newId(), name: a.name, color: a.color, position }]));
 }
 
-function readProject(ctx: Ctx, raw: unknown, path: string, settings: { department: AxisDef[]; stage: AxisDef[] } | null): PlannedProject | null {
+function readProject(
+  ctx: Ctx,
+  raw: unknown,
+  path: string,
+  settings: { department: AxisDef[]; stage: AxisDef[] } | null,
+): PlannedProject | null {
   if (!isObject(raw)) {
     ctx.problems.push(`${path}: must be a project object with nodes and edges`);
     return null;
@@ -263,14 +280,18 @@ function readProject(ctx: Ctx, raw: unknown, path: string, settings: { departmen
     const draft = readEdge(ctx, r, at);
     if (!draft) return;
     if (draft.key !== undefined) {
-      if (edgeKeys.has(draft.key)) ctx.problems.push(`${at}.id: duplicate id ${show(draft.key)} (also ${path}.edges[${edgeKeys.get(draft.key)}])`);
+      if (edgeKeys.has(draft.key))
+        ctx.problems.push(`${at}.id: duplicate id ${show(draft.key)} (also ${path}.edges[${edgeKeys.get(draft.key)}])`);
       else edgeKeys.set(draft.key, i);
     }
     const source = draft.source === undefined ? undefined : byKey.get(draft.source);
     const target = draft.target === undefined ? undefined : byKey.get(draft.target);
-    if (draft.source !== undefined && !source) ctx.problems.push(`${at}.source: ${show(draft.source)} is not the id of a node in this project`);
-    if (draft.target !== undefined && !target) ctx.problems.push(`${at}.target: ${show(draft.target)} is not the id of a node in this project`);
-    if (source && target && source === target) ctx.problems.push(`${at}: a step cannot depend on itself (source and target are ${show(draft.source)})`);
+    if (draft.source !== undefined && !source)
+      ctx.problems.push(`${at}.source: ${show(draft.source)} is not the id of a node in this project`);
+    if (draft.target !== undefined && !target)
+      ctx.problems.push(`${at}.target: ${show(draft.target)} is not the id of a node in this project`);
+    if (source && target && source === target)
+      ctx.problems.push(`${at}: a step cannot depend on itself (source and target are ${show(draft.source)})`);
     if (!source || !target || source === target) return;
     edges.push({ index: i, edge: { id: ctx.newId(), sourceId: source.node.id, targetId: target.node.id, ...draft.fields } });
   });
@@ -284,7 +305,8 @@ function readProject(ctx: Ctx, raw: unknown, path: string, settings: { departmen
   const nodes: GraphNode[] = drafts.map(({ key: _key, department, stage, absolute, offset, ...fields }) => {
     const departmentId = department ? departments.get(department)!.id : null;
     const stageId = stage ? stages.get(stage)!.id : null;
-    const relative = offset ?? (absolute ? { x: absolute.x - bands.column(stageId).x, y: absolute.y - bands.row(departmentId).y } : { x: 0, y: 0 });
+    const relative =
+      offset ?? (absolute ? { x: absolute.x - bands.column(stageId).x, y: absolute.y - bands.row(departmentId).y } : { x: 0, y: 0 });
     const clamp = (v: number) => (offset ? v : Math.min(MAX_OFFSET, Math.max(CELL_PADDING, Math.round(v))));
     return { ...fields, departmentId, stageId, x: clamp(relative.x), y: clamp(relative.y) };
   });
@@ -307,7 +329,11 @@ export function readLegacy(value: unknown, options: { newId?: () => string } = {
   } else if (isObject(value) && "projects" in value) {
     if (value.settings !== undefined) {
       if (!isObject(value.settings)) ctx.problems.push("settings: must be an object with departments and stages");
-      else settings = { department: readAxes(ctx, value.settings.departments, "settings.departments"), stage: readAxes(ctx, value.settings.stages, "settings.stages") };
+      else
+        settings = {
+          department: readAxes(ctx, value.settings.departments, "settings.departments"),
+          stage: readAxes(ctx, value.settings.stages, "settings.stages"),
+        };
     }
     if (!Array.isArray(value.projects)) {
       ctx.problems.push("projects: must be an array of projects");
@@ -319,7 +345,11 @@ export function readLegacy(value: unknown, options: { newId?: () => string } = {
     list = [value];
     listPath = () => "project";
   } else {
-    return { format: "json", projects: [], problems: ["The file is not a FlowMatrix export: expected a project, an array of projects or { settings, projects }"] };
+    return {
+      format: "json",
+      projects: [],
+      problems: ["The file is not a FlowMatrix export: expected a project, an array of projects or { settings, projects }"],
+    };
   }
   if (list.length === 0) ctx.problems.push("The file holds no projects");
   const projects = list.map((raw, i) => readProject(ctx, raw, listPath(i), settings)).filter((p): p is PlannedProject => p !== null);

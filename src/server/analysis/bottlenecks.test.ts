@@ -33,16 +33,30 @@ describe("findBottlenecks", () => {
     // 60 critical steps of similar size (a layered graph's critical path): none holds 10%.
     const even = Array.from({ length: 60 }, (_, i) => step(`s${String(i).padStart(2, "0")}`, 100 + i));
     const lead = even.reduce((sum, s) => sum + s.duration, 0);
-    expect(findBottlenecks(even, even.map((s) => critical(s.id)), lead)).toEqual([]);
+    expect(
+      findBottlenecks(
+        even,
+        even.map((s) => critical(s.id)),
+        lead,
+      ),
+    ).toEqual([]);
     // Eight steps that each hold over 10%: the five largest are named.
     const big = Array.from({ length: 8 }, (_, i) => step(`b${i}`, 12 + i));
-    const result = findBottlenecks(big, big.map((s) => critical(s.id)), 100);
+    const result = findBottlenecks(
+      big,
+      big.map((s) => critical(s.id)),
+      100,
+    );
     expect(result).toHaveLength(MAX_BOTTLENECKS);
     expect(result.map((b) => b.nodeId)).toEqual(["b7", "b6", "b5", "b4", "b3"]);
   });
 
   it("flags a blocked step with no slack at least HIGH, whatever its share", () => {
-    const result = findBottlenecks([step("x", 1, { status: "BLOCKED" }), step("y", 1, { status: "BLOCKED" })], [critical("x"), slack("y")], 100);
+    const result = findBottlenecks(
+      [step("x", 1, { status: "BLOCKED" }), step("y", 1, { status: "BLOCKED" })],
+      [critical("x"), slack("y")],
+      100,
+    );
     expect(result).toEqual([{ nodeId: "x", severity: "HIGH", reason: "It is blocked, and everything after it waits." }]);
   });
 });

@@ -24,9 +24,7 @@ export const MAX_BOTTLENECKS = 5;
  */
 export function findBottlenecks(facts: NodeFacts[], times: CpmTimes[], leadMinutes: number): Bottleneck[] {
   const critical = new Set(times.filter((t) => t.critical).map((t) => t.id));
-  const candidates = facts
-    .filter((n) => n.worked && critical.has(n.id))
-    .sort((a, b) => b.duration - a.duration || (a.id < b.id ? -1 : 1));
+  const candidates = facts.filter((n) => n.worked && critical.has(n.id)).sort((a, b) => b.duration - a.duration || (a.id < b.id ? -1 : 1));
   const holders = new Set(
     candidates
       .filter((n) => leadMinutes > 0 && n.duration / leadMinutes >= BOTTLENECK_SHARE)

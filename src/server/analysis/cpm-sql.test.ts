@@ -16,35 +16,46 @@ type Graph = {
 };
 
 /** Random DAGs: edges only go from a lower to a higher index, so sources sit at every depth. */
-const graphArb = fc
-  .integer({ min: 1, max: 25 })
-  .chain((size) =>
-    fc.record({
-      durations: fc.array(fc.integer({ min: 0, max: 600 }), { minLength: size, maxLength: size }),
-      deps: fc.uniqueArray(
+const graphArb = fc.integer({ min: 1, max: 25 }).chain((size) =>
+  fc.record({
+    durations: fc.array(fc.integer({ min: 0, max: 600 }), { minLength: size, maxLength: size }),
+    deps: fc
+      .uniqueArray(
         fc
           .tuple(fc.nat(size - 1), fc.nat(size - 1), fc.constantFrom(0, 0, 15, 60, 1440))
           .map(([a, b, lag]) => ({ s: Math.min(a, b), t: Math.max(a, b), lag })),
         { maxLength: size * 3, selector: (e) => `${e.s}-${e.t}` },
       )
       .map((deps) => deps.filter((e) => e.s !== e.t)),
-      feedback: fc.array(
-        fc.tuple(fc.nat(size - 1), fc.nat(size - 1), fc.constantFrom(0.5, 1, 2)).map(([a, b, frequency]) => ({ s: a, t: b, frequency })),
-        { maxLength: 2 },
-      ),
-    }),
-  );
+    feedback: fc.array(
+      fc.tuple(fc.nat(size - 1), fc.nat(size - 1), fc.constantFrom(0.5, 1, 2)).map(([a, b, frequency]) => ({ s: a, t: b, frequency })),
+      { maxLength: 2 },
+    ),
+  }),
+);
 
 async function insertGraph(db: Database, ids: { organizationId: string; projectId: string }, graph: Graph) {
   const nodeIds = graph.durations.map(() => randomUUID());
-  await db.insert(nodes).values(
-    graph.durations.map((d, i) => ({ ...ids, id: nodeIds[i]!, label: `n${i}`, type: "ACTION" as const, durationMinutes: d })),
-  );
+  await db
+    .insert(nodes)
+    .values(graph.durations.map((d, i) => ({ ...ids, id: nodeIds[i]!, label: `n${i}`, type: "ACTION" as const, durationMinutes: d })));
   const edgeRows = [
-    ...graph.deps.map((e) => ({ ...ids, sourceId: nodeIds[e.s]!, targetId: nodeIds[e.t]!, relationType: "REQUIRES" as const, lagMinutes: e.lag })),
+    ...graph.deps.map((e) => ({
+      ...ids,
+      sourceId: nodeIds[e.s]!,
+      targetId: nodeIds[e.t]!,
+      relationType: "REQUIRES" as const,
+      lagMinutes: e.lag,
+    })),
     ...graph.feedback
       .filter((f) => f.s !== f.t)
-      .map((f) => ({ ...ids, sourceId: nodeIds[f.s]!, targetId: nodeIds[f.t]!, relationType: "FEEDBACK_TO" as const, properties: { frequency: f.frequency } })),
+      .map((f) => ({
+        ...ids,
+        sourceId: nodeIds[f.s]!,
+        targetId: nodeIds[f.t]!,
+        relationType: "FEEDBACK_TO" as const,
+        properties: { frequency: f.frequency },
+      })),
   ];
   if (edgeRows.length) await db.insert(edges).values(edgeRows);
   return nodeIds;
@@ -102,16 +113,20 @@ describe.each(testDatabaseKinds())("SQL critical path on %s", (kind) => {
   it("plans no join that rests on row estimates (so tables never analyzed get the same plan)", async () => {
     const { caller, org } = await createOrg(db());
     const project = await caller.project.create({ organizationId: org.id, name: "Plan" });
-    await insertGraph(db(), { organizationId: org.id, projectId: project.id }, {
-      durations: [10, 20, 30, 40],
-      deps: [
-        { s: 0, t: 1, lag: 0 },
-        { s: 0, t: 2, lag: 5 },
-        { s: 1, t: 3, lag: 0 },
-        { s: 2, t: 3, lag: 0 },
-      ],
-      feedback: [{ s: 3, t: 1, frequency: 0.5 }],
-    });
+    await insertGraph(
+      db(),
+      { organizationId: org.id, projectId: project.id },
+      {
+        durations: [10, 20, 30, 40],
+        deps: [
+          { s: 0, t: 1, lag: 0 },
+          { s: 0, t: 2, lag: 5 },
+          { s: 1, t: 3, lag: 0 },
+          { s: 2, t: 3, lag: 0 },
+        ],
+        feedback: [{ s: 3, t: 1, frequency: 0.5 }],
+      },
+    );
     const [row] = rows<Record<string, unknown>>(await db().execute(sql`EXPLAIN (FORMAT JSON) ${cpmQuery(project.id)}`));
     const value = Object.values(row!)[0];
     const [{ Plan: plan }] = (typeof value === "string" ? JSON.parse(value) : value) as [{ Plan: PlanNode }];
@@ -124,7 +139,10 @@ describe.each(testDatabaseKinds())("SQL critical path on %s", (kind) => {
     expect(await computeCpmSql(db(), project.id)).toEqual({ criticalPathMinutes: 0, reworkMinutes: 0, nodes: [], criticalPath: [] });
     const ids = { organizationId: org.id, projectId: project.id };
     const [a, b] = await insertGraph(db(), ids, { durations: [60, 600], deps: [{ s: 0, t: 1, lag: 0 }], feedback: [] });
-    await db().update(nodes).set({ deletedAt: new Date() }).where((await import("drizzle-orm")).eq(nodes.id, b!));
+    await db()
+      .update(nodes)
+      .set({ deletedAt: new Date() })
+      .where((await import("drizzle-orm")).eq(nodes.id, b!));
     const result = await computeCpmSql(db(), project.id);
     expect(result.criticalPathMinutes).toBe(60);
     expect(result.criticalPath).toEqual([a]);
@@ -143,7 +161,9 @@ describe.each(testDatabaseKinds())("SQL critical path on %s", (kind) => {
       ],
       feedback: [],
     });
-    await db().insert(edges).values({ ...ids, sourceId: c!, targetId: b!, relationType: "REQUIRES" });
+    await db()
+      .insert(edges)
+      .values({ ...ids, sourceId: c!, targetId: b!, relationType: "REQUIRES" });
     const error = await computeCpmSql(db(), project.id).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SqlCycleError);
     expect([...(error as SqlCycleError).nodeIds].sort()).toEqual([b!, c!, d!].sort());

@@ -97,21 +97,18 @@ function topologicalOrder(nodes: CpmNode[], out: { to: number }[][], into: unkno
  * successor with the smallest id. Every critical node has such a successor unless it
  * finishes at T, so the walk always ends at a sink on the critical path.
  */
-function criticalPath(
-  nodes: CpmNode[],
-  times: CpmTimes[],
-  out: { to: number; lag: number }[][],
-  into: unknown[][],
-): string[] {
+function criticalPath(nodes: CpmNode[], times: CpmTimes[], out: { to: number; lag: number }[][], into: unknown[][]): string[] {
   const byId = (a: number, b: number) => (nodes[a]!.id < nodes[b]!.id ? -1 : 1);
-  const sources = nodes.map((_, i) => i).filter((i) => into[i]!.length === 0 && times[i]!.critical).sort(byId);
+  const sources = nodes
+    .map((_, i) => i)
+    .filter((i) => into[i]!.length === 0 && times[i]!.critical)
+    .sort(byId);
   const path: string[] = [];
   let current = sources[0];
   while (current !== undefined) {
     path.push(nodes[current]!.id);
     const from = current;
-    const next = out[from]!
-      .filter(({ to, lag }) => times[to]!.critical && Math.abs(times[from]!.ef + lag - times[to]!.es) < TIME_EPSILON)
+    const next = out[from]!.filter(({ to, lag }) => times[to]!.critical && Math.abs(times[from]!.ef + lag - times[to]!.es) < TIME_EPSILON)
       .map(({ to }) => to)
       .sort(byId);
     current = next[0];

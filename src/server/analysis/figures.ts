@@ -25,7 +25,14 @@ export function figuresOf(graph: GraphSnapshot, distribution: Distribution): Fig
     loops.map((e) => ({ source: e.sourceId, target: e.targetId, frequency: e.frequency })),
   );
   const flow = flowOf({
-    steps: graph.nodes.map((n) => ({ id: n.id, duration: durations.get(n.id)!.mode, stageId: n.stageId, departmentId: n.departmentId, external: n.external, pca: n.pca })),
+    steps: graph.nodes.map((n) => ({
+      id: n.id,
+      duration: durations.get(n.id)!.mode,
+      stageId: n.stageId,
+      departmentId: n.departmentId,
+      external: n.external,
+      pca: n.pca,
+    })),
     links: deps.map((e) => ({ id: e.id, source: e.sourceId, target: e.targetId, lag: lags.get(e.id)!.mode })),
     loops: loops.map((e) => e.frequency),
     stages: graph.stages,

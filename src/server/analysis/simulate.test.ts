@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { computeCpm, CycleError as CpmCycleError } from "./cpm";
-import { CycleError, normalDraws, probabilityWithin, simulate, type Estimate, type SimulationInput, type SimulationOptions } from "./simulate";
+import {
+  CycleError,
+  normalDraws,
+  probabilityWithin,
+  simulate,
+  type Estimate,
+  type SimulationInput,
+  type SimulationOptions,
+} from "./simulate";
 
 /**
  * Statistical checks against closed forms. The seeds are fixed, so every test is
@@ -216,7 +224,11 @@ describe("simulate: fixed estimates reproduce computeCpm", () => {
 describe("simulate: rework", () => {
   it("a step with a loop of frequency f: mean d (1 + f), sd d sqrt(f), P(no loop) = exp(-f)", () => {
     const [d, f] = [100, 0.7];
-    const input: SimulationInput = { nodes: [{ id: "s", duration: fixed(d) }], edges: [], feedback: [{ id: "again", source: "s", target: "s", frequency: f }] };
+    const input: SimulationInput = {
+      nodes: [{ id: "s", duration: fixed(d) }],
+      edges: [],
+      feedback: [{ id: "again", source: "s", target: "s", frequency: f }],
+    };
     const result = simulate(input, triangular());
     // T = d (1 + k), k ~ Poisson(f): Var T = d² f; Var s² ~ d⁴ (f + 2f²) / n (Poisson moments).
     const sd = d * Math.sqrt(f);
@@ -246,7 +258,11 @@ describe("simulate: rework", () => {
   });
 
   it("draws large frequencies in parts (exp(-800) would underflow)", () => {
-    const input: SimulationInput = { nodes: [{ id: "s", duration: fixed(1) }], edges: [], feedback: [{ id: "f", source: "s", target: "s", frequency: 800 }] };
+    const input: SimulationInput = {
+      nodes: [{ id: "s", duration: fixed(1) }],
+      edges: [],
+      feedback: [{ id: "f", source: "s", target: "s", frequency: 800 }],
+    };
     const result = simulate(input, pert(2000));
     expectNear(result.mean, 801, (Z * Math.sqrt(800)) / Math.sqrt(2000) + MINUTES);
     expectNear(result.sd, Math.sqrt(800), Z * Math.sqrt(800) * Math.sqrt(2 / (4 * 2000)) + MINUTES);
@@ -270,7 +286,9 @@ describe("simulate: results", () => {
 
   it("does not depend on which topological order is used", () => {
     const graph = diamond(est(1, 2, 9), est(2, 3, 4));
-    const results = [["a", "b1", "b2", "z"], ["a", "b2", "b1", "z"], undefined].map((order) => simulate({ ...graph, order }, pert(2000, 5)));
+    const results = [["a", "b1", "b2", "z"], ["a", "b2", "b1", "z"], undefined].map((order) =>
+      simulate({ ...graph, order }, pert(2000, 5)),
+    );
     expect(results[1]).toEqual(results[0]);
     expect(results[2]).toEqual(results[0]);
   });
@@ -364,9 +382,24 @@ describe("simulate: validation", () => {
     ["NaN", chain([est(1, Number.NaN, 4)]), {}, /must be finite/],
     ["Infinity", chain([est(1, 2, Number.POSITIVE_INFINITY)]), {}, /must be finite/],
     ["a bad lag", chain([fixed(1), fixed(1)], [est(5, 1, 1)]), {}, /Dependency "e0" lag/],
-    ["a negative frequency", { ...good, feedback: [{ id: "f", source: "s1", target: "s0", frequency: -1 }] }, {}, /Rework loop "f": frequency must be from 0 to 1000/],
-    ["a frequency over 1000", { ...good, feedback: [{ id: "f", source: "s1", target: "s0", frequency: 1001 }] }, {}, /frequency must be from 0 to 1000/],
-    ["an unknown step", { ...good, edges: [{ id: "x", source: "s0", target: "nope", lag: fixed(0) }] }, {}, /Dependency "x" refers to an unknown step "nope"/],
+    [
+      "a negative frequency",
+      { ...good, feedback: [{ id: "f", source: "s1", target: "s0", frequency: -1 }] },
+      {},
+      /Rework loop "f": frequency must be from 0 to 1000/,
+    ],
+    [
+      "a frequency over 1000",
+      { ...good, feedback: [{ id: "f", source: "s1", target: "s0", frequency: 1001 }] },
+      {},
+      /frequency must be from 0 to 1000/,
+    ],
+    [
+      "an unknown step",
+      { ...good, edges: [{ id: "x", source: "s0", target: "nope", lag: fixed(0) }] },
+      {},
+      /Dependency "x" refers to an unknown step "nope"/,
+    ],
     ["a duplicate step", { ...good, nodes: [...good.nodes, good.nodes[0]!] }, {}, /Duplicate step id "s0"/],
   ];
   for (const [name, input, options, message] of cases) {
@@ -422,7 +455,8 @@ describe("the normal sampler", () => {
       }
       return lo / n;
     };
-    const phi = (x: number) => 0.5 + Math.sign(x) * integrate((t) => Math.exp((-t * t) / 2) / Math.sqrt(2 * Math.PI), 0, Math.abs(x), 20_000);
+    const phi = (x: number) =>
+      0.5 + Math.sign(x) * integrate((t) => Math.exp((-t * t) / 2) / Math.sqrt(2 * Math.PI), 0, Math.abs(x), 20_000);
     for (let x = -4; x <= 4.0001; x += 0.05) expectNear(below(x), phi(x), 2 / Math.sqrt(n));
 
     // Beyond the ziggurat's base R = 3.4426 the tail method takes over; a count there is about Poisson.

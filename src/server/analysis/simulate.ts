@@ -172,13 +172,15 @@ function checkOptions(options: SimulationOptions): number {
   if (distribution !== "PERT" && distribution !== "TRIANGULAR") {
     throw new Error(`distribution must be PERT or TRIANGULAR (got ${String(distribution)})`);
   }
-  if (!Number.isInteger(bins) || bins < 1 || bins > MAX_BINS) throw new Error(`bins must be an integer from 1 to ${MAX_BINS} (got ${bins})`);
+  if (!Number.isInteger(bins) || bins < 1 || bins > MAX_BINS)
+    throw new Error(`bins must be an integer from 1 to ${MAX_BINS} (got ${bins})`);
   return bins;
 }
 
 function checkEstimate(e: Estimate, what: string) {
   const { low, mode, high } = e;
-  if (![low, mode, high].every(Number.isFinite)) throw new Error(`${what}: the estimate must be finite numbers (got ${low}, ${mode}, ${high})`);
+  if (![low, mode, high].every(Number.isFinite))
+    throw new Error(`${what}: the estimate must be finite numbers (got ${low}, ${mode}, ${high})`);
   if (!(low >= 0 && low <= mode && mode <= high)) {
     throw new Error(`${what}: the estimate must satisfy 0 <= low <= mode <= high (got ${low}, ${mode}, ${high})`);
   }

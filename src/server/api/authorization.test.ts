@@ -70,11 +70,7 @@ async function snapshotOrganization(db: Database, organizationId: string) {
       .from(projectMembers)
       .where(eq(projectMembers.organizationId, organizationId))
       .orderBy(asc(projectMembers.id)),
-    activityLogs: await db
-      .select()
-      .from(activityLogs)
-      .where(eq(activityLogs.organizationId, organizationId))
-      .orderBy(asc(activityLogs.id)),
+    activityLogs: await db.select().from(activityLogs).where(eq(activityLogs.organizationId, organizationId)).orderBy(asc(activityLogs.id)),
   };
 }
 
@@ -96,23 +92,19 @@ describe.each(testDatabaseKinds())("authorization on %s", (kind) => {
   const db = useTestDatabase(kind);
 
   describe.each(PROCEDURE_ENTRIES)("%s", (path, procedure) => {
-    it(
-      "answers every actor as the rules say",
-      async () => {
-        const mismatches: { actor: ActorName; expected: Outcome; got: string; message?: string }[] = [];
-        for (const actorName of ACTOR_NAMES) {
-          const actor = ACTORS[actorName];
-          const fx = await createFixture(db());
-          const userId = await actor.create(fx);
-          await procedure.setup?.(fx);
-          const expected = expectedOutcome(procedure.access, actor);
-          const got = await outcomeOf(procedure.call(callerFor(fx.db, userId), fx));
-          if (got.code !== expected) mismatches.push({ actor: actorName, expected, got: got.code, message: got.message });
-        }
-        expect(mismatches, `wrong cells for ${path}`).toEqual([]);
-      },
-      60_000,
-    );
+    it("answers every actor as the rules say", async () => {
+      const mismatches: { actor: ActorName; expected: Outcome; got: string; message?: string }[] = [];
+      for (const actorName of ACTOR_NAMES) {
+        const actor = ACTORS[actorName];
+        const fx = await createFixture(db());
+        const userId = await actor.create(fx);
+        await procedure.setup?.(fx);
+        const expected = expectedOutcome(procedure.access, actor);
+        const got = await outcomeOf(procedure.call(callerFor(fx.db, userId), fx));
+        if (got.code !== expected) mismatches.push({ actor: actorName, expected, got: got.code, message: got.message });
+      }
+      expect(mismatches, `wrong cells for ${path}`).toEqual([]);
+    }, 60_000);
   });
 
   it("keeps organization A invisible to an owner of organization B, and unchanged", async () => {

@@ -9,7 +9,10 @@ import { batch, nodeOp } from "~/server/test/graph";
 import { appRouter } from "./root";
 import { createInnerContext } from "./trpc";
 
-type ErrorBody = { message: string; data: { code: string; httpStatus: number; domainCode: string | null; details: Record<string, unknown> | null } };
+type ErrorBody = {
+  message: string;
+  data: { code: string; httpStatus: number; domainCode: string | null; details: Record<string, unknown> | null };
+};
 
 /** A mutation over HTTP, as the browser sends it: what the client receives when it fails. */
 async function post(db: Database, userId: string | null, path: string, input: unknown) {
@@ -35,19 +38,30 @@ describe("service refusals over HTTP", () => {
     const project = await caller.project.create({ organizationId: org.id, name: "Edge" });
     const a = nodeOp("Check credit");
     await caller.graph.applyOps({ projectId: project.id, ...batch([a]) });
-    await caller.graph.applyOps({ projectId: project.id, ...batch([{ op: "updateNode", id: a.node.id, set: { label: "Check credit score" }, expect: { label: "Check credit" } }]) });
+    await caller.graph.applyOps({
+      projectId: project.id,
+      ...batch([{ op: "updateNode", id: a.node.id, set: { label: "Check credit score" }, expect: { label: "Check credit" } }]),
+    });
 
     const stale = await post(db(), owner.id, "graph.applyOps", {
       projectId: project.id,
       ...batch([{ op: "updateNode", id: a.node.id, set: { label: "Credit check" }, expect: { label: "Check credit" } }]),
     });
     expect(stale.status).toBe(409);
-    expect(stale.error?.data).toMatchObject({ code: "CONFLICT", httpStatus: 409, domainCode: "STALE_WRITE", details: { index: 0, current: { label: "Check credit score" } } });
+    expect(stale.error?.data).toMatchObject({
+      code: "CONFLICT",
+      httpStatus: 409,
+      domainCode: "STALE_WRITE",
+      details: { index: 0, current: { label: "Check credit score" } },
+    });
     expect(stale.error?.message).toContain("label");
 
     const { email } = await createUser(db());
     const taken = await post(db(), null, "auth.signUp", { name: "Again", email, password: "long-enough-pw" });
-    expect(taken).toMatchObject({ status: 409, error: { message: "An account with this email already exists", data: { domainCode: "EMAIL_TAKEN", details: null } } });
+    expect(taken).toMatchObject({
+      status: 409,
+      error: { message: "An account with this email already exists", data: { domainCode: "EMAIL_TAKEN", details: null } },
+    });
   });
 
   it("a plain NOT_FOUND or FORBIDDEN carries no domain code", async () => {
@@ -56,7 +70,10 @@ describe("service refusals over HTTP", () => {
     const viewer = await addProjectMember(db(), org.id, project.id, "VIEWER");
 
     const missing = await post(db(), owner.id, "project.update", { projectId: randomUUID(), name: "Nope" });
-    expect(missing).toMatchObject({ status: 404, error: { message: "Project not found", data: { code: "NOT_FOUND", domainCode: null, details: null } } });
+    expect(missing).toMatchObject({
+      status: 404,
+      error: { message: "Project not found", data: { code: "NOT_FOUND", domainCode: null, details: null } },
+    });
 
     const refused = await post(db(), viewer.id, "project.update", { projectId: project.id, name: "Nope" });
     expect(refused).toMatchObject({

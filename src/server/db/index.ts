@@ -108,7 +108,10 @@ export function provideDatabase(open: Opener): Promise<DatabaseHandle> {
  */
 export function getDatabase(): Promise<DatabaseHandle> {
   const open = globalForDb.__flowmatrixOpener;
-  if (!open) return Promise.reject(new Error("No database yet: src/instrumentation.ts opens it through src/server/bootstrap.ts when the server starts"));
+  if (!open)
+    return Promise.reject(
+      new Error("No database yet: src/instrumentation.ts opens it through src/server/bootstrap.ts when the server starts"),
+    );
   globalForDb.__flowmatrixDb ??= open().catch((error: unknown) => {
     globalForDb.__flowmatrixDb = undefined;
     throw error;

@@ -56,7 +56,12 @@ export async function seedDemo(db: Database) {
   });
 }
 
-async function insertProject(tx: Parameters<Parameters<typeof withTransaction>[1]>[0], organizationId: string, ownerId: string, seed: SeedProject) {
+async function insertProject(
+  tx: Parameters<Parameters<typeof withTransaction>[1]>[0],
+  organizationId: string,
+  ownerId: string,
+  seed: SeedProject,
+) {
   const [project] = await tx
     .insert(projects)
     .values({ organizationId, name: seed.name, slug: seed.slug, description: seed.description, createdBy: ownerId, revision: 1 })

@@ -12,15 +12,9 @@ import { uniqueSlug, type ActorTraits, type Caller, type Fixture } from "./actor
 import { TEST_PASSWORD } from "./factories";
 import { batch, nodeOp } from "./graph";
 
-
-export type Access =
-  | { kind: "public" }
-  | { kind: "authed" }
-  | { kind: "org"; min: OrgRole }
-  | { kind: "project"; min: ProjectRole };
+export type Access = { kind: "public" } | { kind: "authed" } | { kind: "org"; min: OrgRole } | { kind: "project"; min: ProjectRole };
 
 export type Outcome = "ok" | "UNAUTHORIZED" | "NOT_FOUND" | "FORBIDDEN";
-
 
 // Own ranks, deliberately not imported from ~/domain/roles: the test restates the rules.
 const ORG_RANK: Record<OrgRole, number> = { MEMBER: 1, ADMIN: 2, OWNER: 3 };
@@ -174,7 +168,10 @@ export const PROCEDURES: Record<AppProcedurePath, ProcedureCase> = {
     call: async (c, fx) => {
       const { comments } = await import("~/server/db/schema");
       const me = await c.user.me();
-      const [mine] = await fx.db.insert(comments).values({ organizationId: fx.orgId, projectId: fx.projectId, userId: me.id, content: "Mine" }).returning();
+      const [mine] = await fx.db
+        .insert(comments)
+        .values({ organizationId: fx.orgId, projectId: fx.projectId, userId: me.id, content: "Mine" })
+        .returning();
       return c.comment.edit({ projectId: fx.projectId, commentId: mine!.id, content: "Edited" });
     },
   },
@@ -183,7 +180,10 @@ export const PROCEDURES: Record<AppProcedurePath, ProcedureCase> = {
     call: async (c, fx) => {
       const { comments } = await import("~/server/db/schema");
       const me = await c.user.me();
-      const [mine] = await fx.db.insert(comments).values({ organizationId: fx.orgId, projectId: fx.projectId, userId: me.id, content: "Mine" }).returning();
+      const [mine] = await fx.db
+        .insert(comments)
+        .values({ organizationId: fx.orgId, projectId: fx.projectId, userId: me.id, content: "Mine" })
+        .returning();
       return c.comment.delete({ projectId: fx.projectId, commentId: mine!.id });
     },
   },
@@ -226,20 +226,28 @@ export const PROCEDURES: Record<AppProcedurePath, ProcedureCase> = {
   "version.get": {
     access: project("VIEWER"),
     setup: (fx) => fx.ownerCaller.version.save({ projectId: fx.projectId, comment: "Baseline" }),
-    call: async (c, fx) => c.version.get({ projectId: fx.projectId, versionId: (await fx.ownerCaller.version.list({ projectId: fx.projectId }))[0]!.id }),
+    call: async (c, fx) =>
+      c.version.get({ projectId: fx.projectId, versionId: (await fx.ownerCaller.version.list({ projectId: fx.projectId }))[0]!.id }),
   },
   "version.compare": {
     access: project("VIEWER"),
     setup: (fx) => fx.ownerCaller.version.save({ projectId: fx.projectId, comment: "Baseline" }),
     call: async (c, fx) =>
-      c.version.compare({ projectId: fx.projectId, from: (await fx.ownerCaller.version.list({ projectId: fx.projectId }))[0]!.id, to: "current" }),
+      c.version.compare({
+        projectId: fx.projectId,
+        from: (await fx.ownerCaller.version.list({ projectId: fx.projectId }))[0]!.id,
+        to: "current",
+      }),
   },
   "version.save": { access: project("EDITOR"), call: (c, fx) => c.version.save({ projectId: fx.projectId, comment: "Saved" }) },
   "version.prepareRestore": {
     access: project("EDITOR"),
     setup: (fx) => fx.ownerCaller.version.save({ projectId: fx.projectId, comment: "Baseline" }),
     call: async (c, fx) =>
-      c.version.prepareRestore({ projectId: fx.projectId, versionId: (await fx.ownerCaller.version.list({ projectId: fx.projectId }))[0]!.id }),
+      c.version.prepareRestore({
+        projectId: fx.projectId,
+        versionId: (await fx.ownerCaller.version.list({ projectId: fx.projectId }))[0]!.id,
+      }),
   },
   "version.restore": {
     access: project("EDITOR"),

@@ -12,9 +12,7 @@ export const TEST_PASSWORD = "correct-horse-battery";
 let passwordHash: Promise<string> | undefined;
 
 export function callerFor(db: Database, userId: string | null) {
-  return createCaller(
-    createInnerContext({ db, session: userId ? { userId } : null, ip: "203.0.113.7", userAgent: "vitest" }),
-  );
+  return createCaller(createInnerContext({ db, session: userId ? { userId } : null, ip: "203.0.113.7", userAgent: "vitest" }));
 }
 
 export async function createUser(db: Database, overrides: { name?: string; email?: string } = {}) {

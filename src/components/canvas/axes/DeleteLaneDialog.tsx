@@ -26,7 +26,10 @@ export function DeleteLaneDialog({
 }) {
   const [target, setTarget] = useState(UNASSIGNED);
   const noun = AXIS_NOUN[axis].toLowerCase();
-  const options = [...others.map((o) => ({ value: o.id, label: o.name, color: o.color })), { value: UNASSIGNED, label: "Unassigned", color: "#94a3b8" }];
+  const options = [
+    ...others.map((o) => ({ value: o.id, label: o.name, color: o.color })),
+    { value: UNASSIGNED, label: "Unassigned", color: "#94a3b8" },
+  ];
   return (
     <Dialog
       open
@@ -38,8 +41,18 @@ export function DeleteLaneDialog({
         <legend className="sr-only">Move steps to</legend>
         <div className="max-h-64 space-y-1 overflow-y-auto">
           {options.map((option) => (
-            <label key={option.value} className="flex cursor-pointer items-center gap-2.5 rounded-md px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-50 has-checked:bg-brand-50">
-              <input type="radio" name="move-to" value={option.value} checked={target === option.value} onChange={() => setTarget(option.value)} className="accent-brand-600" />
+            <label
+              key={option.value}
+              className="flex cursor-pointer items-center gap-2.5 rounded-md px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-50 has-checked:bg-brand-50"
+            >
+              <input
+                type="radio"
+                name="move-to"
+                value={option.value}
+                checked={target === option.value}
+                onChange={() => setTarget(option.value)}
+                className="accent-brand-600"
+              />
               <span aria-hidden="true" className="size-2.5 rounded-full" style={{ backgroundColor: option.color }} />
               {option.label}
             </label>

@@ -81,7 +81,12 @@ export function LaneHeader({
     >
       <div className={`flex min-w-0 gap-2 ${axis === "department" ? "items-start" : "items-center"}`}>
         <span className={`flex ${axis === "department" ? "mt-1" : ""}`}>
-          <LaneColor color={band.color} name={band.name} editable={editable} onChange={(color) => id && actions.recolorLane(axis, id, color)} />
+          <LaneColor
+            color={band.color}
+            name={band.name}
+            editable={editable}
+            onChange={(color) => id && actions.recolorLane(axis, id, color)}
+          />
         </span>
         <LaneName
           name={band.name}

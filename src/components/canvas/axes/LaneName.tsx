@@ -23,7 +23,11 @@ export function LaneName({
 }) {
   if (!renaming) {
     return (
-      <span className={`${className} ${wrap ? "line-clamp-2 break-words" : "truncate"}`} title={name} onDoubleClick={onStart ? (e) => (e.stopPropagation(), onStart()) : undefined}>
+      <span
+        className={`${className} ${wrap ? "line-clamp-2 break-words" : "truncate"}`}
+        title={name}
+        onDoubleClick={onStart ? (e) => (e.stopPropagation(), onStart()) : undefined}
+      >
         {name}
       </span>
     );

@@ -5,7 +5,18 @@ export function EdgeSample({ stroke, halo = false, width = 28 }: { stroke: EdgeS
   const end = width - 7;
   return (
     <svg width={width} height="12" className="shrink-0 overflow-visible" aria-hidden="true">
-      {halo && <line x1="2" y1="6" x2={end} y2="6" stroke={stroke.color} strokeOpacity={CRITICAL_HALO.opacity} strokeWidth={CRITICAL_HALO.width} strokeLinecap="round" />}
+      {halo && (
+        <line
+          x1="2"
+          y1="6"
+          x2={end}
+          y2="6"
+          stroke={stroke.color}
+          strokeOpacity={CRITICAL_HALO.opacity}
+          strokeWidth={CRITICAL_HALO.width}
+          strokeLinecap="round"
+        />
+      )}
       <line
         x1="2"
         y1="6"

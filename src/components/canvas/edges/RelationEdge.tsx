@@ -72,7 +72,10 @@ export const RelationEdge = memo(function RelationEdge({
   const opacity = diff === "removed" ? 0.55 : faded ? DIMMED_OPACITY : 1;
   const short = !feedback && Math.abs(targetX - sourceX) < 140 && Math.abs(targetY - sourceY) < 40;
   const labels = [feedback ? `x${edge.frequency}` : null, edge.lagTime ? `+${edge.lagTime}` : null].filter(Boolean);
-  const title = [feedback ? `Rework about ${edge.frequency} time${edge.frequency === 1 ? "" : "s"}` : null, edge.lagTime ? `waits ${edge.lagTime}` : null]
+  const title = [
+    feedback ? `Rework about ${edge.frequency} time${edge.frequency === 1 ? "" : "s"}` : null,
+    edge.lagTime ? `waits ${edge.lagTime}` : null,
+  ]
     .filter(Boolean)
     .join(", ");
   // A faded label keeps readable text: only its outline is quieter.
@@ -80,7 +83,9 @@ export const RelationEdge = memo(function RelationEdge({
   const border = faded ? DIMMED_LABEL.border : color;
   return (
     <g data-diff={diff ?? undefined}>
-      {critical && !diff && <path d={path} fill="none" stroke={base.color} strokeOpacity={CRITICAL_HALO.opacity} strokeWidth={CRITICAL_HALO.width} />}
+      {critical && !diff && (
+        <path d={path} fill="none" stroke={base.color} strokeOpacity={CRITICAL_HALO.opacity} strokeWidth={CRITICAL_HALO.width} />
+      )}
       <BaseEdge
         id={id}
         path={path}

@@ -104,7 +104,12 @@ export function EdgeInspector({ edge }: { edge: GraphEdge }) {
 function NodeLink({ id, label }: { id: string; label: string }) {
   const focusNode = useEditorSelector((e) => e.focusNode);
   return (
-    <button type="button" onClick={() => focusNode(id)} title={`Show “${label}”`} className="max-w-full min-w-0 truncate rounded text-left hover:text-brand-700 hover:underline">
+    <button
+      type="button"
+      onClick={() => focusNode(id)}
+      title={`Show “${label}”`}
+      className="max-w-full min-w-0 truncate rounded text-left hover:text-brand-700 hover:underline"
+    >
       {label}
     </button>
   );

@@ -6,7 +6,10 @@ function Keys({ keys }: { keys: string[] }) {
   return (
     <span className="flex shrink-0 gap-1">
       {keys.map((k) => (
-        <kbd key={k} className="rounded border border-slate-200 bg-slate-50 px-1.5 py-0.5 font-sans text-[11px] font-medium text-slate-600 shadow-[0_1px_0_var(--color-slate-200)]">
+        <kbd
+          key={k}
+          className="rounded border border-slate-200 bg-slate-50 px-1.5 py-0.5 font-sans text-[11px] font-medium text-slate-600 shadow-[0_1px_0_var(--color-slate-200)]"
+        >
           {k}
         </kbd>
       ))}

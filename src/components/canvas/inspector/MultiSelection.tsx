@@ -29,7 +29,9 @@ export function MultiSelection({ nodes, edges }: { nodes: string[]; edges: strin
       <div>
         <h2 className="text-sm font-semibold text-slate-900">{selectionSummary(nodes.length, edges.length)}</h2>
         <p className="mt-1 text-sm text-slate-500">
-          {editor.readOnly ? "Select a single step to see its details." : "Select a single step to edit it, or move and tidy them together."}
+          {editor.readOnly
+            ? "Select a single step to see its details."
+            : "Select a single step to edit it, or move and tidy them together."}
         </p>
       </div>
       {!editor.readOnly && (

@@ -57,7 +57,10 @@ export function NodeInsights({ node, facts }: { node: GraphNode; facts: NodeFact
             aria-valuenow={score}
             className="mt-1.5 h-1.5 overflow-hidden rounded-full bg-slate-100"
           >
-            <div className={`h-full rounded-full ${score >= 70 ? "bg-emerald-500" : score >= 40 ? "bg-amber-400" : "bg-slate-400"}`} style={{ width: `${score}%` }} />
+            <div
+              className={`h-full rounded-full ${score >= 70 ? "bg-emerald-500" : score >= 40 ? "bg-amber-400" : "bg-slate-400"}`}
+              style={{ width: `${score}%` }}
+            />
           </div>
           <p className="mt-1.5 text-xs text-slate-500">{explainAutomation(automation)}</p>
         </div>

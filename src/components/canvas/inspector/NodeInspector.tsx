@@ -17,15 +17,29 @@ import { TagInput } from "./TagInput";
 import { check, parseWith, type Parsed } from "./useDraft";
 
 /** "80", "80%" and " 80 % " are 80; the schema then says what range is allowed. */
-const parsePercent = (what: string, schema: typeof nodeFieldSchemas.progress) => (input: string): Parsed<number> => {
-  const trimmed = input.trim().replace(/\s*%$/, "");
-  if (trimmed === "" || Number.isNaN(Number(trimmed))) return { ok: false, error: `${what} must be a number from 0 to 100` };
-  return check(schema, Number(trimmed));
-};
+const parsePercent =
+  (what: string, schema: typeof nodeFieldSchemas.progress) =>
+  (input: string): Parsed<number> => {
+    const trimmed = input.trim().replace(/\s*%$/, "");
+    if (trimmed === "" || Number.isNaN(Number(trimmed))) return { ok: false, error: `${what} must be a number from 0 to 100` };
+    return check(schema, Number(trimmed));
+  };
 const parseProgress = parsePercent("Progress", nodeFieldSchemas.progress);
 const parsePca = parsePercent("%C&A", nodeFieldSchemas.pca);
 
-function CheckField({ id, label, hint, checked, onChange }: { id: string; label: string; hint: string; checked: boolean; onChange(checked: boolean): void }) {
+function CheckField({
+  id,
+  label,
+  hint,
+  checked,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  hint: string;
+  checked: boolean;
+  onChange(checked: boolean): void;
+}) {
   return (
     <div className="flex items-start gap-2.5 text-sm">
       <input
@@ -65,7 +79,14 @@ export function NodeInspector({ node }: { node: GraphNode }) {
       />
       <fieldset disabled={editor.readOnly} className="min-w-0">
         <InspectorSection title="Step">
-          <DraftField label="Label" value={node.label} format={String} parse={parseWith(nodeFieldSchemas.label)} commit={update("label")} held={held("label")} />
+          <DraftField
+            label="Label"
+            value={node.label}
+            format={String}
+            parse={parseWith(nodeFieldSchemas.label)}
+            commit={update("label")}
+            held={held("label")}
+          />
           <DraftField
             label="Description"
             multiline
@@ -104,7 +125,15 @@ export function NodeInspector({ node }: { node: GraphNode }) {
               held={held("progress")}
               placeholder="0-100"
             />
-            <DraftField label="Assignee" value={node.assignee} format={text} parse={parseWith(nodeFieldSchemas.assignee)} commit={update("assignee")} held={held("assignee")} placeholder="Unassigned" />
+            <DraftField
+              label="Assignee"
+              value={node.assignee}
+              format={text}
+              parse={parseWith(nodeFieldSchemas.assignee)}
+              commit={update("assignee")}
+              held={held("assignee")}
+              placeholder="Unassigned"
+            />
           </div>
         </InspectorSection>
 
@@ -134,7 +163,14 @@ export function NodeInspector({ node }: { node: GraphNode }) {
             placeholder="100"
             hint="Percent complete and accurate: how much of this step's output the next step can use without fixing or asking (0-100)."
           />
-          <TagInput label="Tools" noun="tool" value={node.tools} schema={nodeFieldSchemas.tools} commit={update("tools")} placeholder="Add a tool, press Enter" />
+          <TagInput
+            label="Tools"
+            noun="tool"
+            value={node.tools}
+            schema={nodeFieldSchemas.tools}
+            commit={update("tools")}
+            placeholder="Add a tool, press Enter"
+          />
           <SelectField
             label="Brain usage"
             value={node.brainUsage}
@@ -160,7 +196,14 @@ export function NodeInspector({ node }: { node: GraphNode }) {
             checked={node.external}
             onChange={(checked) => update("external")(checked, node.external)}
           />
-          <TagInput label="Tags" noun="tag" value={node.tags} schema={nodeFieldSchemas.tags} commit={update("tags")} placeholder="Add a tag, press Enter" />
+          <TagInput
+            label="Tags"
+            noun="tag"
+            value={node.tags}
+            schema={nodeFieldSchemas.tags}
+            commit={update("tags")}
+            placeholder="Add a tag, press Enter"
+          />
         </InspectorSection>
       </fieldset>
 

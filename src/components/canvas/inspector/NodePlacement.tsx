@@ -36,7 +36,11 @@ export function NodePlacement({ node }: { node: GraphNode }) {
     <div className="space-y-1.5">
       {/* One per row: lane names such as "IT & Engineering" do not fit half of the panel. */}
       <div className="space-y-3">
-        <SelectField label="Department" value={departmentId ?? UNASSIGNED} onChange={(e) => move({ departmentId: lane(e.target.value), stageId })}>
+        <SelectField
+          label="Department"
+          value={departmentId ?? UNASSIGNED}
+          onChange={(e) => move({ departmentId: lane(e.target.value), stageId })}
+        >
           {departments.map((d) => (
             <option key={d.id} value={d.id}>
               {d.name}

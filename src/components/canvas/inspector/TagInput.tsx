@@ -58,7 +58,10 @@ export function TagInput({ label, noun, value, schema, commit, placeholder }: Ta
         className={`flex flex-wrap items-center gap-1.5 rounded-lg border bg-white px-2 py-1.5 shadow-sm focus-within:border-brand-500 focus-within:outline-2 focus-within:outline-brand-500/30 has-disabled:bg-slate-50 ${error ? "border-red-400" : "border-slate-300"}`}
       >
         {value.map((tag, index) => (
-          <span key={`${index}:${tag}`} className="inline-flex max-w-full items-center gap-0.5 rounded-md bg-slate-100 py-0.5 pr-0.5 pl-2 text-xs font-medium text-slate-700">
+          <span
+            key={`${index}:${tag}`}
+            className="inline-flex max-w-full items-center gap-0.5 rounded-md bg-slate-100 py-0.5 pr-0.5 pl-2 text-xs font-medium text-slate-700"
+          >
             <span className="truncate">{tag}</span>
             <button
               type="button"

@@ -71,7 +71,8 @@ export function filterSteps(options: readonly StepOption[], query: string): Step
 export function dependencyProblem(state: GraphState, sourceId: string | null, targetId: string): string | null {
   if (sourceId === null) return "Choose the step this one depends on";
   for (const edge of state.edges.values()) {
-    if (edge.sourceId === sourceId && edge.targetId === targetId) return `“${state.nodes.get(sourceId)?.label ?? "That step"}” is already connected to this step`;
+    if (edge.sourceId === sourceId && edge.targetId === targetId)
+      return `“${state.nodes.get(sourceId)?.label ?? "That step"}” is already connected to this step`;
   }
   return null;
 }

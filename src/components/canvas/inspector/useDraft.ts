@@ -14,7 +14,7 @@ export function check<T>(schema: z.ZodType<T, unknown>, input: unknown): Parsed<
 }
 
 export const parseWith =
-  <T,>(schema: z.ZodType<T, unknown>) =>
+  <T>(schema: z.ZodType<T, unknown>) =>
   (text: string): Parsed<T> =>
     check(schema, text);
 

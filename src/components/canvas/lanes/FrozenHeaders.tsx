@@ -28,7 +28,11 @@ export const FrozenHeaders = memo(function FrozenHeaders({ layout }: { layout: M
   return (
     <div aria-hidden className="pointer-events-none absolute inset-0 z-[4] overflow-hidden" data-testid="frozen-headers">
       {top && (
-        <div className="absolute inset-x-0 top-0 border-b border-slate-300 bg-white shadow-sm" style={{ height }} data-testid="frozen-stages">
+        <div
+          className="absolute inset-x-0 top-0 border-b border-slate-300 bg-white shadow-sm"
+          style={{ height }}
+          data-testid="frozen-stages"
+        >
           {layout.columns.map((c) => (
             <div
               key={c.id ?? "unassigned"}
@@ -46,7 +50,11 @@ export const FrozenHeaders = memo(function FrozenHeaders({ layout }: { layout: M
         </div>
       )}
       {left && (
-        <div className="absolute inset-y-0 left-0 border-r border-slate-300 bg-white shadow-sm" style={{ width }} data-testid="frozen-departments">
+        <div
+          className="absolute inset-y-0 left-0 border-r border-slate-300 bg-white shadow-sm"
+          style={{ width }}
+          data-testid="frozen-departments"
+        >
           {layout.rows.map((r) => (
             <div
               key={r.id ?? "unassigned"}

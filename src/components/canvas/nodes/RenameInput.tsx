@@ -16,7 +16,8 @@ export function RenameInput({ nodeId, initial }: { nodeId: string; initial: stri
       onKeyDown={(event) => {
         // The edit finishes first, so the blur this focus causes cannot save a cancelled name.
         edit.onKeyDown(event);
-        if (event.key === "Enter" || event.key === "Escape") event.currentTarget.closest<HTMLElement>(".react-flow__node")?.focus({ preventScroll: true });
+        if (event.key === "Enter" || event.key === "Escape")
+          event.currentTarget.closest<HTMLElement>(".react-flow__node")?.focus({ preventScroll: true });
       }}
       aria-label="Step name"
       maxLength={255}

@@ -51,8 +51,21 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Act
       data-heat={heat ?? undefined}
       data-diff={diff ?? undefined}
     >
-      <svg width={NODE_WIDTH} height={NODE_HEIGHT} className={`absolute inset-0 overflow-visible ${compact ? "" : "drop-shadow-sm"}`} aria-hidden="true">
-        {critical && <path d={look.path} fill="none" stroke={CRITICAL_STROKE.color} strokeOpacity={CRITICAL_HALO.opacity} strokeWidth={CRITICAL_HALO.width} />}
+      <svg
+        width={NODE_WIDTH}
+        height={NODE_HEIGHT}
+        className={`absolute inset-0 overflow-visible ${compact ? "" : "drop-shadow-sm"}`}
+        aria-hidden="true"
+      >
+        {critical && (
+          <path
+            d={look.path}
+            fill="none"
+            stroke={CRITICAL_STROKE.color}
+            strokeOpacity={CRITICAL_HALO.opacity}
+            strokeWidth={CRITICAL_HALO.width}
+          />
+        )}
         {diff && diff !== "removed" && <path d={look.path} fill="none" stroke={DIFF_COLOR[diff]} strokeOpacity={0.25} strokeWidth={7} />}
         <path
           d={look.path}
@@ -79,12 +92,18 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Act
           {renaming ? (
             <RenameInput nodeId={node.id} initial={node.label} />
           ) : (
-            <span className={`line-clamp-2 min-w-0 flex-1 text-[13px] leading-4 font-medium break-words text-slate-800 ${removed ? "line-through" : ""}`}>
+            <span
+              className={`line-clamp-2 min-w-0 flex-1 text-[13px] leading-4 font-medium break-words text-slate-800 ${removed ? "line-through" : ""}`}
+            >
               {node.label}
             </span>
           )}
           {severity && (
-            <span className={`shrink-0 ${SEVERITY_COLOR[severity]}`} title={`Bottleneck (${severity.toLowerCase()})`} data-testid="bottleneck-marker">
+            <span
+              className={`shrink-0 ${SEVERITY_COLOR[severity]}`}
+              title={`Bottleneck (${severity.toLowerCase()})`}
+              data-testid="bottleneck-marker"
+            >
               <Glyph name="flame" className="size-4" />
               <span className="sr-only">Bottleneck, {severity.toLowerCase()}</span>
             </span>
@@ -146,8 +165,18 @@ function EdgeAnchors() {
   const box = { width: ANCHOR, height: ANCHOR, top: NODE_HEIGHT / 2 - ANCHOR / 2 };
   return (
     <>
-      <div aria-hidden="true" className="target pointer-events-none invisible absolute" data-handlepos="left" style={{ ...box, left: -ANCHOR / 2 }} />
-      <div aria-hidden="true" className="source pointer-events-none invisible absolute" data-handlepos="right" style={{ ...box, left: NODE_WIDTH - ANCHOR / 2 }} />
+      <div
+        aria-hidden="true"
+        className="target pointer-events-none invisible absolute"
+        data-handlepos="left"
+        style={{ ...box, left: -ANCHOR / 2 }}
+      />
+      <div
+        aria-hidden="true"
+        className="source pointer-events-none invisible absolute"
+        data-handlepos="right"
+        style={{ ...box, left: NODE_WIDTH - ANCHOR / 2 }}
+      />
     </>
   );
 }

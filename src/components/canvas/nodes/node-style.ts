@@ -30,10 +30,47 @@ const document = `M${r},${i} H${W - f} L${W - i},${f} V${H - r} Q${W - i},${H - 
 const fold = `M${W - f},${i} V${f} H${W - i}`;
 
 export const NODE_LOOK: Record<NodeType, NodeLook> = {
-  TRIGGER: { name: "Trigger", glyph: "bolt", path: pill, stroke: "#34d399", chip: "bg-emerald-100 text-emerald-700", bar: "bg-emerald-500", padLeft: 22, padRight: 12 },
-  ACTION: { name: "Action", glyph: "play", path: roundRect, stroke: "#38bdf8", chip: "bg-sky-100 text-sky-700", bar: "bg-sky-500", padLeft: 12, padRight: 12 },
-  DECISION: { name: "Decision", glyph: "diamond", path: hexagon, stroke: "#fbbf24", chip: "bg-amber-100 text-amber-700", bar: "bg-amber-500", padLeft: 20, padRight: 20 },
-  ARTIFACT: { name: "Artifact", glyph: "document", path: document, detail: fold, stroke: "#a78bfa", chip: "bg-violet-100 text-violet-700", bar: "bg-violet-500", padLeft: 12, padRight: 18 },
+  TRIGGER: {
+    name: "Trigger",
+    glyph: "bolt",
+    path: pill,
+    stroke: "#34d399",
+    chip: "bg-emerald-100 text-emerald-700",
+    bar: "bg-emerald-500",
+    padLeft: 22,
+    padRight: 12,
+  },
+  ACTION: {
+    name: "Action",
+    glyph: "play",
+    path: roundRect,
+    stroke: "#38bdf8",
+    chip: "bg-sky-100 text-sky-700",
+    bar: "bg-sky-500",
+    padLeft: 12,
+    padRight: 12,
+  },
+  DECISION: {
+    name: "Decision",
+    glyph: "diamond",
+    path: hexagon,
+    stroke: "#fbbf24",
+    chip: "bg-amber-100 text-amber-700",
+    bar: "bg-amber-500",
+    padLeft: 20,
+    padRight: 20,
+  },
+  ARTIFACT: {
+    name: "Artifact",
+    glyph: "document",
+    path: document,
+    detail: fold,
+    stroke: "#a78bfa",
+    chip: "bg-violet-100 text-violet-700",
+    bar: "bg-violet-500",
+    padLeft: 12,
+    padRight: 18,
+  },
 };
 
 export const STATUS_BADGE: Record<NodeStatus, { label: string; className: string }> = {

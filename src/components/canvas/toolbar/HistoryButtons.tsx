@@ -6,7 +6,12 @@ import { ToolButton } from "./ToolButton";
 import { useModKey } from "./useModKey";
 
 export function HistoryButtons() {
-  const { undo, redo, canUndo, canRedo } = useEditorSelector((e) => ({ undo: e.undo, redo: e.redo, canUndo: e.canUndo, canRedo: e.canRedo }));
+  const { undo, redo, canUndo, canRedo } = useEditorSelector((e) => ({
+    undo: e.undo,
+    redo: e.redo,
+    canUndo: e.canUndo,
+    canRedo: e.canRedo,
+  }));
   const apple = useModKey() === "⌘";
   return (
     <div className="flex items-center gap-0.5">

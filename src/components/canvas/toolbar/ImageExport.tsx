@@ -54,7 +54,11 @@ export function ImageExport() {
       filter: (node: HTMLElement) => !node.classList?.contains("react-flow__node-addLane"),
       width,
       height,
-      style: { width: `${width}px`, height: `${height}px`, transform: `translate(${viewport.x}px, ${viewport.y}px) scale(${viewport.zoom})` },
+      style: {
+        width: `${width}px`,
+        height: `${height}px`,
+        transform: `translate(${viewport.x}px, ${viewport.y}px) scale(${viewport.zoom})`,
+      },
     };
     try {
       setError(null);

@@ -34,7 +34,15 @@ export function NoticeBanner() {
 
 const TEXT_FIELDS = new Set(["label", "name", "description", "assignee", "avgTime", "lagTime", "condition", "progress", "frequency"]);
 
-function ConflictBanner({ conflict, state, resolve }: { conflict: Conflict; state: GraphState; resolve: (choice: "mine" | "theirs") => void }) {
+function ConflictBanner({
+  conflict,
+  state,
+  resolve,
+}: {
+  conflict: Conflict;
+  state: GraphState;
+  resolve: (choice: "mine" | "theirs") => void;
+}) {
   const field = conflict.fields.find((f) => TEXT_FIELDS.has(f));
   const mine = field === undefined ? null : conflict.mine[field];
   const button =
@@ -60,7 +68,11 @@ function ConflictBanner({ conflict, state, resolve }: { conflict: Conflict; stat
         <button type="button" onClick={() => resolve("mine")} className={`${button} bg-amber-700 text-white hover:bg-amber-800`}>
           Apply mine
         </button>
-        <button type="button" onClick={() => resolve("theirs")} className={`${button} border border-amber-300 bg-white text-amber-900 hover:bg-amber-100`}>
+        <button
+          type="button"
+          onClick={() => resolve("theirs")}
+          className={`${button} border border-amber-300 bg-white text-amber-900 hover:bg-amber-100`}
+        >
           Keep theirs
         </button>
       </div>

@@ -16,7 +16,12 @@ export function TidyButtons() {
   const selected = editor.selection.nodes;
   return (
     <div className="flex items-center gap-0.5 border-l border-slate-200 pl-2">
-      <ToolButton label="Tidy up" tip="Line every step up along its dependencies" onClick={() => run()} disabled={editor.state.nodes.size === 0}>
+      <ToolButton
+        label="Tidy up"
+        tip="Line every step up along its dependencies"
+        onClick={() => run()}
+        disabled={editor.state.nodes.size === 0}
+      >
         <ToolbarIcon name="tidy" />
         <span className="max-sm:sr-only">Tidy up</span>
       </ToolButton>

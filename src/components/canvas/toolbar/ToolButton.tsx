@@ -16,7 +16,16 @@ type ToolButtonProps = React.ComponentProps<"button"> & {
  * A toolbar button with a tooltip that also shows on keyboard focus and on disabled buttons
  * (a native title would not), naming the action and its shortcut.
  */
-export function ToolButton({ label, tip, shortcut, iconOnly = false, hideTip = false, className = "", children, ...props }: ToolButtonProps) {
+export function ToolButton({
+  label,
+  tip,
+  shortcut,
+  iconOnly = false,
+  hideTip = false,
+  className = "",
+  children,
+  ...props
+}: ToolButtonProps) {
   const tipId = useId();
   return (
     <span className="group relative inline-flex">

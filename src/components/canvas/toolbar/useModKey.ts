@@ -7,5 +7,9 @@ const isApple = () => /Mac|iPhone|iPad/.test(navigator.platform || navigator.use
 
 /** "⌘" on Apple devices, "Ctrl" elsewhere (and on the server, which cannot know). */
 export function useModKey(): string {
-  return useSyncExternalStore(subscribe, () => (isApple() ? "⌘" : "Ctrl"), () => "Ctrl");
+  return useSyncExternalStore(
+    subscribe,
+    () => (isApple() ? "⌘" : "Ctrl"),
+    () => "Ctrl",
+  );
 }

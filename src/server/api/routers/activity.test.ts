@@ -16,7 +16,17 @@ async function setup(db: Database) {
   const project = await danaCaller.project.create({ organizationId: org.id, name: "Legal work" });
   const sam = await addProjectMember(db, org.id, project.id, "EDITOR", "Sam");
   const vera = await createUser(db, { name: "Vera" });
-  return { db, org, projectId: project.id, dana, danaCaller, sam, samCaller: callerFor(db, sam.id), vera, veraCaller: callerFor(db, vera.id) };
+  return {
+    db,
+    org,
+    projectId: project.id,
+    dana,
+    danaCaller,
+    sam,
+    samCaller: callerFor(db, sam.id),
+    vera,
+    veraCaller: callerFor(db, vera.id),
+  };
 }
 
 /** A realistic history through the real procedures; returns the ids the assertions need. */
@@ -30,7 +40,10 @@ async function writeHistory(fx: Awaited<ReturnType<typeof setup>>) {
   const a = nodeOp("Review contract", { departmentId: sales.id, stageId: request!.id, avgTime: "2h" });
   const b = nodeOp("Check credit");
   await samCaller.graph.applyOps({ projectId, ...batch([a, b]) });
-  await samCaller.graph.applyOps({ projectId, ...batch([{ op: "updateNode", id: a.node.id, set: { avgTime: "3h" }, expect: { avgTime: "2h" } }]) });
+  await samCaller.graph.applyOps({
+    projectId,
+    ...batch([{ op: "updateNode", id: a.node.id, set: { avgTime: "3h" }, expect: { avgTime: "2h" } }]),
+  });
   await samCaller.graph.applyOps({
     projectId,
     ...batch([{ op: "updateNode", id: a.node.id, set: { stageId: review!.id, x: 60 }, expect: { stageId: request!.id, x: 20 } }]),
@@ -158,7 +171,10 @@ describe.each(testDatabaseKinds())("activity feed on %s", (kind) => {
   it("exports the filtered feed as CSV that spreadsheets read as text", async () => {
     const fx = await setup(db());
     const sneaky = await addProjectMember(db(), fx.org.id, fx.projectId, "EDITOR", "=SUM(1+1)");
-    await callerFor(db(), sneaky.id).graph.applyOps({ projectId: fx.projectId, ...batch([nodeOp('Say "hi", then leave', { avgTime: "1h" })]) });
+    await callerFor(db(), sneaky.id).graph.applyOps({
+      projectId: fx.projectId,
+      ...batch([nodeOp('Say "hi", then leave', { avgTime: "1h" })]),
+    });
     const { csv, rows, truncated } = await fx.danaCaller.activity.exportCsv({ projectId: fx.projectId, userId: sneaky.id });
     expect({ rows, truncated }).toEqual({ rows: 1, truncated: false });
     const [header, line, end] = csv.split("\r\n");

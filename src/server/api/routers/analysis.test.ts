@@ -23,14 +23,24 @@ const MILWAUKEE: [string, number, string[]][] = [
 async function insertNetwork(db: Database, ids: { organizationId: string; projectId: string }, network: typeof MILWAUKEE) {
   const rows = await db
     .insert(nodes)
-    .values(network.map(([label, hours]) => ({ ...ids, label, type: "ACTION" as const, durationMinutes: hours * 60, attributes: { tool: [], avg_time: `${hours}h`, is_repetitive: false, brain_usage: "MEDIUM" as const, assignee: null } })))
+    .values(
+      network.map(([label, hours]) => ({
+        ...ids,
+        label,
+        type: "ACTION" as const,
+        durationMinutes: hours * 60,
+        attributes: { tool: [], avg_time: `${hours}h`, is_repetitive: false, brain_usage: "MEDIUM" as const, assignee: null },
+      })),
+    )
     .returning({ id: nodes.id, label: nodes.label });
   const idOf = new Map(rows.map((r) => [r.label, r.id]));
-  await db.insert(edges).values(
-    network.flatMap(([label, , preds]) =>
-      preds.map((p) => ({ ...ids, sourceId: idOf.get(p)!, targetId: idOf.get(label)!, relationType: "REQUIRES" as const })),
-    ),
-  );
+  await db
+    .insert(edges)
+    .values(
+      network.flatMap(([label, , preds]) =>
+        preds.map((p) => ({ ...ids, sourceId: idOf.get(p)!, targetId: idOf.get(label)!, relationType: "REQUIRES" as const })),
+      ),
+    );
   return idOf;
 }
 
@@ -99,7 +109,10 @@ describe.each(testDatabaseKinds())("analysis on %s", (kind) => {
     await seedDemo(db());
     const [demo] = await db().select().from(users).where(eq(users.email, "demo@flowmatrix.dev"));
     const caller = callerFor(db(), demo!.id);
-    const seeded = await db().select().from(projects).where(sql`${projects.slug} IN ('customer-onboarding', 'product-launch')`);
+    const seeded = await db()
+      .select()
+      .from(projects)
+      .where(sql`${projects.slug} IN ('customer-onboarding', 'product-launch')`);
     expect(seeded).toHaveLength(2);
     for (const project of seeded) {
       const result = await caller.analysis.leadTime({ projectId: project.id });
@@ -144,8 +157,14 @@ describe.each(testDatabaseKinds())("analysis on %s", (kind) => {
     expect(a.computedAt).toBe(b.computedAt);
     expect((await caller.analysis.leadTime({ projectId: project.id })).computedAt).toBe(a.computedAt);
 
-    await db().update(nodes).set({ durationMinutes: 10 * 60 }).where(eq(nodes.id, idOf.get("F")!));
-    await db().update(projects).set({ revision: sql`${projects.revision} + 1` }).where(eq(projects.id, project.id));
+    await db()
+      .update(nodes)
+      .set({ durationMinutes: 10 * 60 })
+      .where(eq(nodes.id, idOf.get("F")!));
+    await db()
+      .update(projects)
+      .set({ revision: sql`${projects.revision} + 1` })
+      .where(eq(projects.id, project.id));
     const after = await caller.analysis.leadTime({ projectId: project.id });
     expect(after.revision).toBe(1);
     expect(after.criticalPathMinutes).toBe(16 * 60);
@@ -167,7 +186,9 @@ describe.each(testDatabaseKinds())("analysis on %s", (kind) => {
       ["Draft", 1, []],
       ["Review", 1, ["Draft"]],
     ]);
-    await db().insert(edges).values({ ...ids, sourceId: idOf.get("Review")!, targetId: idOf.get("Draft")!, relationType: "BLOCKS" });
+    await db()
+      .insert(edges)
+      .values({ ...ids, sourceId: idOf.get("Review")!, targetId: idOf.get("Draft")!, relationType: "BLOCKS" });
     const result = await failure(caller.analysis.leadTime({ projectId: cyclic.id }));
     expect(result).toMatchObject({ code: "BAD_REQUEST", domainCode: "CYCLE_DETECTED" });
     expect(result.message).toMatch(/cycle/);
@@ -175,7 +196,9 @@ describe.each(testDatabaseKinds())("analysis on %s", (kind) => {
     const throughBoth = /^The dependencies form a cycle through: (Draft, Review|Review, Draft)$/;
     const candidates = await failure(caller.analysis.automationCandidates({ projectId: cyclic.id }));
     expect(candidates).toMatchObject({ code: "BAD_REQUEST", domainCode: "CYCLE_DETECTED", message: expect.stringMatching(throughBoth) });
-    const whatIf = await failure(caller.analysis.whatIf({ projectId: cyclic.id, changes: [{ nodeId: idOf.get("Draft")!, automated: true }] }));
+    const whatIf = await failure(
+      caller.analysis.whatIf({ projectId: cyclic.id, changes: [{ nodeId: idOf.get("Draft")!, automated: true }] }),
+    );
     expect(whatIf).toMatchObject({ code: "BAD_REQUEST", domainCode: "CYCLE_DETECTED", message: expect.stringMatching(throughBoth) });
   });
 
@@ -190,7 +213,11 @@ describe.each(testDatabaseKinds())("analysis on %s", (kind) => {
 
     const result = await caller.analysis.leadTime({ projectId: project.id });
     expect(result.totalMinutes).toBe(1440 + 210);
-    expect(result.flow).toMatchObject({ processMinutes: 90, waitingMinutes: 1440 + 120, flowEfficiency: Math.round((90 / 1650) * 10000) / 10000 });
+    expect(result.flow).toMatchObject({
+      processMinutes: 90,
+      waitingMinutes: 1440 + 120,
+      flowEfficiency: Math.round((90 / 1650) * 10000) / 10000,
+    });
     expect(result.flow.waits.map((w) => [w.kind, w.minutes])).toEqual([
       ["wait", 1440],
       ["step", 120],
@@ -219,15 +246,21 @@ describe.each(testDatabaseKinds())("analysis on %s", (kind) => {
     expect((await caller.graph.get({ projectId: project.id })).revision).toBe(revision);
     const slower = await caller.analysis.whatIf({ projectId: project.id, changes: [{ nodeId: idOf.get("H")!, avgTime: "5h" }] });
     expect(slower.delta.sentence).toBe("+3h: “H” takes 3h more.");
-    const missing = await failure(caller.analysis.whatIf({ projectId: project.id, changes: [{ nodeId: idOf.get("H")!.replace(/.$/, "0"), automated: true }] }));
+    const missing = await failure(
+      caller.analysis.whatIf({ projectId: project.id, changes: [{ nodeId: idOf.get("H")!.replace(/.$/, "0"), automated: true }] }),
+    );
     expect(missing).toMatchObject({ code: "NOT_FOUND" });
-    expect((await failure(caller.analysis.whatIf({ projectId: project.id, changes: [{ nodeId: idOf.get("H")!, avgTime: "soon" }] }))).code).toBe("BAD_REQUEST");
+    expect(
+      (await failure(caller.analysis.whatIf({ projectId: project.id, changes: [{ nodeId: idOf.get("H")!, avgTime: "soon" }] }))).code,
+    ).toBe("BAD_REQUEST");
   });
 
   it("computes again when the cached result has an older shape", async () => {
     const { caller, org } = await createOrg(db());
     const project = await caller.project.create({ organizationId: org.id, name: "Old cache" });
-    await db().insert(leadTimeCache).values({ organizationId: org.id, projectId: project.id, revision: 0, result: { criticalPathMinutes: 7 } });
+    await db()
+      .insert(leadTimeCache)
+      .values({ organizationId: org.id, projectId: project.id, revision: 0, result: { criticalPathMinutes: 7 } });
     const result = await caller.analysis.leadTime({ projectId: project.id });
     expect(result).toMatchObject({ version: 2, criticalPathMinutes: 0, flow: { ladder: [] } });
   });
@@ -243,7 +276,10 @@ describe.each(testDatabaseKinds())("analysis on %s", (kind) => {
     expect(fixed.criticality.nodes[idOf.get("F")!] ?? 0).toBe(0);
 
     const g = idOf.get("G")!;
-    await caller.graph.applyOps({ projectId: project.id, ...batch([{ op: "updateNode", id: g, set: { avgTime: "2h / 5h / 20h" }, expect: { avgTime: "5h" } }]) });
+    await caller.graph.applyOps({
+      projectId: project.id,
+      ...batch([{ op: "updateNode", id: g, set: { avgTime: "2h / 5h / 20h" }, expect: { avgTime: "5h" } }]),
+    });
     const ranged = await caller.analysis.simulate({ projectId: project.id, runs: 2000, seed: 7 });
     expect(ranged.ranged.steps).toBe(1);
     const [p10, p50, p80, p95] = ranged.percentiles.map((p) => p.minutes);
@@ -291,7 +327,11 @@ describe("Monte Carlo lead time across databases", () => {
           edgeOp(id(4), id(2), "FEEDBACK_TO", { id: id(15), frequency: 0.3 }),
         ];
         await caller.graph.applyOps({ projectId: project.id, ...batch([...steps, ...links]) });
-        const { computedAt: _at, revision: _revision, ...result } = await caller.analysis.simulate({ projectId: project.id, runs: 3000, seed: 42 });
+        const {
+          computedAt: _at,
+          revision: _revision,
+          ...result
+        } = await caller.analysis.simulate({ projectId: project.id, runs: 3000, seed: 42 });
         answers.push(result);
       } finally {
         await handle.close();

@@ -18,8 +18,18 @@ export const analysisRouter = createTRPCRouter({
   simulate: projectProcedure("VIEWER")
     .input(
       z.object({
-        runs: z.number().int("Runs must be a whole number").min(100, "At least 100 runs").max(20_000, "At most 20,000 runs").default(DEFAULT_RUNS),
-        seed: z.number().int("The seed must be a whole number").min(0, "The seed cannot be negative").max(2_147_483_647, "The seed is too large").default(1),
+        runs: z
+          .number()
+          .int("Runs must be a whole number")
+          .min(100, "At least 100 runs")
+          .max(20_000, "At most 20,000 runs")
+          .default(DEFAULT_RUNS),
+        seed: z
+          .number()
+          .int("The seed must be a whole number")
+          .min(0, "The seed cannot be negative")
+          .max(2_147_483_647, "The seed is too large")
+          .default(1),
       }),
     )
     .query(({ ctx, input }) => simulateLeadTime(ctx, input)),
@@ -29,7 +39,13 @@ export const analysisRouter = createTRPCRouter({
     .input(
       z.object({
         changes: z
-          .array(z.object({ nodeId: z.uuid("nodeId must be a step id"), avgTime: nodeFieldSchemas.avgTime.optional(), automated: z.boolean().default(false) }))
+          .array(
+            z.object({
+              nodeId: z.uuid("nodeId must be a step id"),
+              avgTime: nodeFieldSchemas.avgTime.optional(),
+              automated: z.boolean().default(false),
+            }),
+          )
           .min(1, "Change at least one step")
           .max(20, "At most 20 steps at once"),
       }),

@@ -73,7 +73,12 @@ describe.each(testDatabaseKinds())("comments on %s", (kind) => {
 
     await editor.caller.comment.setResolved({ projectId, commentId: ownersThread.id, resolved: true });
     const [resolved] = await owner.comment.list({ projectId, status: "resolved" });
-    expect(resolved).toMatchObject({ id: ownersThread.id, resolved: true, resolvedBy: "Eddie Editor", root: { content: "Needs a second approver", editedAt: null } });
+    expect(resolved).toMatchObject({
+      id: ownersThread.id,
+      resolved: true,
+      resolvedBy: "Eddie Editor",
+      root: { content: "Needs a second approver", editedAt: null },
+    });
     expect(await owner.comment.list({ projectId, status: "open" })).toEqual([]);
 
     const mine = await commenter.caller.comment.create({ projectId, content: "My own project note" });
@@ -179,7 +184,11 @@ describe.each(testDatabaseKinds())("comments on %s", (kind) => {
 
     await commenter.caller.comment.delete({ projectId, commentId: thread.id });
     const [placeholder] = await owner.comment.list({ projectId, nodeId: null });
-    expect(placeholder).toMatchObject({ root: { deleted: true, content: "", author: null, canEdit: false }, canReply: false, replies: [{ content: "Thanks" }] });
+    expect(placeholder).toMatchObject({
+      root: { deleted: true, content: "", author: null, canEdit: false },
+      canReply: false,
+      replies: [{ content: "Thanks" }],
+    });
     expect((await failure(owner.comment.create({ projectId, parentId: thread.id, content: "Late" }))).code).toBe("NOT_FOUND");
 
     await owner.comment.delete({ projectId, commentId: reply.id });
@@ -207,7 +216,11 @@ describe.each(testDatabaseKinds())("comments on %s", (kind) => {
       ["DELETE", thread.id],
     ]);
     expect(logs[0]!.details).toMatchObject({ step: "Approve invoice", new_value: { content: "First" } });
-    expect(logs[1]!.details).toMatchObject({ fields_changed: ["content"], old_value: { content: "First" }, new_value: { content: "Second" } });
+    expect(logs[1]!.details).toMatchObject({
+      fields_changed: ["content"],
+      old_value: { content: "First" },
+      new_value: { content: "Second" },
+    });
     expect(logs[2]!.details).toMatchObject({ fields_changed: ["resolved"], new_value: { resolved: true } });
     expect(logs[3]!.details).toMatchObject({ old_value: { content: "Second" } });
   });

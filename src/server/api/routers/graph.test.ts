@@ -18,8 +18,14 @@ async function setup(db: Database) {
 
 async function counts(db: Database, projectId: string) {
   const [p] = await db.select().from(projects).where(eq(projects.id, projectId));
-  const logs = await db.select().from(activityLogs).where(and(eq(activityLogs.projectId, projectId), eq(activityLogs.entityType, "NODE")));
-  const liveNodes = await db.select().from(nodes).where(and(eq(nodes.projectId, projectId), isNull(nodes.deletedAt)));
+  const logs = await db
+    .select()
+    .from(activityLogs)
+    .where(and(eq(activityLogs.projectId, projectId), eq(activityLogs.entityType, "NODE")));
+  const liveNodes = await db
+    .select()
+    .from(nodes)
+    .where(and(eq(nodes.projectId, projectId), isNull(nodes.deletedAt)));
   return { revision: p!.revision, nodes: liveNodes.length, logs: logs.length };
 }
 
@@ -83,17 +89,29 @@ describe.each(testDatabaseKinds())("graph operations on %s", (kind) => {
     const a = nodeOp("Check credit");
     await caller.graph.applyOps({ projectId, ...batch([a]) });
 
-    await caller.graph.applyOps({ projectId, ...batch([{ op: "updateNode", id: a.node.id, set: { label: "Check credit score" }, expect: { label: "Check credit" } }]) });
-    await other.graph.applyOps({ projectId, ...batch([{ op: "updateNode", id: a.node.id, set: { status: "BLOCKED" }, expect: { status: "PENDING" } }]) });
+    await caller.graph.applyOps({
+      projectId,
+      ...batch([{ op: "updateNode", id: a.node.id, set: { label: "Check credit score" }, expect: { label: "Check credit" } }]),
+    });
+    await other.graph.applyOps({
+      projectId,
+      ...batch([{ op: "updateNode", id: a.node.id, set: { status: "BLOCKED" }, expect: { status: "PENDING" } }]),
+    });
     const before = await counts(db(), projectId);
 
     const stale = await failure(
-      other.graph.applyOps({ projectId, ...batch([{ op: "updateNode", id: a.node.id, set: { label: "Credit check" }, expect: { label: "Check credit" } }]) }),
+      other.graph.applyOps({
+        projectId,
+        ...batch([{ op: "updateNode", id: a.node.id, set: { label: "Credit check" }, expect: { label: "Check credit" } }]),
+      }),
     );
     expect(stale).toMatchObject({ code: "CONFLICT", domainCode: "STALE_WRITE" });
     expect(stale.message).toContain("label");
     const error = await failure(
-      other.graph.applyOps({ projectId, ...batch([{ op: "updateNode", id: a.node.id, set: { label: "Credit check" }, expect: { label: "Check credit" } }]) }),
+      other.graph.applyOps({
+        projectId,
+        ...batch([{ op: "updateNode", id: a.node.id, set: { label: "Credit check" }, expect: { label: "Check credit" } }]),
+      }),
     );
     expect((error.details as { current: { label: string } }).current.label).toBe("Check credit score");
 
@@ -120,9 +138,15 @@ describe.each(testDatabaseKinds())("graph operations on %s", (kind) => {
     expect(Date.parse((error.details as { by: { at: string } }).by.at)).toBeGreaterThanOrEqual(started - 5_000);
 
     // The same person in another tab is named as such.
-    await caller.graph.applyOps({ projectId, ...batch([{ op: "updateNode", id: a.node.id, set: { status: "READY" }, expect: { status: "PENDING" } }]) });
+    await caller.graph.applyOps({
+      projectId,
+      ...batch([{ op: "updateNode", id: a.node.id, set: { status: "READY" }, expect: { status: "PENDING" } }]),
+    });
     const again = await failure(
-      caller.graph.applyOps({ projectId, ...batch([{ op: "updateNode", id: a.node.id, set: { status: "BLOCKED" }, expect: { status: "PENDING" } }]) }),
+      caller.graph.applyOps({
+        projectId,
+        ...batch([{ op: "updateNode", id: a.node.id, set: { status: "BLOCKED" }, expect: { status: "PENDING" } }]),
+      }),
     );
     expect((again.details as { by: { name: string } }).by.name).toBe("You (in another tab)");
   });
@@ -167,7 +191,10 @@ describe.each(testDatabaseKinds())("graph operations on %s", (kind) => {
     // ...but turning it into a dependency is refused.
     const feedback = (await caller.graph.get({ projectId })).edges.find((e) => e.relationType === "FEEDBACK_TO")!;
     const turned = await failure(
-      caller.graph.applyOps({ projectId, ...batch([{ op: "updateEdge", id: feedback.id, set: { relationType: "REQUIRES" }, expect: { relationType: "FEEDBACK_TO" } }]) }),
+      caller.graph.applyOps({
+        projectId,
+        ...batch([{ op: "updateEdge", id: feedback.id, set: { relationType: "REQUIRES" }, expect: { relationType: "FEEDBACK_TO" } }]),
+      }),
     );
     expect(turned.domainCode).toBe("CYCLE_DETECTED");
     const self = await failure(caller.graph.applyOps({ projectId, ...batch([edgeOp(a.node.id, a.node.id)]) }));
@@ -193,7 +220,9 @@ describe.each(testDatabaseKinds())("graph operations on %s", (kind) => {
     }
     const local = nodeOp("Local");
     await mine.caller.graph.applyOps({ projectId: mine.projectId, ...batch([local]) });
-    const edgeAcross = await failure(mine.caller.graph.applyOps({ projectId: mine.projectId, ...batch([edgeOp(local.node.id, foreign.node.id)]) }));
+    const edgeAcross = await failure(
+      mine.caller.graph.applyOps({ projectId: mine.projectId, ...batch([edgeOp(local.node.id, foreign.node.id)]) }),
+    );
     expect(edgeAcross.domainCode).toBe("ENTITY_NOT_FOUND");
 
     expect((await counts(db(), mine.projectId)).nodes).toBe(before.nodes + 1);
@@ -206,7 +235,7 @@ describe.each(testDatabaseKinds())("graph operations on %s", (kind) => {
     const bad = nodeOp("x");
     const cases: [unknown, string][] = [
       [{ ...bad, node: { ...bad.node, label: "  " } }, "Label is required"],
-      [{ ...bad, node: { ...bad.node, avgTime: "2hrs" } }, 'is not a duration like 45m'],
+      [{ ...bad, node: { ...bad.node, avgTime: "2hrs" } }, "is not a duration like 45m"],
       [{ ...bad, node: { ...bad.node, progress: 120 } }, "Progress must be 0-100"],
       [{ ...bad, node: { ...bad.node, label: "a".repeat(256) } }, "at most 255"],
       [{ ...bad, node: { ...bad.node, avgTime: "4h / 2h / 1d" } }, "must grow from optimistic to most likely to pessimistic"],
@@ -242,7 +271,10 @@ describe.each(testDatabaseKinds())("graph operations on %s", (kind) => {
     expect(graph.nodes.find((n) => n.id === a.node.id)).toMatchObject({ avgTime: "2h / 4h / 2d", pca: 80, external: true });
 
     // Back to a single value: the range columns are cleared.
-    await caller.graph.applyOps({ projectId, ...batch([{ op: "updateNode", id: a.node.id, set: { avgTime: "3h" }, expect: { avgTime: "2h / 4h / 2d" } }]) });
+    await caller.graph.applyOps({
+      projectId,
+      ...batch([{ op: "updateNode", id: a.node.id, set: { avgTime: "3h" }, expect: { avgTime: "2h / 4h / 2d" } }]),
+    });
     const [after] = await db().select().from(nodes).where(eq(nodes.id, a.node.id));
     expect(after).toMatchObject({ durationMinutes: 180, durationLowMinutes: null, durationHighMinutes: null });
   });
@@ -274,7 +306,10 @@ describe.each(testDatabaseKinds())("graph operations on %s", (kind) => {
     const [d1, d2] = graph.departments;
     const a = nodeOp("In first", { departmentId: d1!.id });
     await caller.graph.applyOps({ projectId, ...batch([a]) });
-    const removed = await caller.graph.applyOps({ projectId, ...batch([{ op: "deleteAxis", axis: "department", id: d1!.id, moveNodesTo: d2!.id }]) });
+    const removed = await caller.graph.applyOps({
+      projectId,
+      ...batch([{ op: "deleteAxis", axis: "department", id: d1!.id, moveNodesTo: d2!.id }]),
+    });
     let now = await caller.graph.get({ projectId });
     expect(now.departments.map((d) => d.id)).not.toContain(d1!.id);
     expect(now.nodes[0]!.departmentId).toBe(d2!.id);
@@ -297,12 +332,24 @@ describe.each(testDatabaseKinds())("graph operations on %s", (kind) => {
     const first = await read();
     expect(first.cache.score).toBe(100);
     expect(first.score).toBe(100);
-    expect(first.cache.reasoning).toMatchObject({ repetitiveness: 100, brain_usage: "LOW", rule_based: true, tool_available: true, final_score: 100 });
+    expect(first.cache.reasoning).toMatchObject({
+      repetitiveness: 100,
+      brain_usage: "LOW",
+      rule_based: true,
+      tool_available: true,
+      final_score: 100,
+    });
 
-    await caller.graph.applyOps({ projectId, ...batch([{ op: "updateNode", id: a.node.id, set: { label: "Send a reminder" }, expect: { label: "Send reminder" } }]) });
+    await caller.graph.applyOps({
+      projectId,
+      ...batch([{ op: "updateNode", id: a.node.id, set: { label: "Send a reminder" }, expect: { label: "Send reminder" } }]),
+    });
     expect((await read()).cache.computedAt).toEqual(first.cache.computedAt);
 
-    await caller.graph.applyOps({ projectId, ...batch([{ op: "updateNode", id: a.node.id, set: { brainUsage: "HIGH" }, expect: { brainUsage: "LOW" } }]) });
+    await caller.graph.applyOps({
+      projectId,
+      ...batch([{ op: "updateNode", id: a.node.id, set: { brainUsage: "HIGH" }, expect: { brainUsage: "LOW" } }]),
+    });
     const after = await read();
     expect(after.cache.score).toBe(70);
     expect(after.score).toBe(70);
@@ -326,7 +373,11 @@ describe.each(testDatabaseKinds())("graph operations on %s", (kind) => {
     const events = stream[Symbol.asyncIterator]();
     const first = await events.next();
     // Every event is tracked, by the revision the viewer is caught up to.
-    expect(first.value).toEqual([String(graph.revision), expect.objectContaining({ type: "viewers", viewers: [{ userId: viewer.id, name: "Vera Viewer", image: null }] }), expect.anything()]);
+    expect(first.value).toEqual([
+      String(graph.revision),
+      expect.objectContaining({ type: "viewers", viewers: [{ userId: viewer.id, name: "Vera Viewer", image: null }] }),
+      expect.anything(),
+    ]);
 
     const a = nodeOp("Live");
     const applied = await caller.graph.applyOps({ projectId, ...batch([a]) });
@@ -342,11 +393,15 @@ describe.each(testDatabaseKinds())("graph operations on %s", (kind) => {
     await resumed.return?.(undefined);
 
     // The SSE reconnect names the last event id it saw, which wins over `since`.
-    const fromId = (await caller.graph.onChange({ projectId, since: graph.revision, tab: randomUUID(), lastEventId: String(applied.revision) }))[
-      Symbol.asyncIterator
-    ]();
+    const fromId = (
+      await caller.graph.onChange({ projectId, since: graph.revision, tab: randomUUID(), lastEventId: String(applied.revision) })
+    )[Symbol.asyncIterator]();
     const missed = (await fromId.next()).value;
-    expect(missed).toEqual([String(again.revision), expect.objectContaining({ type: "batch", batch: expect.objectContaining({ revision: again.revision }) }), expect.anything()]);
+    expect(missed).toEqual([
+      String(again.revision),
+      expect.objectContaining({ type: "batch", batch: expect.objectContaining({ revision: again.revision }) }),
+      expect.anything(),
+    ]);
     expect((await fromId.next()).value).toEqual([String(again.revision), expect.objectContaining({ type: "viewers" }), expect.anything()]);
     await fromId.return?.(undefined);
   });

@@ -14,7 +14,14 @@ export const graphRouter = createTRPCRouter({
 
   /** Forgets undo/redo entries of the caller's that the editor dropped as no longer applicable. */
   discardHistory: projectProcedure("EDITOR")
-    .input(z.object({ entryIds: z.array(z.string().min(1).max(100)).min(1).max(UNDO_DEPTH * 2) }))
+    .input(
+      z.object({
+        entryIds: z
+          .array(z.string().min(1).max(100))
+          .min(1)
+          .max(UNDO_DEPTH * 2),
+      }),
+    )
     .mutation(({ ctx, input }) => discardHistory(ctx, input)),
 
   onChange: projectProcedure("VIEWER")
@@ -28,7 +35,14 @@ export const graphRouter = createTRPCRouter({
     .subscription(async function* ({ ctx, input, signal }) {
       const since = input.lastEventId ? Number(input.lastEventId) : input.since;
       const abort = signal ?? new AbortController().signal;
-      for await (const { revision, event } of liveChanges({ db: ctx.db, projectId: ctx.access.project.id, userId: ctx.actor.userId, tab: input.tab, since, abort })) {
+      for await (const { revision, event } of liveChanges({
+        db: ctx.db,
+        projectId: ctx.access.project.id,
+        userId: ctx.actor.userId,
+        tab: input.tab,
+        since,
+        abort,
+      })) {
         yield tracked(String(revision), event);
       }
     }),

@@ -24,8 +24,10 @@ function send(caller: Caller, projectId: string, ops: Operation[], history: Batc
   return caller.graph.applyOps({ projectId, clientOpId, ops, history });
 }
 
-const undo = (caller: Caller, projectId: string, entry: HistoryEntry) => send(caller, projectId, entry.inverse, { kind: "undo", entryId: entry.id });
-const redo = (caller: Caller, projectId: string, entry: HistoryEntry) => send(caller, projectId, entry.inverse, { kind: "redo", entryId: entry.id });
+const undo = (caller: Caller, projectId: string, entry: HistoryEntry) =>
+  send(caller, projectId, entry.inverse, { kind: "undo", entryId: entry.id });
+const redo = (caller: Caller, projectId: string, entry: HistoryEntry) =>
+  send(caller, projectId, entry.inverse, { kind: "redo", entryId: entry.id });
 
 async function stacks(caller: Caller, projectId: string) {
   return (await caller.graph.get({ projectId })).history;
@@ -157,7 +159,12 @@ describe.each(testDatabaseKinds())("undo history on %s", (kind) => {
     const [entry] = (await stacks(caller, projectId)).undo;
     expect((await stacks(caller, projectId)).undo).toHaveLength(1);
 
-    const undoRequest = { projectId, clientOpId: randomUUID(), ops: entry!.inverse, history: { kind: "undo" as const, entryId: entry!.id } };
+    const undoRequest = {
+      projectId,
+      clientOpId: randomUUID(),
+      ops: entry!.inverse,
+      history: { kind: "undo" as const, entryId: entry!.id },
+    };
     const first = await caller.graph.applyOps(undoRequest);
     const retried = await caller.graph.applyOps(undoRequest);
     expect(retried).toEqual({ ...first, replayed: true });
@@ -184,7 +191,9 @@ describe.each(testDatabaseKinds())("undo history on %s", (kind) => {
     expect(history.undo).toHaveLength(UNDO_DEPTH);
     expect(history.undo[0]!.id).toBe("seeded-entry-1");
     expect(history.undo.at(-1)!.id).toBe(newest);
-    expect(await db().select({ id: undoEntries.id }).from(undoEntries).where(eq(undoEntries.projectId, projectId))).toHaveLength(UNDO_DEPTH);
+    expect(await db().select({ id: undoEntries.id }).from(undoEntries).where(eq(undoEntries.projectId, projectId))).toHaveLength(
+      UNDO_DEPTH,
+    );
   });
 
   it("keeps another organization out: it can neither read nor move a history", async () => {

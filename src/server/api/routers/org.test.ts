@@ -53,7 +53,13 @@ describe.each(testDatabaseKinds())("organizations on %s", (kind) => {
       max_projects: 100,
     });
     const bad = await failure(
-      caller.org.update({ organizationId: org.id, stages: [{ name: "A", color: "#000000" }, { name: "a", color: "#000000" }] }),
+      caller.org.update({
+        organizationId: org.id,
+        stages: [
+          { name: "A", color: "#000000" },
+          { name: "a", color: "#000000" },
+        ],
+      }),
     );
     expect(bad.code).toBe("BAD_REQUEST");
     expect((await caller.org.get({ organizationId: org.id })).settings.stages).toHaveLength(2);

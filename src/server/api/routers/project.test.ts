@@ -10,7 +10,13 @@ describe.each(testDatabaseKinds())("projects on %s", (kind) => {
 
   it("creates a project with a per-organization slug and the organization's default axes", async () => {
     const { caller, org } = await createOrg(db());
-    await caller.org.update({ organizationId: org.id, stages: [{ name: "Plan", color: "#111111" }, { name: "Do", color: "#222222" }] });
+    await caller.org.update({
+      organizationId: org.id,
+      stages: [
+        { name: "Plan", color: "#111111" },
+        { name: "Do", color: "#222222" },
+      ],
+    });
     const project = await caller.project.create({ organizationId: org.id, name: "Order to cash", description: "From PO to payment" });
     const again = await caller.project.create({ organizationId: org.id, name: "Order to Cash" });
     expect([project.slug, again.slug]).toEqual(["order-to-cash", "order-to-cash-2"]);
@@ -73,7 +79,9 @@ describe.each(testDatabaseKinds())("projects on %s", (kind) => {
       db().insert(edges).values({ organizationId: org.id, projectId: p1.id, sourceId, targetId, relationType: "REQUIRES" });
     await expect(edge(n1!.id, n1!.id)).rejects.toThrow();
     await expect(edge(n1!.id, n2!.id)).rejects.toThrow();
-    await expect(db().insert(nodes).values({ organizationId: org.id, projectId: p1.id, type: "ACTION", label: "x", progress: 101 })).rejects.toThrow();
+    await expect(
+      db().insert(nodes).values({ organizationId: org.id, projectId: p1.id, type: "ACTION", label: "x", progress: 101 }),
+    ).rejects.toThrow();
   });
 
   it("lists only the projects a member may open, sorted and cursor-paginated", async () => {
@@ -85,7 +93,12 @@ describe.each(testDatabaseKinds())("projects on %s", (kind) => {
     const byName: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: Awaited<ReturnType<typeof caller.project.list>> = await caller.project.list({ organizationId: org.id, sort: "name", limit: 2, cursor });
+      const page: Awaited<ReturnType<typeof caller.project.list>> = await caller.project.list({
+        organizationId: org.id,
+        sort: "name",
+        limit: 2,
+        cursor,
+      });
       byName.push(...page.items.map((p) => p.name));
       cursor = page.nextCursor;
     } while (cursor);
@@ -94,7 +107,12 @@ describe.each(testDatabaseKinds())("projects on %s", (kind) => {
     const byCreated: string[] = [];
     cursor = null;
     do {
-      const page: Awaited<ReturnType<typeof caller.project.list>> = await caller.project.list({ organizationId: org.id, sort: "created", limit: 3, cursor });
+      const page: Awaited<ReturnType<typeof caller.project.list>> = await caller.project.list({
+        organizationId: org.id,
+        sort: "created",
+        limit: 3,
+        cursor,
+      });
       byCreated.push(...page.items.map((p) => p.name));
       cursor = page.nextCursor;
     } while (cursor);
@@ -162,9 +180,9 @@ describe.each(testDatabaseKinds())("projects on %s", (kind) => {
 
     const members = await caller.project.members.list({ projectId: project.id });
     const owner = members.find((m) => m.role === "OWNER")!;
-    expect((await failure(caller.project.members.changeRole({ projectId: project.id, userId: owner.userId, role: "EDITOR" }))).domainCode).toBe(
-      "LAST_OWNER",
-    );
+    expect(
+      (await failure(caller.project.members.changeRole({ projectId: project.id, userId: owner.userId, role: "EDITOR" }))).domainCode,
+    ).toBe("LAST_OWNER");
     expect((await failure(caller.project.members.remove({ projectId: project.id, userId: owner.userId }))).domainCode).toBe("LAST_OWNER");
 
     await caller.project.members.changeRole({ projectId: project.id, userId: outsider.id, role: "OWNER" });

@@ -1,12 +1,7 @@
 import { z } from "zod";
 import { emailSchema, projectRoleSchema } from "~/domain/schemas";
 import { createTRPCRouter, projectProcedure } from "~/server/api/trpc";
-import {
-  addProjectMember,
-  changeProjectMemberRole,
-  listProjectMembers,
-  removeProjectMember,
-} from "~/server/services/projects";
+import { addProjectMember, changeProjectMemberRole, listProjectMembers, removeProjectMember } from "~/server/services/projects";
 
 const memberInput = z.object({ userId: z.uuid("userId must be a UUID") });
 

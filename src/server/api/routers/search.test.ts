@@ -14,7 +14,11 @@ const SNAPSHOT = { format: 1, nodes: [], edges: [], departments: [], stages: [] 
  */
 async function setup(db: Database) {
   const a = await createOrg(db, "Acme");
-  const sales = await a.caller.project.create({ organizationId: a.org.id, name: "Sales pipeline", description: "From first call to signed deal" });
+  const sales = await a.caller.project.create({
+    organizationId: a.org.id,
+    name: "Sales pipeline",
+    description: "From first call to signed deal",
+  });
   const payroll = await a.caller.project.create({ organizationId: a.org.id, name: "Payroll" });
   const onboarding = nodeOp("Customer onboarding", { description: "Welcome call and account setup" });
   const kyc = nodeOp("Verify identity", { tags: ["compliance", "kyc"] });
@@ -48,7 +52,13 @@ describe.each(testDatabaseKinds())("search on %s", (kind) => {
     const q = (text: string) => s.a.caller.search.query({ q: text });
 
     const byLabel = await q("customer onboarding");
-    expect(byLabel.steps[0]).toMatchObject({ id: s.onboarding.node.id, label: "Customer onboarding", projectId: s.sales.id, projectName: "Sales pipeline", orgName: "Acme" });
+    expect(byLabel.steps[0]).toMatchObject({
+      id: s.onboarding.node.id,
+      label: "Customer onboarding",
+      projectId: s.sales.id,
+      projectName: "Sales pipeline",
+      orgName: "Acme",
+    });
     // The description-only match still shows, below the label match.
     const ids = byLabel.steps.map((hit) => hit.id);
     expect(ids).toContain(s.invoice.node.id);

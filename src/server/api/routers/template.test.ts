@@ -23,7 +23,11 @@ function shapeOf(g: GraphSnapshot) {
     departments: axes(g.departments),
     stages: axes(g.stages),
     nodes: g.nodes
-      .map(({ id: _id, departmentId, stageId, ...n }) => ({ ...n, department: lane.get(departmentId ?? ""), stage: lane.get(stageId ?? "") }))
+      .map(({ id: _id, departmentId, stageId, ...n }) => ({
+        ...n,
+        department: lane.get(departmentId ?? ""),
+        stage: lane.get(stageId ?? ""),
+      }))
       .sort((a, b) => a.label.localeCompare(b.label)),
     edges: g.edges
       .map(({ id: _id, sourceId, targetId, ...e }) => ({ ...e, from: label.get(sourceId), to: label.get(targetId) }))
@@ -38,7 +42,13 @@ async function setup(db: Database) {
   const fx = await createOrgWithProject(db, "Templates");
   const graph = await fx.ownerCaller.graph.get({ projectId: fx.projectId });
   const [sales, ops] = graph.departments;
-  const quote = nodeOp("Quote", { avgTime: "2h", departmentId: sales!.id, stageId: graph.stages[0]!.id, status: "COMPLETED", progress: 100 });
+  const quote = nodeOp("Quote", {
+    avgTime: "2h",
+    departmentId: sales!.id,
+    stageId: graph.stages[0]!.id,
+    status: "COMPLETED",
+    progress: 100,
+  });
   const approve = nodeOp("Approve", { avgTime: "1d", departmentId: ops!.id, type: "DECISION" });
   const invoice = nodeOp("Invoice", { avgTime: "30m", tools: ["Xero"] });
   await fx.ownerCaller.graph.applyOps({
@@ -67,7 +77,13 @@ describe.each(testDatabaseKinds())("templates on %s", (kind) => {
 
   it("saves a project as a template and uses it: the same graph under new ids, usage counted", async () => {
     const fx = await setup(db());
-    expect(fx.saved).toMatchObject({ name: "Quote to cash", category: "OPERATIONS", tags: ["sales", "finance"], usageCount: 0, builtin: false });
+    expect(fx.saved).toMatchObject({
+      name: "Quote to cash",
+      category: "OPERATIONS",
+      tags: ["sales", "finance"],
+      usageCount: 0,
+      builtin: false,
+    });
     const source = await fx.ownerCaller.graph.get({ projectId: fx.projectId });
     const template = await fx.ownerCaller.template.get({ organizationId: fx.orgId, templateId: fx.saved.id });
     // Progress is reset in the template; everything else is kept.
@@ -122,7 +138,9 @@ describe.each(testDatabaseKinds())("templates on %s", (kind) => {
     const updated = await admin.template.update({ ...ref, name: "Quote to cash v2", tags: ["billing"], category: "CUSTOM" });
     expect(updated).toMatchObject({ name: "Quote to cash v2", tags: ["billing"], category: "CUSTOM" });
     const builtin = (await admin.template.list({ organizationId: fx.orgId })).find((t) => t.builtin)!;
-    expect((await failure(admin.template.update({ organizationId: fx.orgId, templateId: builtin.id, name: "Hijacked" }))).code).toBe("FORBIDDEN");
+    expect((await failure(admin.template.update({ organizationId: fx.orgId, templateId: builtin.id, name: "Hijacked" }))).code).toBe(
+      "FORBIDDEN",
+    );
     expect((await failure(admin.template.delete({ organizationId: fx.orgId, templateId: builtin.id }))).code).toBe("FORBIDDEN");
 
     await admin.template.delete(ref);
@@ -147,7 +165,12 @@ describe.each(testDatabaseKinds())("templates on %s", (kind) => {
     expect(await ensureBuiltinTemplates(db())).toBe(0);
     const fx = await createOrgWithProject(db(), "Builtins");
     const list = await fx.ownerCaller.template.list({ organizationId: fx.orgId });
-    expect(list.filter((t) => t.builtin).map((t) => t.name).sort()).toEqual(builtinTemplates.map((t) => t.name).sort());
+    expect(
+      list
+        .filter((t) => t.builtin)
+        .map((t) => t.name)
+        .sort(),
+    ).toEqual(builtinTemplates.map((t) => t.name).sort());
     for (const category of ["SW_DEVELOPMENT", "HW_DEVELOPMENT", "MARKETING", "DESIGN"]) {
       expect(list.filter((t) => t.category === category).length).toBeGreaterThanOrEqual(2);
     }

@@ -23,8 +23,24 @@ const legacyFile = {
       id: "p1",
       name: "Order to cash",
       nodes: [
-        { id: "n1", label: "Order in", type: "TRIGGER", position: { x: 220, y: 90 }, stage: "stage_1", department: "dept_1", attributes: { avg_time: "5m" } },
-        { id: "n2", label: "Invoice", type: "ACTION", position: { x: 480, y: 300 }, stage: "Intake", department: "Finance", attributes: { avg_time: "2h", tool: ["SAP"], brain_usage: "LOW", is_repetitive: true } },
+        {
+          id: "n1",
+          label: "Order in",
+          type: "TRIGGER",
+          position: { x: 220, y: 90 },
+          stage: "stage_1",
+          department: "dept_1",
+          attributes: { avg_time: "5m" },
+        },
+        {
+          id: "n2",
+          label: "Invoice",
+          type: "ACTION",
+          position: { x: 480, y: 300 },
+          stage: "Intake",
+          department: "Finance",
+          attributes: { avg_time: "2h", tool: ["SAP"], brain_usage: "LOW", is_repetitive: true },
+        },
         { id: "n3", label: "Paid?", type: "DECISION", position: { x: 700, y: 300 }, attributes: { avg_time: "1d" } },
       ],
       edges: [
@@ -41,7 +57,11 @@ function comparable(g: GraphSnapshot) {
   const label = new Map(g.nodes.map((n) => [n.id, n.label]));
   const lane = new Map([...g.departments, ...g.stages].map((a) => [a.id, a.name]));
   const nodes = g.nodes
-    .map(({ id: _id, departmentId, stageId, ...n }) => ({ ...n, department: departmentId && lane.get(departmentId), stage: stageId && lane.get(stageId) }))
+    .map(({ id: _id, departmentId, stageId, ...n }) => ({
+      ...n,
+      department: departmentId && lane.get(departmentId),
+      stage: stageId && lane.get(stageId),
+    }))
     .sort((a, b) => a.label.localeCompare(b.label));
   const edges = g.edges
     .map(({ id: _id, sourceId, targetId, ...e }) => ({ ...e, source: label.get(sourceId), target: label.get(targetId) }))
@@ -114,7 +134,10 @@ describe.each(testDatabaseKinds())("transfer router (%s)", (kind) => {
     expect(invoice).toMatchObject({ avgTime: "2h", tools: ["SAP"], brainUsage: "LOW", departmentId: graph.departments[1]!.id });
     expect(graph.facts[invoice.id]!.durationMinutes).toBe(120);
     expect(graph.facts[invoice.id]!.aiScore).toBeGreaterThan(0);
-    const explained = await db().select({ n: sql<number>`count(*)::int` }).from(aiAnalysisCache).where(eq(aiAnalysisCache.projectId, report.projects[0]!.id));
+    const explained = await db()
+      .select({ n: sql<number>`count(*)::int` })
+      .from(aiAnalysisCache)
+      .where(eq(aiAnalysisCache.projectId, report.projects[0]!.id));
     expect(explained[0]!.n).toBe(3);
     const lead = await caller.analysis.leadTime({ projectId: report.projects[0]!.id });
     expect(lead.criticalPathMinutes).toBe(5 + 60 + 120 + 1440);
@@ -133,8 +156,18 @@ describe.each(testDatabaseKinds())("transfer router (%s)", (kind) => {
     const before = await caller.graph.get({ projectId });
     const [sales] = before.departments;
     const quote = nodeOp("Quote <b>", { avgTime: "2h", departmentId: sales!.id, x: 40, y: 60, tools: ["Excel"], tags: ["sales"] });
-    const approve = nodeOp("Approve", { avgTime: "4h / 1d / 1w", type: "DECISION", description: "Boss", assignee: "ana@example.test", pca: 70, external: true });
-    const links = [edgeOp(quote.node.id, approve.node.id, "REQUIRES", { lagTime: "10m / 30m / 2h", condition: "if big" }), edgeOp(approve.node.id, quote.node.id, "FEEDBACK_TO", { frequency: 0.5 })];
+    const approve = nodeOp("Approve", {
+      avgTime: "4h / 1d / 1w",
+      type: "DECISION",
+      description: "Boss",
+      assignee: "ana@example.test",
+      pca: 70,
+      external: true,
+    });
+    const links = [
+      edgeOp(quote.node.id, approve.node.id, "REQUIRES", { lagTime: "10m / 30m / 2h", condition: "if big" }),
+      edgeOp(approve.node.id, quote.node.id, "FEEDBACK_TO", { frequency: 0.5 }),
+    ];
     await caller.graph.applyOps({ projectId, ...batch([quote, approve, ...links]) });
     const original = await caller.graph.get({ projectId });
 
@@ -150,7 +183,7 @@ describe.each(testDatabaseKinds())("transfer router (%s)", (kind) => {
 
   it("exports CSV with the analysis columns, guarded against formulas", async () => {
     const { ownerCaller: caller, projectId } = await setup();
-    const a = nodeOp("=HYPERLINK(\"x\")", { avgTime: "1h" });
+    const a = nodeOp('=HYPERLINK("x")', { avgTime: "1h" });
     const b = nodeOp("Ship, fast", { avgTime: "1h / 2h / 1d", pca: 90, external: true });
     await caller.graph.applyOps({ projectId, ...batch([a, b, edgeOp(a.node.id, b.node.id)]) });
     const { content } = await caller.transfer.exportCsv({ projectId });
@@ -170,7 +203,10 @@ describe.each(testDatabaseKinds())("transfer router (%s)", (kind) => {
     const a = nodeOp("Start", { type: "TRIGGER" });
     const b = nodeOp("Work", { avgTime: "1h" });
     const c = nodeOp("Check", { type: "DECISION" });
-    await caller.graph.applyOps({ projectId, ...batch([a, b, c, edgeOp(a.node.id, b.node.id), edgeOp(b.node.id, c.node.id), edgeOp(c.node.id, b.node.id, "FEEDBACK_TO")]) });
+    await caller.graph.applyOps({
+      projectId,
+      ...batch([a, b, c, edgeOp(a.node.id, b.node.id), edgeOp(b.node.id, c.node.id), edgeOp(c.node.id, b.node.id, "FEEDBACK_TO")]),
+    });
     const { content } = await caller.transfer.exportBpmn({ projectId });
     const { rootElement, warnings } = await new BpmnModdle().fromXML(content);
     expect(warnings).toEqual([]);
@@ -188,7 +224,11 @@ describe.each(testDatabaseKinds())("transfer router (%s)", (kind) => {
   it("hides another organization's project from its exports", async () => {
     const { projectId } = await setup();
     const other = await createOrgWithProject(db(), "Other org");
-    for (const call of [other.ownerCaller.transfer.exportJson, other.ownerCaller.transfer.exportCsv, other.ownerCaller.transfer.exportBpmn]) {
+    for (const call of [
+      other.ownerCaller.transfer.exportJson,
+      other.ownerCaller.transfer.exportCsv,
+      other.ownerCaller.transfer.exportBpmn,
+    ]) {
       expect(await failure(call({ projectId }))).toMatchObject({ code: "NOT_FOUND" });
     }
   });

@@ -5,7 +5,10 @@ import { exportBpmn, exportCsv, exportJson, importProjects, previewImport } from
 
 /** About 30,000 exported steps; a file larger than this is not a process map. */
 const fileInput = z.object({
-  text: z.string().min(1, "Choose a file or paste its contents").max(MAX_IMPORT_CHARS, `The file is larger than ${MAX_IMPORT_TEXT}; split it into smaller files`),
+  text: z
+    .string()
+    .min(1, "Choose a file or paste its contents")
+    .max(MAX_IMPORT_CHARS, `The file is larger than ${MAX_IMPORT_TEXT}; split it into smaller files`),
 });
 
 export const transferRouter = createTRPCRouter({

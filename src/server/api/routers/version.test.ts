@@ -40,7 +40,12 @@ async function change(fx: Awaited<ReturnType<typeof setup>>) {
       archive,
       { op: "deleteNode", id: invoice.node.id },
       edgeOp(approve.node.id, archive.node.id),
-      { op: "updateNode", id: approve.node.id, set: { label: "Approve order", avgTime: "4h" }, expect: { label: "Approve", avgTime: "1d" } },
+      {
+        op: "updateNode",
+        id: approve.node.id,
+        set: { label: "Approve order", avgTime: "4h" },
+        expect: { label: "Approve", avgTime: "1d" },
+      },
       { op: "updateNode", id: quote.node.id, set: { departmentId: legal!.id, x: 80 }, expect: { departmentId: sales!.id, x: 20 } },
       { op: "updateAxis", axis: "department", id: sales!.id, set: { name: "Sales team" }, expect: { name: sales!.name } },
     ]),
@@ -72,7 +77,9 @@ describe.each(testDatabaseKinds())("versions on %s", (kind) => {
 
   it("numbers versions saved at the same time one after another", async () => {
     const fx = await setup(db());
-    const saves = await Promise.all(Array.from({ length: 6 }, (_, i) => fx.caller.version.save({ projectId: fx.projectId, comment: `Save ${i}` })));
+    const saves = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => fx.caller.version.save({ projectId: fx.projectId, comment: `Save ${i}` })),
+    );
     expect(saves.map((v) => v.versionNumber).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
@@ -84,16 +91,24 @@ describe.each(testDatabaseKinds())("versions on %s", (kind) => {
     const result = await fx.caller.version.compare({ projectId: fx.projectId, from: v1.id, to: "current" });
     const nodes = result.diff.nodes.map((d) => [d.id, d.kind, d.fields.map((f) => `${f.field}: ${String(f.from)} -> ${String(f.to)}`)]);
     expect(nodes).toHaveLength(4);
-    expect(nodes).toEqual(expect.arrayContaining([
-      [fx.quote.node.id, "moved", ["x: 20 -> 80", `departmentId: ${sales.id} -> ${legal.id}`]],
-      [fx.approve.node.id, "changed", ["label: Approve -> Approve order", "avgTime: 1d -> 4h"]],
-      [archive.node.id, "added", []],
-      [fx.invoice.node.id, "removed", []],
-    ]));
+    expect(nodes).toEqual(
+      expect.arrayContaining([
+        [fx.quote.node.id, "moved", ["x: 20 -> 80", `departmentId: ${sales.id} -> ${legal.id}`]],
+        [fx.approve.node.id, "changed", ["label: Approve -> Approve order", "avgTime: 1d -> 4h"]],
+        [archive.node.id, "added", []],
+        [fx.invoice.node.id, "removed", []],
+      ]),
+    );
     expect(result.diff.edges.map((d) => d.kind).sort()).toEqual(["added", "removed"]);
     expect(result.diff.edges.find((d) => d.kind === "removed")!.id).toBe(removedEdge.edge.id);
     expect(result.diff.departments).toEqual([
-      { id: sales.id, kind: "changed", before: sales, after: { ...sales, name: "Sales team" }, fields: [{ field: "name", from: sales.name, to: "Sales team" }] },
+      {
+        id: sales.id,
+        kind: "changed",
+        before: sales,
+        after: { ...sales, name: "Sales team" },
+        fields: [{ field: "name", from: sales.name, to: "Sales team" }],
+      },
     ]);
     expect(result.counts.nodes).toEqual({ added: 1, removed: 1, changed: 1, moved: 1 });
     expect(result.from).toMatchObject({ versionNumber: 1, nodes: 3, edges: 2, leadTimeMinutes: 1590 });
@@ -101,8 +116,20 @@ describe.each(testDatabaseKinds())("versions on %s", (kind) => {
     expect(result.from.criticalPath.map((s) => s.label)).toEqual(["Quote", "Approve", "Invoice"]);
     expect(result.to.criticalPath.map((s) => s.label)).toEqual(["Quote", "Approve order", "Archive"]);
     // The deltas in figures and in words: "Approve" went from 1d to 4h, "Invoice" left the path.
-    expect(result.from.figures).toMatchObject({ totalMinutes: 1590, processMinutes: 1590, waitingMinutes: 0, flowEfficiency: 1, p80Minutes: 1590 });
-    expect(result.delta).toMatchObject({ leadMinutes: 375 - 1590, processMinutes: 375 - 1590, waitingMinutes: 0, flowEfficiencyPoints: 0, p80Minutes: 375 - 1590 });
+    expect(result.from.figures).toMatchObject({
+      totalMinutes: 1590,
+      processMinutes: 1590,
+      waitingMinutes: 0,
+      flowEfficiency: 1,
+      p80Minutes: 1590,
+    });
+    expect(result.delta).toMatchObject({
+      leadMinutes: 375 - 1590,
+      processMinutes: 375 - 1590,
+      waitingMinutes: 0,
+      flowEfficiencyPoints: 0,
+      p80Minutes: 375 - 1590,
+    });
     expect(result.delta.sentence).toBe("−20h 15m: “Invoice” left the critical path; “Archive” joined it; “Approve order” takes 20h less.");
 
     const v2 = await fx.caller.version.save({ projectId: fx.projectId, comment: "After" });
@@ -122,7 +149,12 @@ describe.each(testDatabaseKinds())("versions on %s", (kind) => {
     expect(graphOf(after)).toEqual(graphOf(original));
     expect(after.revision).toBe(changed.revision + 1);
     expect(restored.revision).toBe(after.revision);
-    expect(restored.before).toMatchObject({ versionNumber: 2, comment: "Before restoring v1", isAutomatic: true, revision: changed.revision });
+    expect(restored.before).toMatchObject({
+      versionNumber: 2,
+      comment: "Before restoring v1",
+      isAutomatic: true,
+      revision: changed.revision,
+    });
     expect(restored.after).toMatchObject({ versionNumber: 3, comment: "Restored from v1", isAutomatic: true, revision: after.revision });
     const before = await fx.caller.version.get({ projectId: fx.projectId, versionId: restored.before!.id });
     expect(graphOf(before.graph)).toEqual(graphOf(changed));
@@ -189,7 +221,9 @@ describe.each(testDatabaseKinds())("versions on %s", (kind) => {
     const mixed = { projectId: other.projectId, versionId: v1.id };
     expect((await failure(other.ownerCaller.version.get(mixed))).code).toBe("NOT_FOUND");
     expect((await failure(other.ownerCaller.version.restore(mixed))).code).toBe("NOT_FOUND");
-    expect((await failure(other.ownerCaller.version.compare({ projectId: other.projectId, from: v1.id, to: "current" }))).code).toBe("NOT_FOUND");
+    expect((await failure(other.ownerCaller.version.compare({ projectId: other.projectId, from: v1.id, to: "current" }))).code).toBe(
+      "NOT_FOUND",
+    );
     expect(await fx.caller.version.list({ projectId: fx.projectId })).toHaveLength(1);
   });
 
@@ -199,6 +233,8 @@ describe.each(testDatabaseKinds())("versions on %s", (kind) => {
     await fx.caller.project.archive({ projectId: fx.projectId });
     const refused = await failure(fx.caller.version.restore({ projectId: fx.projectId, versionId: v1.id }));
     expect(refused.domainCode).toBe("PROJECT_ARCHIVED");
-    expect((await failure(fx.caller.version.prepareRestore({ projectId: fx.projectId, versionId: v1.id }))).domainCode).toBe("PROJECT_ARCHIVED");
+    expect((await failure(fx.caller.version.prepareRestore({ projectId: fx.projectId, versionId: v1.id }))).domainCode).toBe(
+      "PROJECT_ARCHIVED",
+    );
   });
 });

@@ -55,7 +55,11 @@ export const nodes = pgTable(
     /** The optimistic and pessimistic ends of a three-point avg_time ("2h / 4h / 2d"); null for a single value. */
     durationLowMinutes: t.doublePrecision(),
     durationHighMinutes: t.doublePrecision(),
-    ontologyTags: t.text().array().notNull().default(sql`'{}'::text[]`),
+    ontologyTags: t
+      .text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     aiScore: t.integer().notNull().default(0),
     isBottleneck: t.boolean().notNull().default(false),
     bottleneckSeverity: bottleneckSeverity(),
@@ -71,7 +75,9 @@ export const nodes = pgTable(
       "nodes_duration_range_ordered",
       sql`(${table.durationLowMinutes} IS NULL) = (${table.durationHighMinutes} IS NULL) AND (${table.durationLowMinutes} IS NULL OR (0 <= ${table.durationLowMinutes} AND ${table.durationLowMinutes} <= ${table.durationMinutes} AND ${table.durationMinutes} <= ${table.durationHighMinutes}))`,
     ),
-    index("nodes_project_live_idx").on(table.projectId).where(sql`${table.deletedAt} IS NULL`),
+    index("nodes_project_live_idx")
+      .on(table.projectId)
+      .where(sql`${table.deletedAt} IS NULL`),
     index("nodes_organization_id_idx").on(table.organizationId),
     index("nodes_department_id_idx").on(table.departmentId),
     index("nodes_stage_id_idx").on(table.stageId),
@@ -118,7 +124,9 @@ export const edges = pgTable(
       "edges_lag_range_ordered",
       sql`(${table.lagLowMinutes} IS NULL) = (${table.lagHighMinutes} IS NULL) AND (${table.lagLowMinutes} IS NULL OR (0 <= ${table.lagLowMinutes} AND ${table.lagLowMinutes} <= ${table.lagMinutes} AND ${table.lagMinutes} <= ${table.lagHighMinutes}))`,
     ),
-    index("edges_project_live_idx").on(table.projectId).where(sql`${table.deletedAt} IS NULL`),
+    index("edges_project_live_idx")
+      .on(table.projectId)
+      .where(sql`${table.deletedAt} IS NULL`),
     index("edges_organization_id_idx").on(table.organizationId),
     index("edges_source_id_idx").on(table.sourceId),
     index("edges_target_id_idx").on(table.targetId),

@@ -99,9 +99,24 @@ export const activityLogs = pgTable(
     // The feed reads newest first by (created_at, id) per project, optionally filtered by one
     // column; each index below serves one of those shapes (see drizzle/0003_activity_feed_indexes.sql).
     index("activity_logs_feed_idx").on(table.projectId, table.createdAt.desc().nullsFirst(), table.id.desc().nullsFirst()),
-    index("activity_logs_feed_user_idx").on(table.projectId, table.userId, table.createdAt.desc().nullsFirst(), table.id.desc().nullsFirst()),
-    index("activity_logs_feed_entity_idx").on(table.projectId, table.entityType, table.createdAt.desc().nullsFirst(), table.id.desc().nullsFirst()),
-    index("activity_logs_feed_action_idx").on(table.projectId, table.action, table.createdAt.desc().nullsFirst(), table.id.desc().nullsFirst()),
+    index("activity_logs_feed_user_idx").on(
+      table.projectId,
+      table.userId,
+      table.createdAt.desc().nullsFirst(),
+      table.id.desc().nullsFirst(),
+    ),
+    index("activity_logs_feed_entity_idx").on(
+      table.projectId,
+      table.entityType,
+      table.createdAt.desc().nullsFirst(),
+      table.id.desc().nullsFirst(),
+    ),
+    index("activity_logs_feed_action_idx").on(
+      table.projectId,
+      table.action,
+      table.createdAt.desc().nullsFirst(),
+      table.id.desc().nullsFirst(),
+    ),
     index("activity_logs_organization_id_idx").on(table.organizationId),
     index("activity_logs_user_id_idx").on(table.userId),
     index("activity_logs_entity_id_idx").on(table.entityId),

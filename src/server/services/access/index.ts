@@ -17,11 +17,7 @@ export async function requireOrgAccess(
     .from(organizationMembers)
     .innerJoin(organizations, eq(organizations.id, organizationMembers.organizationId))
     .where(
-      and(
-        eq(organizationMembers.organizationId, organizationId),
-        eq(organizationMembers.userId, userId),
-        isNull(organizations.deletedAt),
-      ),
+      and(eq(organizationMembers.organizationId, organizationId), eq(organizationMembers.userId, userId), isNull(organizations.deletedAt)),
     )
     .limit(1);
   if (!row) throw notFound("Organization");

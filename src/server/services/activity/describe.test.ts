@@ -13,18 +13,25 @@ const update = (fields: Record<string, [unknown, unknown]>, extra: Record<string
 
 describe("describeActivity: steps", () => {
   it("says which cell a step moved between, by lane names", () => {
-    const details = update({ departmentId: ["d1", "d1"], stageId: ["s1", "s2"], x: [10, 20] }, {
-      label: "Review contract",
-      from: "Legal / Draft",
-      to: "Legal / Review",
-    });
+    const details = update(
+      { departmentId: ["d1", "d1"], stageId: ["s1", "s2"], x: [10, 20] },
+      {
+        label: "Review contract",
+        from: "Legal / Draft",
+        to: "Legal / Review",
+      },
+    );
     const { summary, changes } = describeActivity({ action: "MOVE", entityType: "NODE", details });
     expect(summary).toBe("moved 'Review contract' from Legal / Draft to Legal / Review");
     expect(changes).toEqual([{ field: "place", from: "Legal / Draft", to: "Legal / Review" }]);
   });
 
   it("calls a move inside one cell a reposition and shows no coordinates", () => {
-    const { summary, changes } = describeActivity({ action: "MOVE", entityType: "NODE", details: update({ x: [1, 2], y: [3, 4] }, { label: "A" }) });
+    const { summary, changes } = describeActivity({
+      action: "MOVE",
+      entityType: "NODE",
+      details: update({ x: [1, 2], y: [3, 4] }, { label: "A" }),
+    });
     expect(summary).toBe("repositioned 'A'");
     expect(changes).toEqual([]);
   });
@@ -32,7 +39,9 @@ describe("describeActivity: steps", () => {
   it("names one changed field with its old and new value", () => {
     const details = update({ avgTime: ["2h", "3h"] }, { label: "Check credit" });
     expect(say("UPDATE", "NODE", details)).toBe("changed the average time of 'Check credit' from 2h to 3h");
-    expect(describeActivity({ action: "UPDATE", entityType: "NODE", details }).changes).toEqual([{ field: "average time", from: "2h", to: "3h" }]);
+    expect(describeActivity({ action: "UPDATE", entityType: "NODE", details }).changes).toEqual([
+      { field: "average time", from: "2h", to: "3h" },
+    ]);
   });
 
   it("says set / cleared when one side is empty, and reads enums, flags and percentages", () => {
@@ -75,8 +84,12 @@ describe("describeActivity: connections, lanes, project, members", () => {
 
   it("adds, renames and reorders departments and stages", () => {
     expect(say("CREATE", "DEPARTMENT", { name: "Legal" })).toBe("added the department 'Legal'");
-    expect(say("UPDATE", "STAGE", update({ name: ["Draft", "Drafting"] }, { name: "Drafting" }))).toBe("renamed the stage 'Draft' to 'Drafting'");
-    expect(say("UPDATE", "STAGE", update({ position: [0, 2] }, { name: "Review" }))).toBe("changed the position of the stage 'Review' from 1 to 3");
+    expect(say("UPDATE", "STAGE", update({ name: ["Draft", "Drafting"] }, { name: "Drafting" }))).toBe(
+      "renamed the stage 'Draft' to 'Drafting'",
+    );
+    expect(say("UPDATE", "STAGE", update({ position: [0, 2] }, { name: "Review" }))).toBe(
+      "changed the position of the stage 'Review' from 1 to 3",
+    );
     expect(say("DELETE", "DEPARTMENT", { name: "Legal" })).toBe("deleted the department 'Legal'");
   });
 

@@ -105,7 +105,8 @@ function changesOf(d: Details): ActivityChange[] {
   const changes = fields
     .filter((f) => !HIDDEN_FIELDS.has(f))
     .map((f) => ({ field: fieldLabel(f), key: f, from: formatValue(f, before[f]), to: formatValue(f, after[f]) }));
-  if (text(d.from) || text(d.to)) changes.unshift({ field: fieldLabel("cell"), key: "cell", from: text(d.from) ?? "", to: text(d.to) ?? "" });
+  if (text(d.from) || text(d.to))
+    changes.unshift({ field: fieldLabel("cell"), key: "cell", from: text(d.from) ?? "", to: text(d.to) ?? "" });
   return changes.map(({ field, from, to }) => ({ field, from, to }));
 }
 
@@ -166,8 +167,10 @@ function describeProject(action: string, d: Details, changes: ActivityChange[]):
   if (action === "RESTORE") return fields.includes("status") ? "unarchived the project" : "restored the project from the trash";
   if (action === "EXPORT") return "exported the project";
   if (action === "IMPORT") return "imported into the project";
-  if (changes.length === 1 && fields[0] === "name") return `renamed the project from ${quote(record(d.old_value).name, "?")} to ${quote(after.name, "?")}`;
-  if (changes.length === 1 && fields[0] === "description") return after.description ? "changed the project description" : "cleared the project description";
+  if (changes.length === 1 && fields[0] === "name")
+    return `renamed the project from ${quote(record(d.old_value).name, "?")} to ${quote(after.name, "?")}`;
+  if (changes.length === 1 && fields[0] === "description")
+    return after.description ? "changed the project description" : "cleared the project description";
   return changes.length ? `changed the project ${listWords(changes.map((c) => c.field))}` : "updated the project";
 }
 

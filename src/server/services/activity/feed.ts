@@ -159,8 +159,14 @@ export async function exportActivityCsv(ctx: ProjectContext, filter: FeedFilter)
         item.action.toLowerCase(),
         item.entityType.toLowerCase(),
         item.text,
-        item.changes.map((c) => (c.from ? `${c.field}: ${c.from}` : "")).filter(Boolean).join("; "),
-        item.changes.map((c) => (c.to ? `${c.field}: ${c.to}` : "")).filter(Boolean).join("; "),
+        item.changes
+          .map((c) => (c.from ? `${c.field}: ${c.from}` : ""))
+          .filter(Boolean)
+          .join("; "),
+        item.changes
+          .map((c) => (c.to ? `${c.field}: ${c.to}` : ""))
+          .filter(Boolean)
+          .join("; "),
       ]);
     }
     cursor = page.nextCursor;

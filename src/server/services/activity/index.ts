@@ -14,9 +14,11 @@ type ActivityEntry = Omit<typeof activityLogs.$inferInsert, "userId" | "ipAddres
 export async function logActivity(db: DbOrTx, actor: Actor, entries: ActivityEntry | ActivityEntry[], opts: { quiet?: boolean } = {}) {
   const list = Array.isArray(entries) ? entries : [entries];
   if (list.length === 0) return;
-  await db.insert(activityLogs).values(
-    list.map((entry) => ({ ...entry, userId: actor.userId, ipAddress: actor.ip?.slice(0, 45) ?? null, userAgent: actor.userAgent })),
-  );
+  await db
+    .insert(activityLogs)
+    .values(
+      list.map((entry) => ({ ...entry, userId: actor.userId, ipAddress: actor.ip?.slice(0, 45) ?? null, userAgent: actor.userAgent })),
+    );
   // Open activity feeds refetch. Sent inside the caller's transaction, so it is delivered only
   // if the entry commits; Postgres folds identical notifications of one transaction into one.
   if (opts.quiet) return;

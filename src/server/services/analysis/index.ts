@@ -115,7 +115,14 @@ async function loadFacts(db: DbOrTx, projectId: string) {
       .from(nodes)
       .where(and(eq(nodes.projectId, projectId), isNull(nodes.deletedAt))),
     db
-      .select({ id: edges.id, source: edges.sourceId, target: edges.targetId, lag: edges.lagMinutes, type: edges.relationType, properties: edges.properties })
+      .select({
+        id: edges.id,
+        source: edges.sourceId,
+        target: edges.targetId,
+        lag: edges.lagMinutes,
+        type: edges.relationType,
+        properties: edges.properties,
+      })
       .from(edges)
       .where(and(eq(edges.projectId, projectId), isNull(edges.deletedAt))),
   ]);
@@ -155,7 +162,13 @@ async function computeLeadTime(tx: Transaction, projectId: string, revision: num
   });
   const totalMinutes = cpm.criticalPathMinutes + cpm.reworkMinutes;
   const bottlenecks = findBottlenecks(
-    facts.nodeRows.map((n) => ({ id: n.id, label: n.label, duration: n.duration, status: n.status, worked: isAutomatable({ type: n.type, external: n.attributes.external ?? false }) })),
+    facts.nodeRows.map((n) => ({
+      id: n.id,
+      label: n.label,
+      duration: n.duration,
+      status: n.status,
+      worked: isAutomatable({ type: n.type, external: n.attributes.external ?? false }),
+    })),
     cpm.nodes,
     totalMinutes,
   );
@@ -196,7 +209,12 @@ async function writeBottlenecks(tx: Transaction, projectId: string, bottlenecks:
 export async function automationCandidates({ db, access }: ProjectContext, { limit }: { limit: number }) {
   const { nodeRows, depRows } = await loadFacts(db, access.project.id);
   const deps = depRows.filter((e) => e.type !== "FEEDBACK_TO").map((e) => ({ source: e.source, target: e.target, lag: e.lag }));
-  const base = refusingCycles(nodeRows, () => computeCpm(nodeRows.map((n) => ({ id: n.id, duration: n.duration })), deps)).criticalPathMinutes;
+  const base = refusingCycles(nodeRows, () =>
+    computeCpm(
+      nodeRows.map((n) => ({ id: n.id, duration: n.duration })),
+      deps,
+    ),
+  ).criticalPathMinutes;
   const scored = nodeRows
     .filter((n) => isAutomatable({ type: n.type, external: n.attributes.external ?? false }))
     .map((n) => ({
@@ -218,6 +236,13 @@ export async function automationCandidates({ db, access }: ProjectContext, { lim
     ).criticalPathMinutes;
     const minutesFreed = round2(base - without);
     const freed = minutesFreed > 0 ? `Automating it frees ${formatMinutes(minutesFreed)} of the critical path. ` : "";
-    return { nodeId: node.id, label: node.label, score: reasoning.final_score, reasoning, minutesFreed, explanation: `${freed}${explainAutomation(reasoning)}` };
+    return {
+      nodeId: node.id,
+      label: node.label,
+      score: reasoning.final_score,
+      reasoning,
+      minutesFreed,
+      explanation: `${freed}${explainAutomation(reasoning)}`,
+    };
   });
 }

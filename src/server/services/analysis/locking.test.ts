@@ -27,10 +27,14 @@ describe.runIf(!!process.env.TEST_DATABASE_URL)("lead time locking on the server
       await tx.select({ id: projects.id }).from(projects).where(eq(projects.id, project.id)).for("update");
       viewer = callerFor(db(), owner.id).analysis.leadTime({ projectId: project.id });
       // Give the viewer's request time to reach its lock and queue behind this transaction.
-      await expect.poll(async () => {
-        const waiting = await db().execute(sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`);
-        return rows<{ n: number }>(waiting)[0]?.n ?? 0;
-      }).toBeGreaterThan(0);
+      await expect
+        .poll(async () => {
+          const waiting = await db().execute(
+            sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`,
+          );
+          return rows<{ n: number }>(waiting)[0]?.n ?? 0;
+        })
+        .toBeGreaterThan(0);
       return leadTime({ db: tx, actor, access });
     });
     await expect(viewer).resolves.toMatchObject({ criticalPathMinutes: saved.criticalPathMinutes });

@@ -19,7 +19,10 @@ const point = (mode: number, low: number | null, high: number | null): Estimate 
  * server/analysis/simulate.ts). The same revision, runs, seed and distribution give the same
  * answer, so it is cached on exactly those; storing a revision's answer drops older ones.
  */
-export async function simulateLeadTime({ db, access }: ProjectContext, { runs, seed }: { runs: number; seed: number }): Promise<SimulationAnswer> {
+export async function simulateLeadTime(
+  { db, access }: ProjectContext,
+  { runs, seed }: { runs: number; seed: number },
+): Promise<SimulationAnswer> {
   return withTransaction(db, async (tx) => {
     // FOR SHARE: graph batches wait, so the rows read below are the graph at this revision.
     const [current] = await tx
@@ -73,7 +76,9 @@ export async function simulateLeadTime({ db, access }: ProjectContext, { runs, s
       );
     } catch (error) {
       if (error instanceof CycleError) {
-        throw new ServiceError("CYCLE_DETECTED", "The dependencies form a cycle, so the lead time cannot be simulated", { cycle: error.nodeIds });
+        throw new ServiceError("CYCLE_DETECTED", "The dependencies form a cycle, so the lead time cannot be simulated", {
+          cycle: error.nodeIds,
+        });
       }
       throw error;
     }

@@ -19,13 +19,19 @@ export type WhatIfAnswer = { before: Figures; after: Figures; delta: Delta };
  */
 export async function whatIf({ db, access }: ProjectContext, { changes }: { changes: WhatIfChange[] }): Promise<WhatIfAnswer> {
   const { graph, distribution } = await withSnapshot(db, access.project.id, async (tx, revision) => {
-    const [project] = await tx.select({ distribution: projects.estimateDistribution }).from(projects).where(eq(projects.id, access.project.id));
+    const [project] = await tx
+      .select({ distribution: projects.estimateDistribution })
+      .from(projects)
+      .where(eq(projects.id, access.project.id));
     return { graph: await loadGraph(tx, access.project.id, revision), distribution: project?.distribution ?? "PERT" };
   });
   const byId = new Map(changes.map((c) => [c.nodeId, c]));
   const present = new Set(graph.nodes.map((n) => n.id));
   const missing = changes.find((c) => !present.has(c.nodeId));
-  if (missing) throw new ServiceError("ENTITY_NOT_FOUND", "That step is not in this project any more: it may have just been deleted", { nodeId: missing.nodeId });
+  if (missing)
+    throw new ServiceError("ENTITY_NOT_FOUND", "That step is not in this project any more: it may have just been deleted", {
+      nodeId: missing.nodeId,
+    });
   const variant = {
     ...graph,
     nodes: graph.nodes.map((n) => {

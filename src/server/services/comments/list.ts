@@ -102,9 +102,7 @@ export async function listThreads(
       content: deleted ? "" : row.comment.content,
       deleted,
       author:
-        deleted || !row.comment.userId
-          ? null
-          : { id: row.comment.userId, name: row.authorName ?? "Former member", image: row.authorImage },
+        deleted || !row.comment.userId ? null : { id: row.comment.userId, name: row.authorName ?? "Former member", image: row.authorImage },
       createdAt: row.comment.createdAt,
       editedAt: row.comment.updatedAt > row.comment.createdAt ? row.comment.updatedAt : null,
       canEdit: canWrite && own && !deleted,

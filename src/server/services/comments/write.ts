@@ -23,7 +23,10 @@ async function lockComment(tx: Transaction, projectId: string, id: string, opts:
 /** The step's label for the activity feed, deleted steps included. */
 async function stepLabel(tx: Transaction, projectId: string, nodeId: string | null) {
   if (!nodeId) return null;
-  const [row] = await tx.select({ label: nodes.label }).from(nodes).where(and(eq(nodes.id, nodeId), eq(nodes.projectId, projectId)));
+  const [row] = await tx
+    .select({ label: nodes.label })
+    .from(nodes)
+    .where(and(eq(nodes.id, nodeId), eq(nodes.projectId, projectId)));
   return row?.label ?? null;
 }
 
@@ -79,7 +82,14 @@ export async function createComment(ctx: ProjectContext, input: { content: strin
     }
     const [comment] = await tx
       .insert(comments)
-      .values({ organizationId: access.organizationId, projectId, nodeId, parentId: input.parentId ?? null, userId: actor.userId, content: input.content })
+      .values({
+        organizationId: access.organizationId,
+        projectId,
+        nodeId,
+        parentId: input.parentId ?? null,
+        userId: actor.userId,
+        content: input.content,
+      })
       .returning();
     await recordWrite(tx, ctx, comment!, "CREATE", { new_value: { content: comment!.content } });
     return comment!;

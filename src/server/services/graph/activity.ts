@@ -2,7 +2,10 @@ import type { Change } from "~/domain/apply";
 import { sameValue, type AxisItem, type GraphNode } from "~/domain/graph";
 import type { activityLogs } from "~/server/db/schema";
 
-type Entry = Pick<typeof activityLogs.$inferInsert, "organizationId" | "projectId" | "action" | "entityType" | "entityId" | "details" | "revision">;
+type Entry = Pick<
+  typeof activityLogs.$inferInsert,
+  "organizationId" | "projectId" | "action" | "entityType" | "entityId" | "details" | "revision"
+>;
 
 const MOVE_FIELDS = new Set(["x", "y", "departmentId", "stageId"]);
 const ENTITY = { node: "NODE", edge: "EDGE", department: "DEPARTMENT", stage: "STAGE" } as const;

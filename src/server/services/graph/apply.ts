@@ -97,7 +97,13 @@ export async function applyBatch({ db, access, actor }: ProjectContext, batch: B
       revision,
       result: stored,
     });
-    await recordHistory(tx, owner, { history: batch.history, clientOpId: batch.clientOpId, revision, ops: batch.ops, inverse: applied.inverse });
+    await recordHistory(tx, owner, {
+      history: batch.history,
+      clientOpId: batch.clientOpId,
+      revision,
+      ops: batch.ops,
+      inverse: applied.inverse,
+    });
     await notify(tx, { kind: "change", projectId, revision });
     return { revision, inverse: applied.inverse, replayed: false };
   });
@@ -134,7 +140,12 @@ async function toServiceError(
 }
 
 /** Who last changed an entity, from the activity trail, so a conflict can name them. */
-async function lastAuthor(tx: Transaction, projectId: string, entityId: string, actor: Actor): Promise<{ name: string; at: string } | null> {
+async function lastAuthor(
+  tx: Transaction,
+  projectId: string,
+  entityId: string,
+  actor: Actor,
+): Promise<{ name: string; at: string } | null> {
   const [row] = await tx
     .select({ userId: activityLogs.userId, name: users.name, at: activityLogs.createdAt })
     .from(activityLogs)

@@ -27,7 +27,10 @@ export async function requireEntry(tx: Transaction, owner: Owner, history: Batch
     .where(and(mine(owner, SOURCE[history.kind]), eq(undoEntries.entryId, history.entryId)));
   if (!found) {
     const done = history.kind === "undo" ? "undone" : "redone";
-    throw new ServiceError("HISTORY_GONE", `Can't ${history.kind}: that change is no longer in your history; it was probably ${done} in another tab.`);
+    throw new ServiceError(
+      "HISTORY_GONE",
+      `Can't ${history.kind}: that change is no longer in your history; it was probably ${done} in another tab.`,
+    );
   }
 }
 
@@ -75,7 +78,10 @@ export async function loadHistory(db: DbOrTx, owner: Omit<Owner, "organizationId
     .where(and(eq(undoEntries.projectId, owner.projectId), eq(undoEntries.userId, owner.userId)))
     .orderBy(asc(undoEntries.revision));
   const pick = (stack: Stack): HistoryEntry[] =>
-    rows.filter((r) => r.stack === stack).map(({ id, ops, inverse }) => ({ id, ops, inverse })).slice(-UNDO_DEPTH);
+    rows
+      .filter((r) => r.stack === stack)
+      .map(({ id, ops, inverse }) => ({ id, ops, inverse }))
+      .slice(-UNDO_DEPTH);
   return { undo: pick("UNDO"), redo: pick("REDO") };
 }
 

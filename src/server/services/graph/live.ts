@@ -55,7 +55,7 @@ export async function* liveChanges(opts: {
   let last = opts.since;
   const message = (event: LiveEvent): LiveMessage => ({ revision: last, event });
   async function* catchUp(): AsyncGenerator<LiveMessage> {
-    for (let replayed = 0; ; ) {
+    for (let replayed = 0; ;) {
       const page = await batchesSince(db, projectId, last, PAGE);
       for (const batch of page) {
         last = batch.revision;

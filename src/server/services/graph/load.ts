@@ -13,8 +13,14 @@ export type GraphPayload = GraphSnapshot & { revision: number; facts: Record<str
 export async function loadGraph(db: DbOrTx, projectId: string, revision: number): Promise<GraphPayload> {
   const thread = alias(comments, "thread");
   const [nodeRows, edgeRows, departmentRows, stageRows, commentRows] = await Promise.all([
-    db.select().from(nodes).where(and(eq(nodes.projectId, projectId), isNull(nodes.deletedAt))),
-    db.select().from(edges).where(and(eq(edges.projectId, projectId), isNull(edges.deletedAt))),
+    db
+      .select()
+      .from(nodes)
+      .where(and(eq(nodes.projectId, projectId), isNull(nodes.deletedAt))),
+    db
+      .select()
+      .from(edges)
+      .where(and(eq(edges.projectId, projectId), isNull(edges.deletedAt))),
     db.select().from(departments).where(eq(departments.projectId, projectId)).orderBy(asc(departments.position)),
     db.select().from(stages).where(eq(stages.projectId, projectId)).orderBy(asc(stages.position)),
     // Comments (thread starts and replies) in open threads: replies carry no resolved flag of
@@ -23,7 +29,9 @@ export async function loadGraph(db: DbOrTx, projectId: string, revision: number)
       .select({ nodeId: comments.nodeId, n: sql<number>`count(*)::int` })
       .from(comments)
       .leftJoin(thread, eq(thread.id, comments.parentId))
-      .where(and(eq(comments.projectId, projectId), isNull(comments.deletedAt), sql`NOT coalesce(${thread.resolved}, ${comments.resolved})`))
+      .where(
+        and(eq(comments.projectId, projectId), isNull(comments.deletedAt), sql`NOT coalesce(${thread.resolved}, ${comments.resolved})`),
+      )
       .groupBy(comments.nodeId),
   ]);
   const commentCount = new Map(commentRows.map((r) => [r.nodeId, r.n]));

@@ -129,9 +129,7 @@ async function deleteMembership(tx: Transaction, organizationId: string, userId:
   await tx
     .delete(organizationMembers)
     .where(and(eq(organizationMembers.organizationId, organizationId), eq(organizationMembers.userId, userId)));
-  await tx
-    .delete(projectMembers)
-    .where(and(eq(projectMembers.organizationId, organizationId), eq(projectMembers.userId, userId)));
+  await tx.delete(projectMembers).where(and(eq(projectMembers.organizationId, organizationId), eq(projectMembers.userId, userId)));
 }
 
 export async function removeMember({ db, access }: OrgContext, input: { userId: string }) {
@@ -148,7 +146,12 @@ export async function removeMember({ db, access }: OrgContext, input: { userId: 
 export async function leaveOrganization({ db, access, actor }: OrgContext) {
   return withTransaction(db, async (tx) => {
     await lockOrganization(tx, access.organizationId);
-    await assertNotLastOwner(tx, access.organizationId, access.orgRole, "You are the last owner; make someone else an owner before leaving");
+    await assertNotLastOwner(
+      tx,
+      access.organizationId,
+      access.orgRole,
+      "You are the last owner; make someone else an owner before leaving",
+    );
     await deleteMembership(tx, access.organizationId, actor.userId);
     return { ok: true as const };
   });

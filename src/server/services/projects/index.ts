@@ -121,7 +121,10 @@ async function updateProjectRow(
   return project!;
 }
 
-export async function updateProject(ctx: ProjectContext, input: { name?: string; description?: string; estimateDistribution?: "PERT" | "TRIANGULAR" }) {
+export async function updateProject(
+  ctx: ProjectContext,
+  input: { name?: string; description?: string; estimateDistribution?: "PERT" | "TRIANGULAR" },
+) {
   const { access } = ctx;
   const set: Partial<typeof projects.$inferInsert> = {};
   if (input.name !== undefined) set.name = input.name;

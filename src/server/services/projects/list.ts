@@ -69,7 +69,10 @@ export async function listProjects({ db, access, actor }: OrgContext, input: Lis
         after ?? undefined,
       ),
     )
-    .orderBy(sort.dir === "asc" ? sql`${sort.key} ASC` : sql`${sort.key} DESC`, sort.dir === "asc" ? sql`${projects.id} ASC` : sql`${projects.id} DESC`)
+    .orderBy(
+      sort.dir === "asc" ? sql`${sort.key} ASC` : sql`${sort.key} DESC`,
+      sort.dir === "asc" ? sql`${projects.id} ASC` : sql`${projects.id} DESC`,
+    )
     .limit(input.limit + 1);
 
   const page = rowsPlusOne.slice(0, input.limit);

@@ -65,7 +65,10 @@ export async function addProjectMember(ctx: ProjectContext, input: { email: stri
       .onConflictDoNothing()
       .returning({ id: projectMembers.id });
     if (inserted.length === 0) throw new ServiceError("ALREADY_MEMBER", `${input.email} is already a member of this project`);
-    await logActivity(tx, actor, { ...memberLog(access, userId, { new_value: { email: input.email, role: input.role } }), action: "SHARE" });
+    await logActivity(tx, actor, {
+      ...memberLog(access, userId, { new_value: { email: input.email, role: input.role } }),
+      action: "SHARE",
+    });
     return (await listProjectMembers({ ...ctx, db: tx })).find((m) => m.userId === userId)!;
   });
 }

@@ -3,10 +3,25 @@ import { rows, type DbOrTx } from "~/server/db";
 import type { ServiceContext } from "../context";
 import { fuzzyText, MIN_FUZZY_LENGTH, prefixTsQuery, searchTerms, snippetOf } from "./text";
 
-export type StepHit = { id: string; label: string; snippet: string | null; projectId: string; projectName: string; orgName: string; score: number };
+export type StepHit = {
+  id: string;
+  label: string;
+  snippet: string | null;
+  projectId: string;
+  projectName: string;
+  orgName: string;
+  score: number;
+};
 export type ProjectHit = { id: string; name: string; snippet: string | null; orgName: string; archived: boolean; score: number };
 /** `organizationId`/`orgName` null for built-in templates. */
-export type TemplateHit = { id: string; name: string; snippet: string | null; organizationId: string | null; orgName: string | null; score: number };
+export type TemplateHit = {
+  id: string;
+  name: string;
+  snippet: string | null;
+  organizationId: string | null;
+  orgName: string | null;
+  score: number;
+};
 export type SearchResults = { steps: StepHit[]; projects: ProjectHit[]; templates: TemplateHit[] };
 
 /** `text`: the whole query, lower-cased; `fuzzy`: the same when long enough for trigrams. */
@@ -21,7 +36,14 @@ export async function search({ db, actor }: ServiceContext, input: { q: string; 
   const tsq = prefixTsQuery(terms);
   if (!tsq) return { steps: [], projects: [], templates: [] };
   const fuzzyQ = fuzzyText(input.q);
-  const query: Query = { userId: actor.userId, terms, tsq, text: fuzzyQ, fuzzy: fuzzyQ.length >= MIN_FUZZY_LENGTH ? fuzzyQ : null, limit: input.limit };
+  const query: Query = {
+    userId: actor.userId,
+    terms,
+    tsq,
+    text: fuzzyQ,
+    fuzzy: fuzzyQ.length >= MIN_FUZZY_LENGTH ? fuzzyQ : null,
+    limit: input.limit,
+  };
   // One after the other: a transaction or PGlite runs one statement at a time anyway.
   const steps = await searchSteps(db, query);
   const projects = await searchProjects(db, query);
@@ -49,7 +71,10 @@ function matching(q: Query, title: SQL, tags: SQL, body: SQL) {
   const fts = sql`search_document(${title}, ${tags}, ${body}) @@ to_tsquery('simple', ${q.tsq})`;
   const fuzzy = q.fuzzy ? sql`(${lowerTitle} % ${q.fuzzy} OR ${q.fuzzy} <% ${lowerTitle})` : null;
   const { text } = q;
-  const termArray = sql`ARRAY[${sql.join(q.terms.map((term) => sql`${term}`), sql`, `)}]::text[]`;
+  const termArray = sql`ARRAY[${sql.join(
+    q.terms.map((term) => sql`${term}`),
+    sql`, `,
+  )}]::text[]`;
   const closeness = sql`greatest(similarity(${lowerTitle}, ${text}), word_similarity(${text}, ${lowerTitle}))`;
   const score = sql`(${closeness}
     + CASE WHEN coalesce(${tags} && ${termArray}, false) THEN 0.3 ELSE 0 END
@@ -125,7 +150,10 @@ async function stepsFrom(db: DbOrTx, q: Query, kind: "exact" | "fuzzy") {
     pools.push(pool(fts, null));
     const likeTerms = q.terms.filter((term) => term.length >= 3);
     if (likeTerms.length > 0) {
-      const contains = sql.join(likeTerms.map((term) => sql`lower(n.label) LIKE ${`%${term}%`}`), sql` AND `);
+      const contains = sql.join(
+        likeTerms.map((term) => sql`lower(n.label) LIKE ${`%${term}%`}`),
+        sql` AND `,
+      );
       pools.push(pool(contains, sql`length(n.label), n.id`));
     }
   } else {

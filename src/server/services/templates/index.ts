@@ -111,7 +111,10 @@ export async function useTemplate(ctx: OrgContext, { templateId, name }: { templ
  * Stores a project's live graph as one of its organization's templates. Step progress is
  * reset (status PENDING, progress 0): a template is the shape of a process, not a run of it.
  */
-export async function saveTemplateFromProject({ db, actor, access }: ProjectContext, { name, description, category, tags }: TemplateFields) {
+export async function saveTemplateFromProject(
+  { db, actor, access }: ProjectContext,
+  { name, description, category, tags }: TemplateFields,
+) {
   return withTransaction(db, async (tx) => {
     const live = await loadGraph(tx, access.project.id, access.project.revision);
     const graph: GraphSnapshot = {
@@ -122,7 +125,15 @@ export async function saveTemplateFromProject({ db, actor, access }: ProjectCont
     };
     const [template] = await tx
       .insert(templates)
-      .values({ organizationId: access.organizationId, name, description, category, tags, snapshot: templateSnapshot(graph), createdBy: actor.userId })
+      .values({
+        organizationId: access.organizationId,
+        name,
+        description,
+        category,
+        tags,
+        snapshot: templateSnapshot(graph),
+        createdBy: actor.userId,
+      })
       .returning();
     await logActivity(tx, actor, {
       organizationId: access.organizationId,

@@ -11,7 +11,14 @@ export function templateSnapshot(graph: GraphSnapshot) {
 export type TemplatePreview = {
   departments: { id: string; name: string; color: string; position: number }[];
   stages: { id: string; name: string; color: string; position: number }[];
-  nodes: { id: string; x: number; y: number; departmentId: string | null; stageId: string | null; type: GraphSnapshot["nodes"][number]["type"] }[];
+  nodes: {
+    id: string;
+    x: number;
+    y: number;
+    departmentId: string | null;
+    stageId: string | null;
+    type: GraphSnapshot["nodes"][number]["type"];
+  }[];
   edges: { sourceId: string; targetId: string; feedback: boolean }[];
 };
 

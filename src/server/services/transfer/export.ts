@@ -36,7 +36,11 @@ export async function exportJson(ctx: ProjectContext): Promise<ExportFile> {
     createdAt: project.createdAt.toISOString(),
     updatedAt: project.updatedAt.toISOString(),
   };
-  return { filename: `${project.slug}.flowmatrix.json`, mimeType: "application/json", content: JSON.stringify(exportLegacy(meta, graph), null, 2) };
+  return {
+    filename: `${project.slug}.flowmatrix.json`,
+    mimeType: "application/json",
+    content: JSON.stringify(exportLegacy(meta, graph), null, 2),
+  };
 }
 
 export async function exportBpmn(ctx: ProjectContext): Promise<ExportFile> {

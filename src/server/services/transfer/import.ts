@@ -12,7 +12,6 @@ import { automationInputHash } from "../guards";
 import { edgeColumns, nodeColumns } from "../graph/rows";
 import { createProject } from "../projects";
 
-
 export type ImportPreview = {
   format: "json" | "bpmn";
   problems: string[];
@@ -131,8 +130,14 @@ async function insertEdges(tx: Transaction, owner: Owner, list: GraphEdge[]) {
 async function storedCounts(tx: Transaction, projectId: string) {
   const live = (table: typeof nodes | typeof edges) => and(eq(table.projectId, projectId), isNull(table.deletedAt));
   const [[n], [e], [counters]] = await Promise.all([
-    tx.select({ n: sql<number>`count(*)::int` }).from(nodes).where(live(nodes)),
-    tx.select({ n: sql<number>`count(*)::int` }).from(edges).where(live(edges)),
+    tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(nodes)
+      .where(live(nodes)),
+    tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(edges)
+      .where(live(edges)),
     tx.select({ nodes: projects.nodesCount, edges: projects.edgesCount }).from(projects).where(eq(projects.id, projectId)),
   ]);
   return { nodes: n!.n, edges: e!.n, counters: counters! };
@@ -157,14 +162,23 @@ async function importOne(ctx: OrgContext, plan: PlannedProject, format: string) 
     if (plan.graph.stages.length) await tx.insert(stages).values(plan.graph.stages.map((a) => ({ ...owner, ...a })));
     await insertNodes(tx, owner, plan.graph.nodes);
     await insertEdges(tx, owner, plan.graph.edges);
-    await tx.update(projects).set({ revision: sql`${projects.revision} + 1` }).where(eq(projects.id, project.id));
+    await tx
+      .update(projects)
+      .set({ revision: sql`${projects.revision} + 1` })
+      .where(eq(projects.id, project.id));
 
     const expected = { nodes: plan.graph.nodes.length, edges: plan.graph.edges.length };
     const stored = await storedCounts(tx, project.id);
     const matches =
-      stored.nodes === expected.nodes && stored.edges === expected.edges && stored.counters.nodes === expected.nodes && stored.counters.edges === expected.edges;
+      stored.nodes === expected.nodes &&
+      stored.edges === expected.edges &&
+      stored.counters.nodes === expected.nodes &&
+      stored.counters.edges === expected.edges;
     if (!matches) {
-      throw new ServiceError("INVALID_OPERATION", `Stored ${stored.nodes} steps and ${stored.edges} connections, but the file has ${expected.nodes} and ${expected.edges}`);
+      throw new ServiceError(
+        "INVALID_OPERATION",
+        `Stored ${stored.nodes} steps and ${stored.edges} connections, but the file has ${expected.nodes} and ${expected.edges}`,
+      );
     }
     await logActivity(tx, ctx.actor, {
       organizationId,
@@ -187,7 +201,9 @@ export async function importProjects(ctx: OrgContext, { text }: { text: string }
   const parsed = await parseImport(text);
   if (parsed.problems.length) {
     const n = parsed.problems.length;
-    throw new ServiceError("INVALID_OPERATION", `The file has ${n} problem${n === 1 ? "" : "s"}; nothing was imported`, { problems: parsed.problems });
+    throw new ServiceError("INVALID_OPERATION", `The file has ${n} problem${n === 1 ? "" : "s"}; nothing was imported`, {
+      problems: parsed.problems,
+    });
   }
   const report: ImportReport = { total: parsed.projects.length, successful: 0, failed: 0, errors: [], projects: [] };
   for (const [index, plan] of parsed.projects.entries()) {
@@ -196,7 +212,11 @@ export async function importProjects(ctx: OrgContext, { text }: { text: string }
       report.successful++;
     } catch (error) {
       report.failed++;
-      report.errors.push({ index, name: plan.name, error: error instanceof ServiceError && error.domainCode ? error.message : "The project could not be saved" });
+      report.errors.push({
+        index,
+        name: plan.name,
+        error: error instanceof ServiceError && error.domainCode ? error.message : "The project could not be saved",
+      });
     }
   }
   return report;

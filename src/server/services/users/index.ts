@@ -11,10 +11,7 @@ export type PublicUser = { id: string; email: string; name: string; avatarUrl: s
 export async function signUp({ db }: PublicContext, input: { name: string; email: string; password: string }) {
   const passwordHash = await hashPassword(input.password);
   try {
-    const [user] = await db
-      .insert(users)
-      .values({ name: input.name, email: input.email, passwordHash })
-      .returning(publicColumns);
+    const [user] = await db.insert(users).values({ name: input.name, email: input.email, passwordHash }).returning(publicColumns);
     return user!;
   } catch (error) {
     if (isUniqueViolation(error)) throw new ServiceError("EMAIL_TAKEN", "An account with this email already exists");
@@ -23,7 +20,10 @@ export async function signUp({ db }: PublicContext, input: { name: string; email
 }
 
 /** Same answer (null) for an unknown email and a wrong password. */
-export async function verifyCredentials({ db }: PublicContext, { email, password }: { email: string; password: string }): Promise<PublicUser | null> {
+export async function verifyCredentials(
+  { db }: PublicContext,
+  { email, password }: { email: string; password: string },
+): Promise<PublicUser | null> {
   const [user] = await db
     .select({ ...publicColumns, passwordHash: users.passwordHash })
     .from(users)
@@ -63,6 +63,9 @@ export async function changePassword({ db, actor }: ServiceContext, input: { cur
   if (!(await verifyPassword(input.currentPassword, user.hash))) {
     throw new ServiceError("WRONG_PASSWORD", "Your current password is not correct");
   }
-  await db.update(users).set({ passwordHash: await hashPassword(input.newPassword) }).where(eq(users.id, userId));
+  await db
+    .update(users)
+    .set({ passwordHash: await hashPassword(input.newPassword) })
+    .where(eq(users.id, userId));
   return { ok: true as const };
 }

@@ -35,7 +35,13 @@ export type Comparison = {
   delta: Delta;
 };
 
-function side(graph: GraphSnapshot, versionNumber: number | null, revision: number, storedLeadTime: number | null, figures: Figures): ComparedSide {
+function side(
+  graph: GraphSnapshot,
+  versionNumber: number | null,
+  revision: number,
+  storedLeadTime: number | null,
+  figures: Figures,
+): ComparedSide {
   const lead = leadTimeOf(graph);
   const labels = new Map(graph.nodes.map((n) => [n.id, n.label]));
   return {
@@ -71,7 +77,10 @@ export async function compareVersions(ctx: ProjectContext, { from, to }: { from:
   const { nodes, edges, departments, stages } = newer.graph;
   const after: GraphSnapshot = { nodes, edges, departments, stages };
   const diff = diffGraphs(older.graph, after);
-  const [project] = await db.select({ distribution: projects.estimateDistribution }).from(projects).where(eq(projects.id, access.project.id));
+  const [project] = await db
+    .select({ distribution: projects.estimateDistribution })
+    .from(projects)
+    .where(eq(projects.id, access.project.id));
   const distribution = project?.distribution ?? "PERT";
   const [fromFigures, toFigures] = [figuresOf(older.graph, distribution), figuresOf(after, distribution)];
   const labels = new Map([...older.graph.nodes, ...after.nodes].map((n) => [n.id, n.label]));

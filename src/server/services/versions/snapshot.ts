@@ -21,10 +21,12 @@ export function readSnapshot(stored: unknown): GraphSnapshot {
   if (s?.format !== SNAPSHOT_FORMAT) throw new Error(`Unknown version snapshot format ${String(s?.format)}`);
   // Fields added to steps after a version was saved read as their defaults, so comparing an
   // old version with today's graph does not report every step as changed.
-  const nodes = (s.nodes ?? []).map((n: Partial<GraphNode>) => ({ ...n, pca: n.pca ?? DEFAULT_NODE_FIELDS.pca, external: n.external ?? DEFAULT_NODE_FIELDS.external }) as GraphNode);
+  const nodes = (s.nodes ?? []).map(
+    (n: Partial<GraphNode>) =>
+      ({ ...n, pca: n.pca ?? DEFAULT_NODE_FIELDS.pca, external: n.external ?? DEFAULT_NODE_FIELDS.external }) as GraphNode,
+  );
   return { nodes, edges: s.edges ?? [], departments: s.departments ?? [], stages: s.stages ?? [] };
 }
-
 
 /**
  * Lead time and critical path of a graph held in memory (a saved version), by the same

@@ -116,7 +116,10 @@ export async function snapshotProject(
  * through the editor: it is only written when the live graph really equals that version
  * (the restore batch may have been refused in the meantime).
  */
-export async function saveVersion(ctx: ProjectContext, { comment, restoredFrom }: { comment: string | null; restoredFrom?: string }): Promise<VersionSummary> {
+export async function saveVersion(
+  ctx: ProjectContext,
+  { comment, restoredFrom }: { comment: string | null; restoredFrom?: string },
+): Promise<VersionSummary> {
   return withTransaction(ctx.db, async (tx) => {
     const inTx = { ...ctx, db: tx };
     if (!restoredFrom) return snapshotProject(inTx, { comment, automatic: false });
@@ -129,4 +132,3 @@ export async function saveVersion(ctx: ProjectContext, { comment, restoredFrom }
     return snapshotProject(inTx, { comment: `Restored from v${target.versionNumber}`, automatic: true });
   });
 }
-
