@@ -21,6 +21,12 @@ const PATHS = {
   building: "M4 21V5a2 2 0 0 1 2-2h8a2 2 0 0 1 2 2v16M16 9h2a2 2 0 0 1 2 2v10M2 21h20M8 7h4M8 11h4M8 15h4",
   logout: "M15 4h3a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2h-3M10 17l5-5-5-5M15 12H3",
   user: "M20 21v-1a5 5 0 0 0-5-5H9a5 5 0 0 0-5 5v1M12 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8Z",
+  undo: "M9 14 4 9l5-5M4 9h10.5a5.5 5.5 0 0 1 0 11H11",
+  redo: "m15 14 5-5-5-5m5 5H9.5a5.5 5.5 0 0 0 0 11H13",
+  legend: "M4 6h.01M4 12h.01M4 18h.01M8 6h12M8 12h12M8 18h12",
+  tidy: "M4 5h5v5H4zM15 5h5v5h-5zM15 14h5v5h-5zM9 7.5h6M17.5 10v4",
+  cloudCheck: "M7 18a4.5 4.5 0 0 1-.5-8.97A6 6 0 0 1 18 9a4 4 0 0 1 0 9H7Zm2.5-4.5 2 2 3.5-3.5",
+  cloudOff: "m3 3 18 18M8.5 8.6A4.5 4.5 0 0 0 7 18h11m2.6-1.9A4 4 0 0 0 18 9a6 6 0 0 0-8.2-3.6",
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEditorSelector } from "../editor-context";
-import { ToolbarIcon } from "./icons";
+import { Icon } from "../../ui/Icon";
 import { ToolButton } from "./ToolButton";
 import { useModKey } from "./useModKey";
 
@@ -16,10 +16,10 @@ export function HistoryButtons() {
   return (
     <div className="flex items-center gap-0.5">
       <ToolButton label="Undo" shortcut={apple ? "⌘Z" : "Ctrl+Z"} iconOnly onClick={undo} disabled={!canUndo}>
-        <ToolbarIcon name="undo" />
+        <Icon name="undo" />
       </ToolButton>
       <ToolButton label="Redo" shortcut={apple ? "⇧⌘Z" : "Ctrl+Shift+Z"} iconOnly onClick={redo} disabled={!canRedo}>
-        <ToolbarIcon name="redo" />
+        <Icon name="redo" />
       </ToolButton>
     </div>
   );

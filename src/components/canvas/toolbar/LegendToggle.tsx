@@ -3,7 +3,7 @@
 import { useId, useRef } from "react";
 import { useStoredFlag } from "../../lib/useStoredFlag";
 import { Legend } from "../Legend";
-import { ToolbarIcon } from "./icons";
+import { Icon } from "../../ui/Icon";
 import { ToolButton } from "./ToolButton";
 
 const STORAGE_KEY = "flowmatrix:legend-open";
@@ -33,7 +33,7 @@ export function LegendToggle() {
         onClick={() => setOpen(!open)}
         className="aria-pressed:bg-slate-100 aria-pressed:text-slate-900"
       >
-        <ToolbarIcon name="legend" />
+        <Icon name="legend" />
         Legend
       </ToolButton>
       {open && (

@@ -3,12 +3,11 @@
 import { Spinner } from "../../ui/Spinner";
 import { Icon } from "../../ui/Icon";
 import { useEditorSelector, type SaveStatus as Status } from "../editor-context";
-import { ToolbarIcon } from "./icons";
 
 const LOOK: Record<Status, { text: string; className: string; icon: React.ReactNode }> = {
-  saved: { text: "Saved", className: "text-slate-500", icon: <ToolbarIcon name="cloudCheck" /> },
+  saved: { text: "Saved", className: "text-slate-500", icon: <Icon name="cloudCheck" /> },
   saving: { text: "Saving…", className: "text-slate-500", icon: <Spinner className="size-3.5" /> },
-  offline: { text: "Offline, retrying…", className: "text-amber-700", icon: <ToolbarIcon name="cloudOff" /> },
+  offline: { text: "Offline, retrying…", className: "text-amber-700", icon: <Icon name="cloudOff" /> },
   error: { text: "Couldn't save", className: "text-red-700", icon: <Icon name="alert" className="size-4" /> },
 };
 

@@ -2,7 +2,7 @@
 
 import { tidy } from "~/domain/tidy";
 import { useEditorSelector } from "../editor-context";
-import { ToolbarIcon } from "./icons";
+import { Icon } from "../../ui/Icon";
 import { ToolButton } from "./ToolButton";
 
 /** Auto-layout of the whole matrix or of the selected steps, each one undo step. */
@@ -22,7 +22,7 @@ export function TidyButtons() {
         onClick={() => run()}
         disabled={editor.state.nodes.size === 0}
       >
-        <ToolbarIcon name="tidy" />
+        <Icon name="tidy" />
         <span className="max-sm:sr-only">Tidy up</span>
       </ToolButton>
       {selected.length >= 2 && (
