@@ -17,7 +17,7 @@ export type InnerContext = {
   userAgent: string | null;
 };
 
-/** Everything a procedure needs; tests and server components build it directly. */
+/** Everything a procedure needs; tests and benchmarks build it directly (callerFor), the route from the request. */
 export function createInnerContext(opts: {
   db: Database;
   session: AppSession | null;
