@@ -2,6 +2,7 @@ import { getServerSession, type DefaultSession, type NextAuthOptions } from "nex
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "~/env.js";
 import { getDb } from "~/server/db";
+import { loggableError } from "~/server/http/log";
 import { verifyCredentials } from "~/server/services/users";
 
 declare module "next-auth" {
@@ -14,6 +15,12 @@ export const authOptions: NextAuthOptions = {
   secret: env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: "/login" },
+  // A failed sign-in query must not put the password hash or the email into the log.
+  logger: {
+    error: (code, metadata) => console.error(`next-auth ${code}: ${loggableError(metadata instanceof Error ? metadata : metadata.error)}`),
+    warn: (code) => console.warn(`next-auth warning ${code}`),
+    debug: () => {},
+  },
   providers: [
     CredentialsProvider({
       name: "Email and password",

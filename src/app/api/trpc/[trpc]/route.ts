@@ -2,6 +2,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { NextRequest } from "next/server";
 import { appRouter } from "~/server/api/root";
 import { createTRPCContext } from "~/server/api/trpc";
+import { loggableError } from "~/server/http/log";
 import { forgedOrigin, oversizeBody } from "~/server/http/security";
 import { MAX_BATCH_PROCEDURES } from "~/trpc/limits";
 
@@ -23,7 +24,7 @@ function handler(req: NextRequest) {
     maxBatchSize: MAX_BATCH_PROCEDURES,
     createContext: () => createTRPCContext({ headers: req.headers }),
     onError({ path, error }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);
+      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed: ${loggableError(error.cause ?? error)}`);
     },
   });
 }
