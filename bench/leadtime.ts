@@ -128,7 +128,7 @@ const sameResult = (a: CpmResult, b: CpmResult) => {
 function ownerContext(db: Database, org: Organization, project: Project): ProjectContext {
   return {
     db,
-    actor: { userId: org.createdBy!, ip: null, userAgent: null },
+    actor: { userId: org.createdBy!, sessionId: null, ip: null, userAgent: null },
     access: { organizationId: org.id, orgRole: "OWNER", project, projectRole: "OWNER" },
   };
 }

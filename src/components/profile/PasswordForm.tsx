@@ -54,7 +54,7 @@ export function PasswordForm() {
       />
       <Field label="Confirm new password" name="confirm" type="password" autoComplete="new-password" error={errors.confirm} />
       {!refused.currentPassword && <ErrorAlert error={change.error} />}
-      {change.isSuccess && <Alert tone="success">Password changed.</Alert>}
+      {change.isSuccess && <Alert tone="success">Password changed. Your sessions on other devices have ended.</Alert>}
       <Button type="submit" pending={change.isPending}>
         {change.isPending ? "Changing…" : "Change password"}
       </Button>

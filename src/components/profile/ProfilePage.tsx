@@ -8,6 +8,7 @@ import { Section } from "../ui/Section";
 import { Skeleton } from "../ui/Skeleton";
 import { PasswordForm } from "./PasswordForm";
 import { ProfileForm } from "./ProfileForm";
+import { SessionsSection } from "./SessionsSection";
 
 export function ProfilePage() {
   const trpc = useTRPC();
@@ -27,6 +28,9 @@ export function ProfilePage() {
         </Section>
         <Section id="password" title="Change password">
           <PasswordForm />
+        </Section>
+        <Section id="sessions" title="Sessions">
+          <SessionsSection />
         </Section>
       </div>
     </>

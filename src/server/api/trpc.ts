@@ -8,7 +8,8 @@ import { requireOrgAccess, requireProjectAccess } from "~/server/services/access
 import type { Actor } from "~/server/services/context";
 import { serviceErrorOf, toTRPCError } from "./errors";
 
-export type AppSession = { userId: string };
+/** A signed-in request: who, and which sign-in (null for callers built in tests and scripts). */
+export type AppSession = { userId: string; sessionId?: string | null };
 
 export type InnerContext = {
   db: DbOrTx;
@@ -35,7 +36,7 @@ export async function createTRPCContext({ headers }: { headers: Headers }): Prom
   const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
   return createInnerContext({
     db,
-    session: session?.user?.id ? { userId: session.user.id } : null,
+    session: session ? { userId: session.user.id, sessionId: session.sessionId } : null,
     ip: forwarded || headers.get("x-real-ip"),
     userAgent: headers.get("user-agent"),
   });
@@ -100,7 +101,7 @@ export const publicProcedure = t.procedure.use(mapServiceErrors).use(refuseUnsaf
 /** Signed-in procedures get `ctx.actor`, which with `ctx.db` is the services' ServiceContext. */
 const requireUser = t.middleware(function requireUser({ ctx, next }) {
   if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in" });
-  const actor: Actor = { userId: ctx.session.userId, ip: ctx.ip, userAgent: ctx.userAgent };
+  const actor: Actor = { userId: ctx.session.userId, sessionId: ctx.session.sessionId ?? null, ip: ctx.ip, userAgent: ctx.userAgent };
   return next({ ctx: { actor } });
 });
 

@@ -1,13 +1,26 @@
-import { getServerSession, type DefaultSession, type NextAuthOptions } from "next-auth";
+import { getServerSession, type DefaultSession, type NextAuthOptions, type Session } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "~/env.js";
 import { getDb } from "~/server/db";
 import { loggableError } from "~/server/http/log";
+import { endSession, isSessionLive, startSession } from "~/server/services/sessions";
 import { verifyCredentials } from "~/server/services/users";
 
 declare module "next-auth" {
   interface Session {
     user: { id: string } & DefaultSession["user"];
+    /** The `sessions` row this token names; checked live on every request. */
+    sessionId: string;
+  }
+  interface User {
+    /** Set by authorize: the sign-in's `sessions` row. */
+    sessionId?: string;
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    sid?: string;
   }
 }
 
@@ -25,25 +38,46 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         if (!credentials?.email || !credentials.password) return null;
-        const user = await verifyCredentials({ db: await getDb() }, { email: credentials.email, password: credentials.password });
-        return user ? { id: user.id, email: user.email, name: user.name } : null;
+        const db = await getDb();
+        const user = await verifyCredentials({ db }, { email: credentials.email, password: credentials.password });
+        if (!user) return null;
+        const userAgent = typeof req.headers?.["user-agent"] === "string" ? req.headers["user-agent"] : null;
+        return { id: user.id, email: user.email, name: user.name, sessionId: await startSession(db, { userId: user.id, userAgent }) };
       },
     }),
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user) token.sub = user.id;
+      if (user) {
+        token.sub = user.id;
+        token.sid = user.sessionId;
+      }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user = { ...session.user, id: token.sub };
+      if (token.sid) session.sessionId = token.sid;
       return session;
+    },
+  },
+  events: {
+    // Signing out ends this sign-in for every copy of its token, not only this browser's cookie.
+    async signOut({ token }) {
+      if (token?.sid) await endSession(await getDb(), token.sid);
     },
   },
 };
 
-export function getServerAuthSession() {
-  return getServerSession(authOptions);
+/**
+ * The signed-in user of this request, or null: the token must be valid and its session live
+ * (not signed out, not ended by a password change or "sign out everywhere", user not deleted).
+ * Tokens from before sessions were recorded name none and count as signed out.
+ */
+export async function getServerAuthSession(): Promise<Session | null> {
+  const session = await getServerSession(authOptions);
+  if (!session?.user?.id || !session.sessionId) return null;
+  const live = await isSessionLive(await getDb(), { sessionId: session.sessionId, userId: session.user.id });
+  return live ? session : null;
 }

@@ -3,7 +3,13 @@ import type { DbOrTx } from "~/server/db";
 import type { Project } from "~/server/db/schema";
 
 /** Who is asking, as the activity log records it. */
-export type Actor = { userId: string; ip: string | null; userAgent: string | null };
+export type Actor = {
+  userId: string;
+  /** The sign-in this request came with (null for callers built in tests and scripts). */
+  sessionId: string | null;
+  ip: string | null;
+  userAgent: string | null;
+};
 
 /**
  * What every service verb takes first: `verb(ctx, input)`. The tRPC middlewares build it

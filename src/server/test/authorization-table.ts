@@ -64,6 +64,7 @@ export const PROCEDURES: Record<AppProcedurePath, ProcedureCase> = {
     access: AUTHED,
     call: (c) => c.user.changePassword({ currentPassword: TEST_PASSWORD, newPassword: "another-long-password" }),
   },
+  "user.signOutEverywhere": { access: AUTHED, call: (c) => c.user.signOutEverywhere() },
   "template.list": { access: org("MEMBER"), call: (c, fx) => c.template.list({ organizationId: fx.orgId }) },
   // get/use/update/delete work on a template the owner saved from the fixture's project.
   "template.get": {

@@ -11,8 +11,9 @@ export const TEST_PASSWORD = "correct-horse-battery";
 
 let passwordHash: Promise<string> | undefined;
 
-export function callerFor(db: Database, userId: string | null) {
-  return createCaller(createInnerContext({ db, session: userId ? { userId } : null, ip: "203.0.113.7", userAgent: "vitest" }));
+/** A caller signed in as `userId`, on the sign-in `sessionId` when given (else one no session row backs). */
+export function callerFor(db: Database, userId: string | null, sessionId: string | null = null) {
+  return createCaller(createInnerContext({ db, session: userId ? { userId, sessionId } : null, ip: "203.0.113.7", userAgent: "vitest" }));
 }
 
 export async function createUser(db: Database, overrides: { name?: string; email?: string } = {}) {

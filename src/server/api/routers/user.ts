@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { avatarUrlSchema, passwordSchema, personNameSchema } from "~/domain/schemas";
 import { authedProcedure, createTRPCRouter } from "~/server/api/trpc";
+import { signOutEverywhere } from "~/server/services/sessions";
 import { changePassword, getUser, updateProfile } from "~/server/services/users";
 
 export const userRouter = createTRPCRouter({
@@ -13,4 +14,6 @@ export const userRouter = createTRPCRouter({
   changePassword: authedProcedure
     .input(z.object({ currentPassword: z.string().min(1, "Enter your current password"), newPassword: passwordSchema }))
     .mutation(({ ctx, input }) => changePassword(ctx, input)),
+
+  signOutEverywhere: authedProcedure.mutation(({ ctx }) => signOutEverywhere(ctx)),
 });

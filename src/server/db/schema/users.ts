@@ -21,3 +21,26 @@ export const users = pgTable(
 );
 
 export type User = typeof users.$inferSelect;
+
+/**
+ * One row per sign-in. The session token names its row, and every request checks the row is
+ * still live, so signing out, changing the password and "sign out everywhere" end tokens
+ * that were copied elsewhere, not only the cookie in this browser.
+ */
+export const sessions = pgTable(
+  "sessions",
+  (t) => ({
+    id: id(),
+    userId: t
+      .uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    expiresAt: t.timestamp({ withTimezone: true }).notNull(),
+    revokedAt: t.timestamp({ withTimezone: true }),
+    userAgent: t.varchar({ length: 500 }),
+  }),
+  (table) => [index("sessions_user_live_idx").on(table.userId).where(sql`${table.revokedAt} IS NULL`)],
+);
+
+export type Session = typeof sessions.$inferSelect;

@@ -18,7 +18,7 @@ describe.runIf(!!process.env.TEST_DATABASE_URL)("lead time locking on the server
     const a = nodeOp("A", { avgTime: "2h" });
     const b = nodeOp("B", { avgTime: "3h" });
     await caller.graph.applyOps({ projectId: project.id, ...batch([a, b, edgeOp(a.node.id, b.node.id)]) });
-    const actor = { userId: owner.id, ip: null, userAgent: null };
+    const actor = { userId: owner.id, sessionId: null, ip: null, userAgent: null };
     const access = await requireProjectAccess({ db: db(), actor }, { projectId: project.id, min: "VIEWER" });
 
     // What saving a version does: lock the project row, then compute the lead time inside.

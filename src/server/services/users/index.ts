@@ -1,7 +1,9 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { users } from "~/server/db/schema";
 import { hashPassword, TIMING_DECOY_HASH, verifyPassword } from "~/server/auth/password";
+import { withTransaction } from "~/server/db/transaction";
 import type { PublicContext, ServiceContext } from "../context";
+import { endOtherSessions } from "../sessions";
 import { isUniqueViolation, notFound, ServiceError } from "../errors";
 
 const publicColumns = { id: users.id, email: users.email, name: users.name, avatarUrl: users.avatarUrl, createdAt: users.createdAt };
@@ -63,9 +65,11 @@ export async function changePassword({ db, actor }: ServiceContext, input: { cur
   if (!(await verifyPassword(input.currentPassword, user.hash))) {
     throw new ServiceError("WRONG_PASSWORD", "Your current password is not correct");
   }
-  await db
-    .update(users)
-    .set({ passwordHash: await hashPassword(input.newPassword) })
-    .where(eq(users.id, userId));
+  const passwordHash = await hashPassword(input.newPassword);
+  // Whoever knew the old password may hold a session: every other one ends with it.
+  await withTransaction(db, async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+    await endOtherSessions(tx, { userId, keep: actor.sessionId });
+  });
   return { ok: true as const };
 }
