@@ -3,6 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTRPC, useTRPCClient } from "~/trpc/react";
+import { refreshQueries } from "../lib/refresh";
 
 /**
  * Refetches the activity queries whenever the project changes, for pages without the editor
@@ -17,7 +18,7 @@ export function useLiveActivity(projectId: string, revision: number) {
   const queryClient = useQueryClient();
 
   useEffect(() => {
-    const refresh = () => void queryClient.invalidateQueries(trpc.activity.pathFilter());
+    const refresh = () => void refreshQueries(queryClient, trpc.activity.pathFilter());
     const subscription = client.graph.onChange.subscribe(
       { projectId, since, tab: crypto.randomUUID() },
       {

@@ -15,6 +15,7 @@ import { SimulationSection } from "./SimulationSection";
 import { TimelineLadder } from "./TimelineLadder";
 import { WhatIfSection } from "./WhatIfSection";
 import { useAnalysis } from "./AnalysisProvider";
+import { refreshQueries } from "../lib/refresh";
 
 const SEVERITY_TONE: Record<string, BadgeTone> = { LOW: "slate", MEDIUM: "amber", HIGH: "red", CRITICAL: "red" };
 
@@ -28,8 +29,8 @@ function Uncertainty() {
   const choose = useMutation(
     trpc.project.update.mutationOptions({
       onSuccess: async () => {
-        await queryClient.invalidateQueries(trpc.project.get.queryFilter({ projectId: editor.projectId }));
-        await queryClient.invalidateQueries(trpc.analysis.simulate.pathFilter());
+        await refreshQueries(queryClient, trpc.project.get.queryFilter({ projectId: editor.projectId }));
+        await refreshQueries(queryClient, trpc.analysis.simulate.pathFilter());
       },
     }),
   );

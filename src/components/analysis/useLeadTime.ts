@@ -3,6 +3,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useTRPC } from "~/trpc/react";
+import { refreshQueries } from "../lib/refresh";
 
 /**
  * Lead time, automation candidates and the Monte Carlo lead time for the editor's project,
@@ -25,7 +26,7 @@ export function useLeadTime(projectId: string, revision: number, { simulate }: {
     enabled: simulate,
   });
   useEffect(() => {
-    void queryClient.invalidateQueries(trpc.analysis.pathFilter());
+    void refreshQueries(queryClient, trpc.analysis.pathFilter());
   }, [queryClient, revision, trpc]);
   return { leadTime, candidates, simulation };
 }

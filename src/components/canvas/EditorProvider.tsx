@@ -6,6 +6,7 @@ import { useTRPCClient } from "~/trpc/react";
 import { EditorContext, mappedSource, type EditorSource } from "./editor-context";
 import { EditorStore, type GraphPayload } from "./editor-store";
 import { classifySendError } from "./transport";
+import { refreshQueries } from "../lib/refresh";
 
 const noEdit = () => null;
 
@@ -41,7 +42,7 @@ export function EditorProvider({
       {
         onData({ data: event }) {
           // Query keys start with the router name, so a topic invalidates all of its queries.
-          const refresh = (topic: string) => void queryClient.invalidateQueries({ queryKey: [[topic]] });
+          const refresh = (topic: string) => void refreshQueries(queryClient, { queryKey: [[topic]] });
           if (event.type === "batch") {
             store.receive(event.batch);
             refresh("activity");

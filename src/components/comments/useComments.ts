@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { can } from "~/domain/roles";
 import { useTRPC, type RouterOutputs } from "~/trpc/react";
+import { refreshQueries } from "../lib/refresh";
 
 export type Thread = RouterOutputs["comment"]["list"][number];
 export type CommentItem = Thread["root"];
@@ -28,7 +29,7 @@ export function useThreads(projectId: string, status: StatusFilter) {
 export function useCommentMutations() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const onSuccess = () => queryClient.invalidateQueries(trpc.comment.pathFilter());
+  const onSuccess = () => refreshQueries(queryClient, trpc.comment.pathFilter());
   return {
     create: useMutation(trpc.comment.create.mutationOptions({ onSuccess })),
     edit: useMutation(trpc.comment.edit.mutationOptions({ onSuccess })),

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "~/trpc/react";
 import { ProjectDetailsForm } from "../project/ProjectDetailsForm";
 import { Dialog } from "../ui/Dialog";
+import { refreshQueries } from "../lib/refresh";
 
 type NewProjectDialogProps = { organizationId: string; open: boolean; onClose: () => void };
 
@@ -14,8 +15,8 @@ export function NewProjectDialog({ organizationId, open, onClose }: NewProjectDi
     trpc.project.create.mutationOptions({
       onSuccess: async () => {
         await Promise.all([
-          queryClient.invalidateQueries(trpc.project.list.pathFilter()),
-          queryClient.invalidateQueries(trpc.org.list.pathFilter()),
+          refreshQueries(queryClient, trpc.project.list.pathFilter()),
+          refreshQueries(queryClient, trpc.org.list.pathFilter()),
         ]);
         onClose();
       },

@@ -8,6 +8,7 @@ import { Alert } from "../ui/Alert";
 import { Button } from "../ui/Button";
 import { ErrorAlert } from "../ui/ErrorAlert";
 import { AxisListEditor, type AxisRow } from "./AxisListEditor";
+import { refreshQueries } from "../lib/refresh";
 
 type Axis = { name: string; color: string };
 type AxesFormProps = { organizationId: string; departments: Axis[]; stages: Axis[]; readOnly: boolean };
@@ -29,9 +30,7 @@ export function AxesForm({ organizationId, departments: savedDepartments, stages
   const [departments, setDepartments] = useState(() => toRows(savedDepartments));
   const [stages, setStages] = useState(() => toRows(savedStages));
   const [errors, setErrors] = useState<{ departments: string | null; stages: string | null }>({ departments: null, stages: null });
-  const update = useMutation(
-    trpc.org.update.mutationOptions({ onSuccess: () => queryClient.invalidateQueries(trpc.org.get.pathFilter()) }),
-  );
+  const update = useMutation(trpc.org.update.mutationOptions({ onSuccess: () => refreshQueries(queryClient, trpc.org.get.pathFilter()) }));
 
   const edit = (set: (rows: AxisRow[]) => void) => (rows: AxisRow[]) => {
     set(rows);

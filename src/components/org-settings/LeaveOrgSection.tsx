@@ -7,6 +7,7 @@ import { useTRPC } from "~/trpc/react";
 import { Button } from "../ui/Button";
 import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { Section } from "../ui/Section";
+import { refreshQueries } from "../lib/refresh";
 
 export function LeaveOrgSection({ organizationId, orgName }: { organizationId: string; orgName: string }) {
   const trpc = useTRPC();
@@ -16,7 +17,7 @@ export function LeaveOrgSection({ organizationId, orgName }: { organizationId: s
   const leave = useMutation(
     trpc.org.members.leave.mutationOptions({
       onSuccess: async () => {
-        await queryClient.invalidateQueries(trpc.org.list.pathFilter());
+        await refreshQueries(queryClient, trpc.org.list.pathFilter());
         router.push("/dashboard");
       },
     }),

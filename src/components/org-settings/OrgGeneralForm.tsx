@@ -8,6 +8,7 @@ import { Alert } from "../ui/Alert";
 import { Button } from "../ui/Button";
 import { ErrorAlert } from "../ui/ErrorAlert";
 import { Field } from "../ui/Field";
+import { refreshQueries } from "../lib/refresh";
 
 type OrgGeneralFormProps = { organizationId: string; name: string; themeColor: string; readOnly: boolean };
 
@@ -20,7 +21,7 @@ export function OrgGeneralForm({ organizationId, name: savedName, themeColor: sa
   const update = useMutation(
     trpc.org.update.mutationOptions({
       onSuccess: () =>
-        Promise.all([queryClient.invalidateQueries(trpc.org.get.pathFilter()), queryClient.invalidateQueries(trpc.org.list.pathFilter())]),
+        Promise.all([refreshQueries(queryClient, trpc.org.get.pathFilter()), refreshQueries(queryClient, trpc.org.list.pathFilter())]),
     }),
   );
 

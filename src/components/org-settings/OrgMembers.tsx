@@ -9,6 +9,7 @@ import { MembersTable, type Member } from "../members/MembersTable";
 import { RemoveMemberDialog } from "../members/RemoveMemberDialog";
 import { ErrorAlert } from "../ui/ErrorAlert";
 import { Skeleton } from "../ui/Skeleton";
+import { refreshQueries } from "../lib/refresh";
 
 type OrgMembersProps = { organizationId: string; myRole: OrgRole; currentUserId: string };
 
@@ -18,10 +19,7 @@ export function OrgMembers({ organizationId, myRole, currentUserId }: OrgMembers
   const [removing, setRemoving] = useState<Member | null>(null);
   const members = useQuery(trpc.org.members.list.queryOptions({ organizationId }));
   const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries(trpc.org.members.list.pathFilter()),
-      queryClient.invalidateQueries(trpc.org.list.pathFilter()),
-    ]);
+    Promise.all([refreshQueries(queryClient, trpc.org.members.list.pathFilter()), refreshQueries(queryClient, trpc.org.list.pathFilter())]);
   const add = useMutation(trpc.org.members.add.mutationOptions({ onSuccess: refresh }));
   const changeRole = useMutation(trpc.org.members.changeRole.mutationOptions({ onSuccess: refresh }));
   const remove = useMutation(

@@ -10,6 +10,7 @@ import { Avatar } from "../ui/Avatar";
 import { Button } from "../ui/Button";
 import { ErrorAlert } from "../ui/ErrorAlert";
 import { Field } from "../ui/Field";
+import { refreshQueries } from "../lib/refresh";
 
 type ProfileFormProps = { user: { name: string; email: string; avatarUrl: string | null } };
 
@@ -20,7 +21,7 @@ export function ProfileForm({ user }: ProfileFormProps) {
   const [avatarUrl, setAvatarUrl] = useState(user.avatarUrl ?? "");
   const [errors, setErrors] = useState<{ name?: string; avatarUrl?: string }>({});
   const update = useMutation(
-    trpc.user.updateProfile.mutationOptions({ onSuccess: () => queryClient.invalidateQueries(trpc.user.me.pathFilter()) }),
+    trpc.user.updateProfile.mutationOptions({ onSuccess: () => refreshQueries(queryClient, trpc.user.me.pathFilter()) }),
   );
   const serverErrors = fieldErrorsOf(update.error);
   const previewUrl = avatarUrlSchema.safeParse(avatarUrl.trim()).data ?? null;

@@ -8,6 +8,7 @@ import { Button } from "../ui/Button";
 import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { ErrorAlert } from "../ui/ErrorAlert";
 import { Section } from "../ui/Section";
+import { refreshQueries } from "../lib/refresh";
 
 type DangerZoneProps = { project: { id: string; name: string; status: "ACTIVE" | "ARCHIVED"; organization: { id: string } } };
 
@@ -18,7 +19,7 @@ export function DangerZone({ project }: DangerZoneProps) {
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const archived = project.status === "ARCHIVED";
   const invalidate = () =>
-    Promise.all([queryClient.invalidateQueries(trpc.project.pathFilter()), queryClient.invalidateQueries(trpc.org.list.pathFilter())]);
+    Promise.all([refreshQueries(queryClient, trpc.project.pathFilter()), refreshQueries(queryClient, trpc.org.list.pathFilter())]);
   const setArchived = useMutation({
     ...(archived ? trpc.project.unarchive : trpc.project.archive).mutationOptions(),
     onSuccess: invalidate,
@@ -29,9 +30,9 @@ export function DangerZone({ project }: DangerZoneProps) {
         router.push(`/dashboard?org=${project.organization.id}`);
         // Not project.get: refetching the deleted project would flash "not found" before we leave.
         return Promise.all([
-          queryClient.invalidateQueries(trpc.project.list.pathFilter()),
-          queryClient.invalidateQueries(trpc.project.trash.pathFilter()),
-          queryClient.invalidateQueries(trpc.org.list.pathFilter()),
+          refreshQueries(queryClient, trpc.project.list.pathFilter()),
+          refreshQueries(queryClient, trpc.project.trash.pathFilter()),
+          refreshQueries(queryClient, trpc.org.list.pathFilter()),
         ]);
       },
     }),

@@ -9,13 +9,14 @@ import { MembersTable, type Member } from "../members/MembersTable";
 import { RemoveMemberDialog } from "../members/RemoveMemberDialog";
 import { ErrorAlert } from "../ui/ErrorAlert";
 import { Skeleton } from "../ui/Skeleton";
+import { refreshQueries } from "../lib/refresh";
 
 export function ProjectMembers({ projectId, currentUserId }: { projectId: string; currentUserId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [removing, setRemoving] = useState<Member | null>(null);
   const members = useQuery(trpc.project.members.list.queryOptions({ projectId }));
-  const refresh = () => queryClient.invalidateQueries(trpc.project.members.list.pathFilter());
+  const refresh = () => refreshQueries(queryClient, trpc.project.members.list.pathFilter());
   const add = useMutation(trpc.project.members.add.mutationOptions({ onSuccess: refresh }));
   const changeRole = useMutation(trpc.project.members.changeRole.mutationOptions({ onSuccess: refresh }));
   const remove = useMutation(

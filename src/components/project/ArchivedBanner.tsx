@@ -5,12 +5,13 @@ import { useTRPC } from "~/trpc/react";
 import { Button } from "../ui/Button";
 import { ErrorAlert } from "../ui/ErrorAlert";
 import { Icon } from "../ui/Icon";
+import { refreshQueries } from "../lib/refresh";
 
 export function ArchivedBanner({ projectId, canUnarchive }: { projectId: string; canUnarchive: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const unarchive = useMutation(
-    trpc.project.unarchive.mutationOptions({ onSuccess: () => queryClient.invalidateQueries(trpc.project.pathFilter()) }),
+    trpc.project.unarchive.mutationOptions({ onSuccess: () => refreshQueries(queryClient, trpc.project.pathFilter()) }),
   );
   return (
     <div data-testid="archived-banner" className="mb-6 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">

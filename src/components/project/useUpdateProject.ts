@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "~/trpc/react";
+import { refreshQueries } from "../lib/refresh";
 
 /** project.update that refreshes every project query once it has saved. */
 export function useUpdateProject(onSaved?: () => void) {
@@ -10,7 +11,7 @@ export function useUpdateProject(onSaved?: () => void) {
   return useMutation(
     trpc.project.update.mutationOptions({
       onSuccess: async () => {
-        await queryClient.invalidateQueries(trpc.project.pathFilter());
+        await refreshQueries(queryClient, trpc.project.pathFilter());
         onSaved?.();
       },
     }),

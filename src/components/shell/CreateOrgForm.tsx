@@ -8,6 +8,7 @@ import { useTRPC } from "~/trpc/react";
 import { Button } from "../ui/Button";
 import { ErrorAlert } from "../ui/ErrorAlert";
 import { Field } from "../ui/Field";
+import { refreshQueries } from "../lib/refresh";
 
 type CreateOrgFormProps = { onCreated?: () => void; onCancel?: () => void; autoFocus?: boolean };
 
@@ -21,7 +22,7 @@ export function CreateOrgForm({ onCreated, onCancel, autoFocus }: CreateOrgFormP
   const create = useMutation(
     trpc.org.create.mutationOptions({
       onSuccess: async (org) => {
-        await queryClient.invalidateQueries(trpc.org.list.pathFilter());
+        await refreshQueries(queryClient, trpc.org.list.pathFilter());
         onCreated?.();
         router.push(`/dashboard?org=${org.id}`);
       },

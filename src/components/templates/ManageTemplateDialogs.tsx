@@ -6,6 +6,7 @@ import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { Dialog } from "../ui/Dialog";
 import type { TemplateSummary } from "./categories";
 import { TemplateForm } from "./TemplateForm";
+import { refreshQueries } from "../lib/refresh";
 
 type Props = { organizationId: string; template: TemplateSummary | null; onClose: () => void };
 
@@ -15,7 +16,7 @@ export function EditTemplateDialog({ organizationId, template, onClose }: Props)
   const update = useMutation(
     trpc.template.update.mutationOptions({
       onSuccess: async () => {
-        await queryClient.invalidateQueries(trpc.template.pathFilter());
+        await refreshQueries(queryClient, trpc.template.pathFilter());
         onClose();
       },
     }),
@@ -47,7 +48,7 @@ export function DeleteTemplateDialog({ organizationId, template, onClose }: Prop
   const remove = useMutation(
     trpc.template.delete.mutationOptions({
       onSuccess: async () => {
-        await queryClient.invalidateQueries(trpc.template.pathFilter());
+        await refreshQueries(queryClient, trpc.template.pathFilter());
         onClose();
       },
     }),

@@ -7,6 +7,7 @@ import { Alert } from "../ui/Alert";
 import { Button } from "../ui/Button";
 import { Dialog } from "../ui/Dialog";
 import { TemplateForm } from "./TemplateForm";
+import { refreshQueries } from "../lib/refresh";
 
 type Project = RouterOutputs["project"]["get"];
 
@@ -16,7 +17,7 @@ export function SaveAsTemplateDialog({ project, open, onClose }: { project: Proj
   const queryClient = useQueryClient();
   const save = useMutation(
     trpc.template.saveFromProject.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries(trpc.template.pathFilter()),
+      onSuccess: () => refreshQueries(queryClient, trpc.template.pathFilter()),
     }),
   );
   const close = () => {

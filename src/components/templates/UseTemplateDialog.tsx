@@ -11,6 +11,7 @@ import { Dialog } from "../ui/Dialog";
 import { ErrorAlert } from "../ui/ErrorAlert";
 import { Field } from "../ui/Field";
 import type { TemplateSummary } from "./categories";
+import { refreshQueries } from "../lib/refresh";
 
 type UseTemplateDialogProps = { organizationId: string; template: TemplateSummary | null; onClose: () => void };
 
@@ -46,9 +47,9 @@ function UseTemplateForm({
     trpc.template.use.mutationOptions({
       onSuccess: async (project) => {
         await Promise.all([
-          queryClient.invalidateQueries(trpc.project.list.pathFilter()),
-          queryClient.invalidateQueries(trpc.org.list.pathFilter()),
-          queryClient.invalidateQueries(trpc.template.list.pathFilter()),
+          refreshQueries(queryClient, trpc.project.list.pathFilter()),
+          refreshQueries(queryClient, trpc.org.list.pathFilter()),
+          refreshQueries(queryClient, trpc.template.list.pathFilter()),
         ]);
         router.push(`/projects/${project.id}`);
       },

@@ -10,6 +10,7 @@ import { ErrorAlert } from "../ui/ErrorAlert";
 import { TextAreaField } from "../ui/TextAreaField";
 import { ImportPreview } from "./ImportPreview";
 import { ImportReport } from "./ImportReport";
+import { refreshQueries } from "../lib/refresh";
 
 type ImportDialogProps = { organizationId: string; open: boolean; onClose: () => void };
 
@@ -27,10 +28,7 @@ export function ImportDialog({ organizationId, open, onClose }: ImportDialogProp
   const importer = useMutation(
     trpc.transfer.importProjects.mutationOptions({
       onSuccess: () =>
-        Promise.all([
-          queryClient.invalidateQueries(trpc.project.list.pathFilter()),
-          queryClient.invalidateQueries(trpc.org.list.pathFilter()),
-        ]),
+        Promise.all([refreshQueries(queryClient, trpc.project.list.pathFilter()), refreshQueries(queryClient, trpc.org.list.pathFilter())]),
     }),
   );
 

@@ -12,6 +12,7 @@ import { EmptyState } from "../ui/EmptyState";
 import { ErrorAlert } from "../ui/ErrorAlert";
 import { Icon } from "../ui/Icon";
 import { Skeleton } from "../ui/Skeleton";
+import { refreshQueries } from "../lib/refresh";
 
 export function TrashList({ organizationId }: { organizationId: string }) {
   const trpc = useTRPC();
@@ -21,7 +22,7 @@ export function TrashList({ organizationId }: { organizationId: string }) {
   const restore = useMutation(
     trpc.project.restore.mutationOptions({
       onSuccess: () =>
-        Promise.all([queryClient.invalidateQueries(trpc.project.pathFilter()), queryClient.invalidateQueries(trpc.org.list.pathFilter())]),
+        Promise.all([refreshQueries(queryClient, trpc.project.pathFilter()), refreshQueries(queryClient, trpc.org.list.pathFilter())]),
     }),
   );
   const restored = restore.isSuccess ? restore.data : null;

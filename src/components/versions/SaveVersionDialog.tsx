@@ -7,6 +7,7 @@ import { Button } from "../ui/Button";
 import { Dialog } from "../ui/Dialog";
 import { ErrorAlert } from "../ui/ErrorAlert";
 import { TextAreaField } from "../ui/TextAreaField";
+import { refreshQueries } from "../lib/refresh";
 
 export function SaveVersionDialog({ projectId, open, onClose }: { projectId: string; open: boolean; onClose: () => void }) {
   const trpc = useTRPC();
@@ -15,7 +16,7 @@ export function SaveVersionDialog({ projectId, open, onClose }: { projectId: str
   const save = useMutation(
     trpc.version.save.mutationOptions({
       onSuccess: async () => {
-        await queryClient.invalidateQueries(trpc.version.list.pathFilter());
+        await refreshQueries(queryClient, trpc.version.list.pathFilter());
         setComment("");
         onClose();
       },

@@ -8,6 +8,7 @@ import { useTRPC, useTRPCClient } from "~/trpc/react";
 import { useEditorSelector } from "../canvas/editor-context";
 import { errorMessage } from "../lib/trpc-errors";
 import { useLatest } from "../lib/useStableCallback";
+import { refreshQueries } from "../lib/refresh";
 
 type Pending = { versionId: string; target: GraphSnapshot; sawSaving: boolean };
 
@@ -30,7 +31,7 @@ export function useRestoreVersion() {
   const pending = useRef<Pending | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const refresh = () => queryClient.invalidateQueries(trpc.version.pathFilter());
+  const refresh = () => refreshQueries(queryClient, trpc.version.pathFilter());
 
   const restore = async (versionId: string): Promise<boolean> => {
     setError(null);
@@ -76,7 +77,7 @@ export function useRestoreVersion() {
     if (!landed) return;
     client.version.save
       .mutate({ projectId, restoredFrom: restoring.versionId })
-      .then(() => queryClient.invalidateQueries(trpc.version.pathFilter()))
+      .then(() => refreshQueries(queryClient, trpc.version.pathFilter()))
       .catch((e: unknown) => setError(errorMessage(e)));
   }, [saveStatus, state, client, projectId, queryClient, trpc]);
 
