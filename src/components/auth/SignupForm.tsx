@@ -64,7 +64,7 @@ export function SignupForm({ from }: { from: string }) {
         autoComplete="new-password"
         required
         minLength={10}
-        hint="At least 10 characters."
+        hint="10 to 72 characters."
         error={fieldErrors.password}
       />
       <Button type="submit" pending={pending} className="w-full">

@@ -49,7 +49,7 @@ export function PasswordForm() {
         name="newPassword"
         type="password"
         autoComplete="new-password"
-        hint="At least 10 characters."
+        hint="10 to 72 characters."
         error={errors.newPassword}
       />
       <Field label="Confirm new password" name="confirm" type="password" autoComplete="new-password" error={errors.confirm} />
