@@ -3,7 +3,7 @@ import { DEFAULT_NODE_FIELDS, toState, type AxisItem, type GraphNode, type Graph
 import { layoutMatrix } from "~/domain/matrix";
 import type { Operation } from "~/domain/operations";
 import { canvasCommands, type KeyChord } from "./canvas-commands";
-import type { EditorApi, Selection } from "./editor-context";
+import { IDLE_EDITOR, type EditorApi, type Selection } from "./editor-context";
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 const [SALES, INTAKE, REVIEW, A, B] = [1, 2, 3, 4, 5].map(uuid) as [string, string, string, string, string];
@@ -41,17 +41,7 @@ function commandsWith(selection: Selection, readOnly = false) {
       batches.push(ops);
       return null;
     },
-    undo: nothing,
-    redo: nothing,
-    canUndo: false,
-    canRedo: false,
-    saveStatus: "saved",
-    retry: nothing,
-    notice: null,
-    dismissNotice: nothing,
-    conflict: null,
-    resolveConflict: nothing,
-    viewers: [],
+    ...IDLE_EDITOR,
     focusNode: nothing,
     focusRequest: null,
     revision: 0,

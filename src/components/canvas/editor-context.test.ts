@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toState } from "~/domain/graph";
-import { mappedSource, shallowEqual, type EditorApi } from "./editor-context";
+import { IDLE_EDITOR, mappedSource, shallowEqual, type EditorApi } from "./editor-context";
 
 const nothing = () => {};
 const editor: EditorApi = {
@@ -11,17 +11,7 @@ const editor: EditorApi = {
   selection: { nodes: [], edges: [] },
   setSelection: nothing,
   apply: () => null,
-  undo: nothing,
-  redo: nothing,
-  canUndo: false,
-  canRedo: false,
-  saveStatus: "saved",
-  retry: nothing,
-  notice: null,
-  dismissNotice: nothing,
-  conflict: null,
-  resolveConflict: nothing,
-  viewers: [],
+  ...IDLE_EDITOR,
   focusNode: nothing,
   focusRequest: null,
   revision: 1,

@@ -117,6 +117,26 @@ export function mappedSource<S>(source: Subscribable<S>, map: (snapshot: S) => E
 
 const noChanges = () => () => {};
 
+const nothing = () => {};
+
+/**
+ * The parts of an editor nobody is editing in: no history, nothing to save, retry or resolve,
+ * nobody else present. A read-only view (a saved version) and tests spread it.
+ */
+export const IDLE_EDITOR = {
+  undo: nothing,
+  redo: nothing,
+  canUndo: false,
+  canRedo: false,
+  saveStatus: "saved",
+  retry: nothing,
+  notice: null,
+  dismissNotice: nothing,
+  conflict: null,
+  resolveConflict: nothing,
+  viewers: [],
+} satisfies Partial<EditorApi>;
+
 /** A source that never changes; a new value is a new source. */
 export function fixedSource(editor: EditorApi): EditorSource {
   return { subscribe: noChanges, getSnapshot: () => editor };

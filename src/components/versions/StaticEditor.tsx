@@ -3,7 +3,7 @@
 import { useCallback, useMemo, useState } from "react";
 import type { DiffKind } from "~/domain/diff";
 import { toState, type GraphSnapshot, type NodeFacts } from "~/domain/graph";
-import { EditorContext, fixedSource, type Selection } from "../canvas/editor-context";
+import { EditorContext, fixedSource, IDLE_EDITOR, type Selection } from "../canvas/editor-context";
 import { DiffContext } from "./diff-style";
 
 const NO_FACTS: ReadonlyMap<string, NodeFacts> = new Map();
@@ -46,17 +46,7 @@ export function StaticEditor({
         selection,
         setSelection,
         apply: () => null,
-        undo: nothing,
-        redo: nothing,
-        canUndo: false,
-        canRedo: false,
-        saveStatus: "saved",
-        retry: nothing,
-        notice: null,
-        dismissNotice: nothing,
-        conflict: null,
-        resolveConflict: nothing,
-        viewers: [],
+        ...IDLE_EDITOR,
         focusNode,
         focusRequest,
         revision,

@@ -40,7 +40,11 @@ export const sessions = pgTable(
     revokedAt: t.timestamp({ withTimezone: true }),
     userAgent: t.varchar({ length: 500 }),
   }),
-  (table) => [index("sessions_user_live_idx").on(table.userId).where(sql`${table.revokedAt} IS NULL`)],
+  (table) => [
+    index("sessions_user_live_idx")
+      .on(table.userId)
+      .where(sql`${table.revokedAt} IS NULL`),
+  ],
 );
 
 export type Session = typeof sessions.$inferSelect;
