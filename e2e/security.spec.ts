@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, signIn } from "./helpers";
+import { DEMO, PASSWORD, signIn, signUp, uniqueEmail } from "./helpers";
 
 test("pages and the API carry the security headers, and a page runs under its nonce with no violation", async ({ page }) => {
   const violations: string[] = [];
@@ -92,4 +92,24 @@ test("an import file over the limit is refused in the dialog, before it is sent"
     "“huge.json” is 21.0 MB; files up to 20 MB can be imported. Split it into smaller files.",
   );
   await expect(dialog.getByRole("button", { name: "Import", exact: true })).toBeDisabled();
+});
+
+test("ten wrong passwords lock the account for a while, and the form says so", async ({ page }) => {
+  const email = uniqueEmail("locked");
+  await signUp(page, "Lou Locked", email);
+  await page.context().clearCookies();
+  await page.goto("/login");
+  const alert = page.getByRole("main").getByRole("alert");
+  for (let i = 1; i <= 10; i++) {
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(`wrong-guess-${i}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(alert).toHaveText("Wrong email or password.");
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+  }
+  // The right password now waits too: a guesser learns nothing from the eleventh try.
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(alert).toHaveText("Too many attempts. Try again in 15 minutes.");
+  await expect(page).toHaveURL(/\/login/);
 });

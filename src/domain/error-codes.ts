@@ -23,6 +23,7 @@ export const DOMAIN_CODES = [
   "HISTORY_GONE",
   "STALE_CURSOR",
   "VERSION_MISMATCH",
+  "RATE_LIMITED",
 ] as const;
 
 export type DomainCode = (typeof DOMAIN_CODES)[number];

@@ -24,6 +24,7 @@ const STATUS: Record<ServiceCode, TRPC_ERROR_CODE_KEY> = {
   HISTORY_GONE: "CONFLICT",
   STALE_CURSOR: "BAD_REQUEST",
   VERSION_MISMATCH: "PRECONDITION_FAILED",
+  RATE_LIMITED: "TOO_MANY_REQUESTS",
 };
 
 /** The TRPCError a ServiceError leaves as: its status and message, the ServiceError kept on `cause`. */
@@ -34,4 +35,14 @@ export function toTRPCError(error: ServiceError): TRPCError {
 /** The ServiceError behind an error that left a procedure, if a service refused. */
 export function serviceErrorOf(error: TRPCError): ServiceError | null {
   return error.cause instanceof ServiceError ? error.cause : null;
+}
+
+/** Response headers for a response that carries refusals: one for too many attempts says when to come back (Retry-After). */
+export function retryAfterMeta({ errors }: { errors: TRPCError[] }): { headers?: Headers } {
+  const waits = errors.flatMap((error) => {
+    const refusal = serviceErrorOf(error);
+    const seconds = refusal?.code === "RATE_LIMITED" ? refusal.details?.retryAfterSeconds : undefined;
+    return typeof seconds === "number" ? [seconds] : [];
+  });
+  return waits.length > 0 ? { headers: new Headers({ "Retry-After": String(Math.max(...waits)) }) } : {};
 }

@@ -41,7 +41,10 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, req) {
         if (!credentials?.email || !credentials.password) return null;
         const db = await getDb();
-        const user = await verifyCredentials({ db }, { email: credentials.email, password: credentials.password });
+        const forwarded = req.headers?.["x-forwarded-for"];
+        const ip = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() || null : null;
+        // A ServiceError (too many attempts) is thrown on: next-auth hands its message to the form.
+        const user = await verifyCredentials({ db, ip }, { email: credentials.email, password: credentials.password });
         if (!user) return null;
         const userAgent = typeof req.headers?.["user-agent"] === "string" ? req.headers["user-agent"] : null;
         return { id: user.id, email: user.email, name: user.name, sessionId: await startSession(db, { userId: user.id, userAgent }) };

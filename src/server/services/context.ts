@@ -18,8 +18,12 @@ export type Actor = {
  */
 export type ServiceContext = { db: DbOrTx; actor: Actor };
 
-/** Before sign-in (sign-up, the credentials check) there is only the database. */
-export type PublicContext = Pick<ServiceContext, "db">;
+/**
+ * Before sign-in (sign-up, the credentials check) there is the database and, when a proxy in
+ * front says so (X-Forwarded-For, X-Real-IP), the caller's address: per-address limits apply
+ * only where it is known.
+ */
+export type PublicContext = { db: DbOrTx; ip?: string | null };
 
 /** The one access type per level (resolved in services/access): services read these from `ctx.access`. */
 export type OrgAccess = { organizationId: string; orgRole: OrgRole };

@@ -48,3 +48,13 @@ export const sessions = pgTable(
 );
 
 export type Session = typeof sessions.$inferSelect;
+
+/**
+ * Fixed-window counters for rate limits, keyed by what is limited ("signin-ip:203.0.113.7").
+ * In the database, so a limit holds across every instance of the app.
+ */
+export const rateLimits = pgTable("rate_limits", (t) => ({
+  key: t.varchar({ length: 400 }).primaryKey(),
+  windowStart: t.timestamp({ withTimezone: true }).notNull(),
+  count: t.integer().notNull(),
+}));

@@ -3,6 +3,16 @@ import { users } from "~/server/db/schema";
 import { hashPassword, TIMING_DECOY_HASH, verifyPassword } from "~/server/auth/password";
 import { withTransaction } from "~/server/db/transaction";
 import type { PublicContext, ServiceContext } from "../context";
+import {
+  ACCOUNT_SIGN_IN_FAILURES,
+  ADDRESS_SIGN_IN_FAILURES,
+  clearUses,
+  countUse,
+  PASSWORD_CHANGE_FAILURES,
+  refuseWhileLimited,
+  requireUnderLimit,
+  signUpLimit,
+} from "../limits";
 import { endOtherSessions } from "../sessions";
 import { isUniqueViolation, notFound, ServiceError } from "../errors";
 
@@ -10,7 +20,8 @@ const publicColumns = { id: users.id, email: users.email, name: users.name, avat
 
 export type PublicUser = { id: string; email: string; name: string; avatarUrl: string | null; createdAt: Date };
 
-export async function signUp({ db }: PublicContext, input: { name: string; email: string; password: string }) {
+export async function signUp({ db, ip }: PublicContext, input: { name: string; email: string; password: string }) {
+  if (ip) await requireUnderLimit(db, signUpLimit(), ip);
   const passwordHash = await hashPassword(input.password);
   try {
     const [user] = await db.insert(users).values({ name: input.name, email: input.email, passwordHash }).returning(publicColumns);
@@ -21,18 +32,31 @@ export async function signUp({ db }: PublicContext, input: { name: string; email
   }
 }
 
-/** Same answer (null) for an unknown email and a wrong password. */
+/**
+ * Same answer (null) for an unknown email and a wrong password. After ten failures for one
+ * email (known or not, so the limit says nothing about accounts) or a hundred from one
+ * address in a quarter of an hour, every attempt is refused with RATE_LIMITED, the right
+ * password included, until the window has passed; a success clears the email's failures.
+ */
 export async function verifyCredentials(
-  { db }: PublicContext,
+  { db, ip }: PublicContext,
   { email, password }: { email: string; password: string },
 ): Promise<PublicUser | null> {
+  const account = email.trim().toLowerCase();
+  await refuseWhileLimited(db, ACCOUNT_SIGN_IN_FAILURES, account);
+  if (ip) await refuseWhileLimited(db, ADDRESS_SIGN_IN_FAILURES, ip);
   const [user] = await db
     .select({ ...publicColumns, passwordHash: users.passwordHash })
     .from(users)
-    .where(and(eq(users.email, email.trim().toLowerCase()), isNull(users.deletedAt)))
+    .where(and(eq(users.email, account), isNull(users.deletedAt)))
     .limit(1);
   const ok = await verifyPassword(password, user?.passwordHash ?? TIMING_DECOY_HASH);
-  if (!user || !ok) return null;
+  if (!user || !ok) {
+    await countUse(db, ACCOUNT_SIGN_IN_FAILURES, account);
+    if (ip) await countUse(db, ADDRESS_SIGN_IN_FAILURES, ip);
+    return null;
+  }
+  await clearUses(db, ACCOUNT_SIGN_IN_FAILURES, account);
   const { passwordHash: _, ...rest } = user;
   return rest;
 }
@@ -62,7 +86,9 @@ export async function changePassword({ db, actor }: ServiceContext, input: { cur
   const userId = actor.userId;
   const [user] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, userId)).limit(1);
   if (!user) throw notFound("User");
+  await refuseWhileLimited(db, PASSWORD_CHANGE_FAILURES, userId);
   if (!(await verifyPassword(input.currentPassword, user.hash))) {
+    await countUse(db, PASSWORD_CHANGE_FAILURES, userId);
     throw new ServiceError("WRONG_PASSWORD", "Your current password is not correct");
   }
   const passwordHash = await hashPassword(input.newPassword);

@@ -1,5 +1,6 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { NextRequest } from "next/server";
+import { retryAfterMeta } from "~/server/api/errors";
 import { appRouter } from "~/server/api/root";
 import { createTRPCContext } from "~/server/api/trpc";
 import { loggableError } from "~/server/http/log";
@@ -23,6 +24,7 @@ function handler(req: NextRequest) {
     router: appRouter,
     maxBatchSize: MAX_BATCH_PROCEDURES,
     createContext: () => createTRPCContext({ headers: req.headers }),
+    responseMeta: retryAfterMeta,
     onError({ path, error }) {
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed: ${loggableError(error.cause ?? error)}`);
     },
