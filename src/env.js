@@ -13,7 +13,11 @@ const schema = z.object({
   NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters").optional(),
   NEXTAUTH_URL: z.string().url("NEXTAUTH_URL must be a full URL such as https://flowmatrix.example.com").optional(),
   PORT: z.coerce.number().int().positive().default(3000),
-  SIGNUPS_PER_HOUR: z.coerce.number().int("SIGNUPS_PER_HOUR must be a whole number").positive("SIGNUPS_PER_HOUR must be at least 1").optional(),
+  SIGNUPS_PER_HOUR: z.coerce
+    .number()
+    .int("SIGNUPS_PER_HOUR must be a whole number")
+    .positive("SIGNUPS_PER_HOUR must be at least 1")
+    .optional(),
 });
 
 /**
