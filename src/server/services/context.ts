@@ -19,9 +19,9 @@ export type Actor = {
 export type ServiceContext = { db: DbOrTx; actor: Actor };
 
 /**
- * Before sign-in (sign-up, the credentials check) there is the database and, when a proxy in
- * front says so (X-Forwarded-For, X-Real-IP), the caller's address: per-address limits apply
- * only where it is known.
+ * Before sign-in (sign-up, the credentials check) there is the database and the caller's
+ * address when known (the first X-Forwarded-For entry, which Next.js sets): per-address
+ * limits apply only where it is.
  */
 export type PublicContext = { db: DbOrTx; ip?: string | null };
 
