@@ -18,6 +18,7 @@ import { openDatabase } from "~/server/db";
 import { seedDemoIfEmpty } from "~/server/db/seed";
 import { edges, nodes, organizations, users } from "~/server/db/schema";
 import { median, percentile } from "./stats";
+import { CHROMIUM } from "../e2e/chromium";
 
 const NODES = 2000;
 const EDGES = 3000;
@@ -143,15 +144,7 @@ if (!existsSync(".next/BUILD_ID")) {
 const projectId = await prepare();
 const server = await startServer();
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-  ],
+  ...CHROMIUM,
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });

@@ -5,6 +5,7 @@
  *   BASE_URL=http://localhost:3000 npm run docs:screenshots
  */
 import { chromium } from "@playwright/test";
+import { CHROMIUM } from "../e2e/chromium";
 
 const BASE_URL = process.env.BASE_URL ?? "http://localhost:3000";
 const OUT = process.env.OUT_DIR ?? "docs";
@@ -16,15 +17,7 @@ const SIZES = [
 
 async function main() {
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-    ],
+    ...CHROMIUM,
   });
   for (const size of SIZES) {
     const context = await browser.newContext({

@@ -21,6 +21,25 @@ const MARKS = [
 
 const axisTick = { fontSize: 11, fill: "#475569" };
 
+/**
+ * P50/P80/P95 as dashed lines on a chart. Called, not rendered as a component: recharts reads
+ * its chart's direct children.
+ */
+function percentileMarks(at: (p: number) => { minutes: number } | undefined) {
+  return MARKS.map(({ p, color }) => {
+    const mark = at(p);
+    return mark ? (
+      <ReferenceLine
+        key={p}
+        x={mark.minutes}
+        stroke={color}
+        strokeDasharray="3 2"
+        label={{ value: `P${p}`, position: "top", fontSize: 10, fill: color }}
+      />
+    ) : null;
+  });
+}
+
 /** Monte Carlo lead time: P50/P80/P95, the histogram, the S-curve, "how likely within X", what drives it. */
 export function SimulationSection({
   query,
@@ -151,18 +170,7 @@ function SimulationResult({
                 }}
               />
               <Bar dataKey="share" fill="#7dd3fc" isAnimationActive={false} />
-              {MARKS.map(({ p, color }) => {
-                const mark = at(p);
-                return mark ? (
-                  <ReferenceLine
-                    key={p}
-                    x={mark.minutes}
-                    stroke={color}
-                    strokeDasharray="3 2"
-                    label={{ value: `P${p}`, position: "top", fontSize: 10, fill: color }}
-                  />
-                ) : null;
-              })}
+              {percentileMarks(at)}
             </BarChart>
           </ResponsiveContainer>
         </div>
@@ -191,18 +199,7 @@ function SimulationResult({
               />
               <Tooltip formatter={(p) => [percent(Number(p)), "chance"]} labelFormatter={(m) => `within ${formatMinutes(Number(m))}`} />
               <Line type="monotone" dataKey="p" stroke="#0369a1" dot={false} strokeWidth={2} isAnimationActive={false} />
-              {MARKS.map(({ p, color }) => {
-                const mark = at(p);
-                return mark ? (
-                  <ReferenceLine
-                    key={p}
-                    x={mark.minutes}
-                    stroke={color}
-                    strokeDasharray="3 2"
-                    label={{ value: `P${p}`, position: "top", fontSize: 10, fill: color }}
-                  />
-                ) : null;
-              })}
+              {percentileMarks(at)}
             </LineChart>
           </ResponsiveContainer>
         </div>
