@@ -18,6 +18,11 @@ const schema = z.object({
     .int("SIGNUPS_PER_HOUR must be a whole number")
     .positive("SIGNUPS_PER_HOUR must be at least 1")
     .optional(),
+  MUTATIONS_PER_MINUTE: z.coerce
+    .number()
+    .int("MUTATIONS_PER_MINUTE must be a whole number")
+    .positive("MUTATIONS_PER_MINUTE must be at least 1")
+    .optional(),
 });
 
 /**

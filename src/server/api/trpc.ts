@@ -4,8 +4,10 @@ import { z, ZodError } from "zod";
 import type { OrgRole, ProjectRole } from "~/domain/roles";
 import { describeUnsafeText, findUnsafeText } from "~/domain/unsafe-text";
 import { getDb, type Database, type DbOrTx } from "~/server/db";
+import { actAs } from "~/server/db/acting";
 import { requireOrgAccess, requireProjectAccess } from "~/server/services/access";
-import type { Actor } from "~/server/services/context";
+import { mutationLimit, requireUnderLimit } from "~/server/services/limits";
+import type { Actor, Keep, KeptWrite } from "~/server/services/context";
 import { serviceErrorOf, toTRPCError } from "./errors";
 
 /** A signed-in request: who, and which sign-in (null for callers built in tests and scripts). */
@@ -13,6 +15,10 @@ export type AppSession = { userId: string; sessionId?: string | null };
 
 export type InnerContext = {
   db: DbOrTx;
+  /** The process's database outside any transaction, for work that outlives the request's (live sync). */
+  database: Database;
+  /** Set per procedure by actAsCaller: writes that must stand even if the procedure is refused. */
+  keep?: Keep;
   session: AppSession | null;
   ip: string | null;
   userAgent: string | null;
@@ -25,7 +31,7 @@ export function createInnerContext(opts: {
   ip?: string | null;
   userAgent?: string | null;
 }): InnerContext {
-  return { db: opts.db, session: opts.session, ip: opts.ip ?? null, userAgent: opts.userAgent ?? null };
+  return { db: opts.db, database: opts.db, session: opts.session, ip: opts.ip ?? null, userAgent: opts.userAgent ?? null };
 }
 
 export async function createTRPCContext({ headers }: { headers: Headers }): Promise<InnerContext> {
@@ -96,7 +102,48 @@ const refuseUnsafeText = t.middleware(async function refuseUnsafeText({ getRawIn
   return next();
 });
 
-export const publicProcedure = t.procedure.use(mapServiceErrors).use(refuseUnsafeText);
+/** A refused procedure, carried out of its transaction so that it rolls back. */
+class Refused {
+  constructor(readonly result: unknown) {}
+}
+
+/**
+ * Every procedure runs in one transaction as the app role, with the signed-in user acting
+ * (Row-Level Security then admits only their tenants' rows: the database's wall behind the
+ * services' own checks). A refused procedure rolls back everything it wrote, except what it
+ * handed to `ctx.keep`, which runs afterwards in a transaction of its own.
+ *
+ * A live-sync stream outlives any transaction: its access check runs in one, and the stream
+ * reads through `ctx.database`, acting as the user statement by statement (services/graph/live).
+ */
+const actAsCaller = t.middleware(async function actAsCaller({ ctx, type, next }) {
+  const userId = ctx.session?.userId ?? null;
+  const database = ctx.database;
+  // Counted in a transaction of its own before the write: the counter row's lock is then
+  // held for a moment, not for the whole write, so one user's writes do not queue on it.
+  if (type === "mutation" && userId) await actAs(database, userId, (tx) => requireUnderLimit(tx, mutationLimit(), userId));
+  const kept: KeptWrite[] = [];
+  const keep: Keep = (write) => void kept.push(write);
+  try {
+    return await actAs(database, userId, async (tx) => {
+      const result = await next({ ctx: { db: tx, database, keep } });
+      if (!result.ok) throw new Refused(result);
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof Refused) return error.result as Awaited<ReturnType<typeof next>>;
+    throw error;
+  } finally {
+    // Subscriptions keep nothing: the stream's own writes (presence) act as they go.
+    if (kept.length && type !== "subscription") await actAs(database, userId, (tx) => runAll(tx, kept));
+  }
+});
+
+async function runAll(tx: DbOrTx, writes: KeptWrite[]) {
+  for (const write of writes) await write(tx);
+}
+
+export const publicProcedure = t.procedure.use(mapServiceErrors).use(refuseUnsafeText).use(actAsCaller);
 
 /** Signed-in procedures get `ctx.actor`, which with `ctx.db` is the services' ServiceContext. */
 const requireUser = t.middleware(function requireUser({ ctx, next }) {

@@ -2,6 +2,7 @@ import { getServerSession, type DefaultSession, type NextAuthOptions, type Sessi
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "~/env.js";
 import { getDb } from "~/server/db";
+import { actAs, setActingUser } from "~/server/db/acting";
 import { loggableError } from "~/server/http/log";
 import { endSession, isSessionLive, startSession } from "~/server/services/sessions";
 import { verifyCredentials } from "~/server/services/users";
@@ -40,14 +41,18 @@ export const authOptions: NextAuthOptions = {
       credentials: { email: { type: "email" }, password: { type: "password" } },
       async authorize(credentials, req) {
         if (!credentials?.email || !credentials.password) return null;
-        const db = await getDb();
         const forwarded = req.headers?.["x-forwarded-for"];
         const ip = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() || null : null;
-        // A ServiceError (too many attempts) is thrown on: next-auth hands its message to the form.
-        const user = await verifyCredentials({ db, ip }, { email: credentials.email, password: credentials.password });
-        if (!user) return null;
         const userAgent = typeof req.headers?.["user-agent"] === "string" ? req.headers["user-agent"] : null;
-        return { id: user.id, email: user.email, name: user.name, sessionId: await startSession(db, { userId: user.id, userAgent }) };
+        const { email, password } = credentials;
+        // Nobody acts until the password is checked; then the new session is the user's own row.
+        // A ServiceError (too many attempts) is thrown on: next-auth hands its message to the form.
+        return actAs(await getDb(), null, async (tx) => {
+          const user = await verifyCredentials({ db: tx, ip }, { email, password });
+          if (!user) return null;
+          await setActingUser(tx, user.id);
+          return { id: user.id, email: user.email, name: user.name, sessionId: await startSession(tx, { userId: user.id, userAgent }) };
+        });
       },
     }),
   ],
@@ -68,7 +73,8 @@ export const authOptions: NextAuthOptions = {
   events: {
     // Signing out ends this sign-in for every copy of its token, not only this browser's cookie.
     async signOut({ token }) {
-      if (token?.sid) await endSession(await getDb(), token.sid);
+      const { sid, sub } = token ?? {};
+      if (sid && sub) await actAs(await getDb(), sub, (tx) => endSession(tx, sid));
     },
   },
 };
@@ -81,6 +87,7 @@ export const authOptions: NextAuthOptions = {
 export async function getServerAuthSession(): Promise<Session | null> {
   const session = await getServerSession(authOptions);
   if (!session?.user?.id || !session.sessionId) return null;
-  const live = await isSessionLive(await getDb(), { sessionId: session.sessionId, userId: session.user.id });
+  const { sessionId, user } = session;
+  const live = await actAs(await getDb(), user.id, (tx) => isSessionLive(tx, { sessionId, userId: user.id }));
   return live ? session : null;
 }

@@ -16,14 +16,26 @@ export type Actor = {
  * once per request (src/server/api/trpc.ts); inside a transaction a verb passes
  * `{ ...ctx, db: tx }` on to the verbs it calls, so their writes join it.
  */
-export type ServiceContext = { db: DbOrTx; actor: Actor };
+export type ServiceContext = { db: DbOrTx; actor: Actor; keep?: Keep };
+
+/** A write that must stand whatever becomes of the request's transaction (a failed attempt counted against a limit). */
+export type KeptWrite = (db: DbOrTx) => Promise<unknown>;
+
+/** Hands a write to the request, which runs it once its own transaction has ended, committed or not. */
+export type Keep = (write: KeptWrite) => void;
+
+/** Keeps `write` past a rollback where the caller offers that (every procedure does), else runs it now. */
+export async function keepWrite(ctx: { db: DbOrTx; keep?: Keep }, write: KeptWrite): Promise<void> {
+  if (ctx.keep) ctx.keep(write);
+  else await write(ctx.db);
+}
 
 /**
  * Before sign-in (sign-up, the credentials check) there is the database and the caller's
  * address when known (the first X-Forwarded-For entry, which Next.js sets): per-address
  * limits apply only where it is.
  */
-export type PublicContext = { db: DbOrTx; ip?: string | null };
+export type PublicContext = { db: DbOrTx; ip?: string | null; keep?: Keep };
 
 /** The one access type per level (resolved in services/access): services read these from `ctx.access`. */
 export type OrgAccess = { organizationId: string; orgRole: OrgRole };

@@ -213,6 +213,14 @@ describe.each(testDatabaseKinds())("graph operations on %s", (kind) => {
       [nodeOp("Mine"), { op: "deleteNode" as const, id: foreign.node.id }],
       [nodeOp("Mine", { departmentId: theirs.graph.departments[0]!.id })],
       [nodeOp("Mine", { id: foreign.node.id })],
+      // Another tenant's lane id: the same answer as any taken id, not a 500 that confirms it exists.
+      [
+        {
+          op: "createAxis" as const,
+          axis: "department" as const,
+          item: { id: theirs.graph.departments[0]!.id, name: "Planted", color: "#336699", position: 9 },
+        },
+      ],
     ];
     for (const ops of cases) {
       const rejected = await failure(mine.caller.graph.applyOps({ projectId: mine.projectId, ...batch(ops) }));

@@ -36,7 +36,7 @@ export const graphRouter = createTRPCRouter({
       const since = input.lastEventId ? Number(input.lastEventId) : input.since;
       const abort = signal ?? new AbortController().signal;
       for await (const { revision, event } of liveChanges({
-        db: ctx.db,
+        db: ctx.database,
         projectId: ctx.access.project.id,
         userId: ctx.actor.userId,
         tab: input.tab,

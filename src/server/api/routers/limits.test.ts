@@ -95,4 +95,41 @@ describe.each(testDatabaseKinds())("rate limits on %s", (kind) => {
       "RATE_LIMITED",
     );
   });
+
+  it("refused sign-ups count too: their rollback keeps the attempt", async () => {
+    const caller = callerFor(db(), null);
+    const taken = await createUser(db());
+    const key = "signup-address:203.0.113.7";
+    await db().delete(rateLimits).where(eq(rateLimits.key, key));
+    expect((await failure(caller.auth.signUp({ name: "Again", email: taken.email, password: "long-enough-password" }))).domainCode).toBe(
+      "EMAIL_TAKEN",
+    );
+    const [after] = await db().select().from(rateLimits).where(eq(rateLimits.key, key));
+    expect(after?.count).toBe(1);
+  });
+
+  it("a user's writes are limited per minute across procedures, then allowed again", async () => {
+    const previous = process.env.MUTATIONS_PER_MINUTE;
+    process.env.MUTATIONS_PER_MINUTE = "3";
+    try {
+      const user = await createUser(db());
+      const caller = callerFor(db(), user.id);
+      for (let i = 0; i < 3; i++) await caller.org.create({ name: `Busy ${i}` });
+      const refused = await failure(caller.org.create({ name: "One too many" }));
+      expect(refused).toMatchObject({
+        code: "TOO_MANY_REQUESTS",
+        domainCode: "RATE_LIMITED",
+        message: "Too many attempts. Try again in 1 minute.",
+      });
+      // Reading is not writing; another user is not limited by this one.
+      expect(await caller.org.list()).toHaveLength(3);
+      await callerFor(db(), (await createUser(db())).id).org.create({ name: "Someone else" });
+      await later(2);
+      await caller.org.create({ name: "After a minute" });
+      expect(await caller.org.list()).toHaveLength(4);
+    } finally {
+      if (previous === undefined) delete process.env.MUTATIONS_PER_MINUTE;
+      else process.env.MUTATIONS_PER_MINUTE = previous;
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
 import { applyOperations, OperationError, type Change } from "~/domain/apply";
 import type { Batch, BatchHistory, Operation } from "~/domain/operations";
 import type { Transaction } from "~/server/db";
@@ -158,6 +158,32 @@ async function lastAuthor(
   return { name, at: row.at.toISOString() };
 }
 
+/** Inserts a row under a new id; false when the id is taken (anywhere: the row itself may be invisible to the caller). */
+async function insertFresh(tx: Transaction, table: typeof nodes | typeof edges, values: typeof table.$inferInsert) {
+  const inserted = await tx.insert(table).values(values).onConflictDoNothing({ target: table.id }).returning({ id: table.id });
+  return inserted.length > 0;
+}
+
+/**
+ * Brings back a step or connection soft-deleted in this project under the same id (undo of a
+ * delete); false when the id belongs to a live row or to another project, which answers the
+ * same as any taken id and so says nothing about other tenants.
+ */
+async function revive(
+  tx: Transaction,
+  table: typeof nodes | typeof edges,
+  projectId: string,
+  id: string,
+  set: Partial<typeof table.$inferInsert>,
+) {
+  const revived = await tx
+    .update(table)
+    .set(set)
+    .where(and(eq(table.id, id), eq(table.projectId, projectId), isNotNull(table.deletedAt)))
+    .returning({ id: table.id });
+  return revived.length > 0;
+}
+
 /** Writes the applier's row changes in order (lanes before the nodes placed in them, nodes before edges). */
 async function writeChanges(tx: Transaction, access: ProjectAccess, changes: readonly Change[]) {
   const owner = { organizationId: access.organizationId, projectId: access.project.id };
@@ -167,16 +193,10 @@ async function writeChanges(tx: Transaction, access: ProjectAccess, changes: rea
       if (change.after && !change.before) {
         // A node id that is soft-deleted in this project comes back (undo of a delete);
         // any other existing id is refused.
-        const revived = await tx
-          .insert(nodes)
-          .values({ id: change.id, ...owner, ...nodeColumns(change.after) })
-          .onConflictDoUpdate({
-            target: nodes.id,
-            set: { ...nodeColumns(change.after), deletedAt: null, updatedAt: now },
-            setWhere: sql`"nodes"."project_id" = excluded.project_id AND "nodes"."deleted_at" IS NOT NULL`,
-          })
-          .returning({ id: nodes.id });
-        if (revived.length === 0) throw new ServiceError("DUPLICATE_ID", `Step id ${change.id} is already in use`);
+        const created =
+          (await insertFresh(tx, nodes, { id: change.id, ...owner, ...nodeColumns(change.after) })) ||
+          (await revive(tx, nodes, owner.projectId, change.id, { ...nodeColumns(change.after), deletedAt: null, updatedAt: now }));
+        if (!created) throw new ServiceError("DUPLICATE_ID", `Step id ${change.id} is already in use`);
       } else if (change.after && change.before) {
         const statusChanged = change.before.status !== change.after.status;
         await tx
@@ -189,39 +209,50 @@ async function writeChanges(tx: Transaction, access: ProjectAccess, changes: rea
               ...(change.after.status === "IN_PROGRESS" && { startedAt: now }),
             }),
           })
-          .where(eq(nodes.id, change.id));
+          .where(and(eq(nodes.id, change.id), eq(nodes.projectId, owner.projectId)));
       } else {
-        await tx.update(nodes).set({ deletedAt: now, updatedAt: now }).where(eq(nodes.id, change.id));
+        await tx
+          .update(nodes)
+          .set({ deletedAt: now, updatedAt: now })
+          .where(and(eq(nodes.id, change.id), eq(nodes.projectId, owner.projectId)));
       }
     } else if (change.entity === "edge") {
       if (change.after && !change.before) {
-        const revived = await tx
-          .insert(edges)
-          .values({ id: change.id, ...owner, ...edgeColumns(change.after) })
-          .onConflictDoUpdate({
-            target: edges.id,
-            set: { ...edgeColumns(change.after), deletedAt: null, updatedAt: now },
-            setWhere: sql`"edges"."project_id" = excluded.project_id AND "edges"."deleted_at" IS NOT NULL`,
-          })
-          .returning({ id: edges.id });
-        if (revived.length === 0) throw new ServiceError("DUPLICATE_ID", `Connection id ${change.id} is already in use`);
+        const created =
+          (await insertFresh(tx, edges, { id: change.id, ...owner, ...edgeColumns(change.after) })) ||
+          (await revive(tx, edges, owner.projectId, change.id, { ...edgeColumns(change.after), deletedAt: null, updatedAt: now }));
+        if (!created) throw new ServiceError("DUPLICATE_ID", `Connection id ${change.id} is already in use`);
       } else if (change.after && change.before) {
         await tx
           .update(edges)
           .set({ ...edgeColumns(change.after), updatedAt: now })
-          .where(eq(edges.id, change.id));
+          .where(and(eq(edges.id, change.id), eq(edges.projectId, owner.projectId)));
       } else {
-        await tx.update(edges).set({ deletedAt: now, updatedAt: now }).where(eq(edges.id, change.id));
+        await tx
+          .update(edges)
+          .set({ deletedAt: now, updatedAt: now })
+          .where(and(eq(edges.id, change.id), eq(edges.projectId, owner.projectId)));
       }
     } else {
       const table = change.entity === "department" ? departments : stages;
       if (change.after && !change.before) {
-        await tx.insert(table).values({ ...owner, ...change.after });
+        const inserted = await tx
+          .insert(table)
+          .values({ ...owner, ...change.after })
+          .onConflictDoNothing({ target: table.id })
+          .returning({ id: table.id });
+        if (inserted.length === 0) {
+          const lane = change.entity === "department" ? "Department" : "Stage";
+          throw new ServiceError("DUPLICATE_ID", `${lane} id ${change.id} is already in use`);
+        }
       } else if (change.after) {
         const { name, color, position } = change.after;
-        await tx.update(table).set({ name, color, position, updatedAt: now }).where(eq(table.id, change.id));
+        await tx
+          .update(table)
+          .set({ name, color, position, updatedAt: now })
+          .where(and(eq(table.id, change.id), eq(table.projectId, owner.projectId)));
       } else {
-        await tx.delete(table).where(eq(table.id, change.id));
+        await tx.delete(table).where(and(eq(table.id, change.id), eq(table.projectId, owner.projectId)));
       }
     }
   }

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
-import type { Database, DbOrTx } from "~/server/db";
+import type { Database } from "~/server/db";
+import { actAs } from "~/server/db/acting";
 import { projects, users } from "~/server/db/schema";
 import { hubFor, notify, signalQueue, type Presence, type Signal, type Topic } from "~/server/realtime";
 import { batchesSince, type LiveBatch } from "./index";
@@ -28,25 +29,31 @@ const PRESENCE_TTL_MS = 40_000;
  * Everything a viewer needs after `since`: the batches they missed, then each new batch as
  * it commits, plus who else is looking. The listener is attached before the catch-up read,
  * so a batch committed in between is not lost (it is just seen twice and skipped).
+ *
+ * The stream outlives the request's transaction, so `db` is the process's database and each
+ * read or notice is its own short transaction acting as the viewer (Row-Level Security holds).
  */
 export async function* liveChanges(opts: {
-  db: DbOrTx;
+  db: Database;
   projectId: string;
   userId: string;
   tab: string;
   since: number;
   abort: AbortSignal;
 }): AsyncGenerator<LiveMessage> {
-  const { projectId, abort } = opts;
-  const db = opts.db as Database;
+  const { db, projectId, userId, abort } = opts;
   const hub = await hubFor(db);
   const queue = signalQueue<Signal | { kind: "tick" }>(abort);
   const off = hub.on(projectId, (signal) => queue.push(signal));
-  const [me] = await db.select({ name: users.name, image: users.avatarUrl }).from(users).where(eq(users.id, opts.userId));
-  const presence: Presence = { userId: opts.userId, name: me?.name ?? "Someone", image: me?.image ?? null, tab: opts.tab };
+  const [me] = await actAs(db, userId, (tx) =>
+    tx.select({ name: users.name, image: users.avatarUrl }).from(users).where(eq(users.id, userId)),
+  );
+  const presence: Presence = { userId, name: me?.name ?? "Someone", image: me?.image ?? null, tab: opts.tab };
   const seen = new Map<string, { presence: Presence; at: number }>([[opts.tab, { presence, at: Date.now() }]]);
   const announce = (leaving = false, hello = false) =>
-    notify(db, { kind: "presence", projectId, presence: { ...presence, hello }, leaving }).catch(() => undefined);
+    actAs(db, userId, (tx) => notify(tx, { kind: "presence", projectId, presence: { ...presence, hello }, leaving })).catch(
+      () => undefined,
+    );
   const heartbeat = setInterval(() => {
     void announce();
     queue.push({ kind: "tick" });
@@ -56,7 +63,7 @@ export async function* liveChanges(opts: {
   const message = (event: LiveEvent): LiveMessage => ({ revision: last, event });
   async function* catchUp(): AsyncGenerator<LiveMessage> {
     for (let replayed = 0; ;) {
-      const page = await batchesSince(db, projectId, last, PAGE);
+      const page = await actAs(db, userId, (tx) => batchesSince(tx, projectId, last, PAGE));
       for (const batch of page) {
         last = batch.revision;
         yield message({ type: "batch", batch });
@@ -64,7 +71,9 @@ export async function* liveChanges(opts: {
       replayed += page.length;
       if (page.length < PAGE) return;
       if (replayed >= MAX_REPLAY) {
-        const [row] = await db.select({ revision: projects.revision }).from(projects).where(eq(projects.id, projectId));
+        const [row] = await actAs(db, userId, (tx) =>
+          tx.select({ revision: projects.revision }).from(projects).where(eq(projects.id, projectId)),
+        );
         last = row?.revision ?? last;
         yield message({ type: "reload", revision: last });
         return;

@@ -21,6 +21,16 @@ export function signUpLimit(): Limit {
   return { name: "signup-address", max: Number.isInteger(configured) && configured > 0 ? configured : 20, windowSeconds: 60 * 60 };
 }
 
+/**
+ * Writes per signed-in user and minute, on every instance together: far above what a person
+ * editing produces (a drag or a nudge is one), it stops a runaway script or a stuck client.
+ * MUTATIONS_PER_MINUTE overrides it.
+ */
+export function mutationLimit(): Limit {
+  const configured = Number(process.env.MUTATIONS_PER_MINUTE);
+  return { name: "mutations-user", max: Number.isInteger(configured) && configured > 0 ? configured : 600, windowSeconds: 60 };
+}
+
 export type Usage = { count: number; retryAfterSeconds: number };
 
 const keyOf = (limit: Limit, subject: string) => `${limit.name}:${subject.toLowerCase()}`.slice(0, 400);

@@ -1,6 +1,7 @@
-import { and, asc, eq, isNull, like, sql } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { OrgRole } from "~/domain/roles";
-import type { DbOrTx } from "~/server/db";
+import { rows, type DbOrTx } from "~/server/db";
 import { organizationMembers, organizations, projects, type AxisDefault } from "~/server/db/schema";
 import { withTransaction } from "~/server/db/transaction";
 import type { OrgContext, ServiceContext } from "../context";
@@ -14,12 +15,13 @@ export async function createOrganization({ db, actor }: ServiceContext, input: {
   const userId = actor.userId;
   return withTransaction(db, async (tx) => {
     const slug = input.slug ?? (await freeOrganizationSlug(tx, input.name));
+    // The id is chosen here and the row read back once its owner is a member: Row-Level
+    // Security shows an organization only to its members, RETURNING included.
+    const id = randomUUID();
     try {
-      const [org] = await tx
-        .insert(organizations)
-        .values({ name: input.name, slug, settings: DEFAULT_ORGANIZATION_SETTINGS, createdBy: userId })
-        .returning();
-      await tx.insert(organizationMembers).values({ organizationId: org!.id, userId, role: "OWNER" });
+      await tx.insert(organizations).values({ id, name: input.name, slug, settings: DEFAULT_ORGANIZATION_SETTINGS, createdBy: userId });
+      await tx.insert(organizationMembers).values({ organizationId: id, userId, role: "OWNER" });
+      const [org] = await tx.select().from(organizations).where(eq(organizations.id, id));
       return { ...org!, myRole: "OWNER" as OrgRole };
     } catch (error) {
       if (isUniqueViolation(error)) throw new ServiceError("SLUG_TAKEN", `The address "${slug}" is already taken`);
@@ -28,11 +30,9 @@ export async function createOrganization({ db, actor }: ServiceContext, input: {
   });
 }
 
+/** Addresses are unique across all organizations, most of which the caller cannot see: a definer function lists the taken ones. */
 async function freeOrganizationSlug(db: DbOrTx, name: string) {
-  const taken = await db
-    .select({ slug: organizations.slug })
-    .from(organizations)
-    .where(like(organizations.slug, slugPrefixPattern(name)));
+  const taken = rows<{ slug: string }>(await db.execute(sql`SELECT app_taken_organization_slugs(${slugPrefixPattern(name)}) AS slug`));
   return firstFreeSlug(
     name,
     taken.map((r) => r.slug),

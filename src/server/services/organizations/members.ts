@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { OrgRole } from "~/domain/roles";
-import type { DbOrTx, Transaction } from "~/server/db";
+import { rows, type DbOrTx, type Transaction } from "~/server/db";
 import { organizationMembers, organizations, projectMembers, users } from "~/server/db/schema";
 import { withTransaction } from "~/server/db/transaction";
 import type { OrgAccess } from "../access";
@@ -61,12 +61,9 @@ export async function ensureOrganizationMember(tx: Transaction, organizationId: 
   return "MEMBER" as const;
 }
 
+/** Accounts outside the caller's organizations are hidden from them, so a definer function looks the email up. */
 export async function findUserIdByEmail(db: DbOrTx, email: string) {
-  const [user] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.email, email), isNull(users.deletedAt)))
-    .limit(1);
+  const [user] = rows<{ id: string }>(await db.execute(sql`SELECT id FROM app_account_by_email(${email})`));
   if (!user) throw new ServiceError("USER_NOT_FOUND", `No FlowMatrix account uses ${email}; ask them to sign up first`);
   return user.id;
 }

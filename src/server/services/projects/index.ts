@@ -1,6 +1,7 @@
-import { and, asc, eq, isNotNull, isNull, like, sql } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { can } from "~/domain/roles";
-import type { DbOrTx, Transaction } from "~/server/db";
+import { rows, type DbOrTx, type Transaction } from "~/server/db";
 import { departments, nodes, organizations, projectMembers, projects, stages, users } from "~/server/db/schema";
 import { withTransaction } from "~/server/db/transaction";
 import { logActivity } from "../activity";
@@ -14,10 +15,8 @@ export { addProjectMember, changeProjectMemberRole, listProjectMembers, removePr
 
 async function assertBelowProjectLimit(tx: Transaction, organizationId: string) {
   const settings = await lockOrganization(tx, organizationId);
-  const [row] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(projects)
-    .where(and(eq(projects.organizationId, organizationId), isNull(projects.deletedAt)));
+  // Every live project counts, also those the caller may not open (a definer function counts them).
+  const [row] = rows<{ n: number }>(await tx.execute(sql`SELECT app_live_project_count(${organizationId}) AS n`));
   if ((row?.n ?? 0) >= settings.max_projects) {
     throw new ServiceError("LIMIT_REACHED", `This organization has reached its limit of ${settings.max_projects} projects`);
   }
@@ -29,20 +28,22 @@ export async function createProject({ db, actor, access }: OrgContext, input: { 
   return withTransaction(db, async (tx) => {
     const settings = await assertBelowProjectLimit(tx, organizationId);
     const slug = input.slug ?? (await freeProjectSlug(tx, organizationId, input.name));
-    const [project] = await tx
+    // The id is chosen here and the row read back once its creator is a member: Row-Level
+    // Security shows a project only to those who may open it, RETURNING included.
+    const projectId = randomUUID();
+    await tx
       .insert(projects)
-      .values({ organizationId, name: input.name, description: input.description || null, slug, createdBy: actor.userId })
-      .returning()
+      .values({ id: projectId, organizationId, name: input.name, description: input.description || null, slug, createdBy: actor.userId })
       .catch((error: unknown) => {
         if (isUniqueViolation(error)) throw new ServiceError("SLUG_TAKEN", `A project with the address "${slug}" already exists`);
         throw error;
       });
-    const projectId = project!.id;
+    await tx.insert(projectMembers).values({ organizationId, projectId, userId: actor.userId, role: "OWNER" });
+    const [project] = await tx.select().from(projects).where(eq(projects.id, projectId));
     const axis = (list: typeof settings.departments) =>
       list.map((a, position) => ({ organizationId, projectId, name: a.name, color: a.color, position }));
     if (settings.departments.length) await tx.insert(departments).values(axis(settings.departments));
     if (settings.stages.length) await tx.insert(stages).values(axis(settings.stages));
-    await tx.insert(projectMembers).values({ organizationId, projectId, userId: actor.userId, role: "OWNER" });
     await logActivity(tx, actor, {
       organizationId,
       projectId,
@@ -55,11 +56,11 @@ export async function createProject({ db, actor, access }: OrgContext, input: { 
   });
 }
 
+/** Addresses are unique in the organization, projects the caller may not open included: a definer function lists the taken ones. */
 async function freeProjectSlug(db: DbOrTx, organizationId: string, name: string) {
-  const taken = await db
-    .select({ slug: projects.slug })
-    .from(projects)
-    .where(and(eq(projects.organizationId, organizationId), like(projects.slug, slugPrefixPattern(name))));
+  const taken = rows<{ slug: string }>(
+    await db.execute(sql`SELECT app_taken_project_slugs(${organizationId}, ${slugPrefixPattern(name)}) AS slug`),
+  );
   return firstFreeSlug(
     name,
     taken.map((r) => r.slug),

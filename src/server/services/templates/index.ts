@@ -99,10 +99,8 @@ export async function useTemplate(ctx: OrgContext, { templateId, name }: { templ
     for (let i = 0; i < ops.length; i += MAX_BATCH) {
       await applyBatch(inProject, { clientOpId: randomUUID(), ops: ops.slice(i, i + MAX_BATCH) });
     }
-    await tx
-      .update(templates)
-      .set({ usageCount: sql`${templates.usageCount} + 1` })
-      .where(eq(templates.id, template.id));
+    // Built-in templates belong to no tenant, so only a definer function may count their use.
+    await tx.execute(sql`SELECT app_count_template_use(${template.id})`);
     return project;
   });
 }

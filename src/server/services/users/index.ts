@@ -1,8 +1,11 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { rows } from "~/server/db";
+import { setActingUser } from "~/server/db/acting";
 import { users } from "~/server/db/schema";
 import { hashPassword, TIMING_DECOY_HASH, verifyPassword } from "~/server/auth/password";
 import { withTransaction } from "~/server/db/transaction";
-import type { PublicContext, ServiceContext } from "../context";
+import { keepWrite, type PublicContext, type ServiceContext } from "../context";
 import {
   ACCOUNT_SIGN_IN_FAILURES,
   ADDRESS_SIGN_IN_FAILURES,
@@ -10,7 +13,6 @@ import {
   countUse,
   PASSWORD_CHANGE_FAILURES,
   refuseWhileLimited,
-  requireUnderLimit,
   signUpLimit,
 } from "../limits";
 import { endOtherSessions } from "../sessions";
@@ -20,12 +22,26 @@ const publicColumns = { id: users.id, email: users.email, name: users.name, avat
 
 export type PublicUser = { id: string; email: string; name: string; avatarUrl: string | null; createdAt: Date };
 
-export async function signUp({ db, ip }: PublicContext, input: { name: string; email: string; password: string }) {
-  if (ip) await requireUnderLimit(db, signUpLimit(), ip);
+/**
+ * A new account. Each attempt from an address counts against its hourly limit, a refused one
+ * (email taken) too: the count is kept past the refusal's rollback.
+ */
+export async function signUp(ctx: PublicContext, input: { name: string; email: string; password: string }) {
+  const { db, ip } = ctx;
+  if (ip) {
+    const limit = signUpLimit();
+    await refuseWhileLimited(db, limit, ip);
+    await keepWrite(ctx, (kept) => countUse(kept, limit, ip));
+  }
   const passwordHash = await hashPassword(input.password);
+  // Row-Level Security shows an account only to itself: the new one acts from here on.
+  const id = randomUUID();
   try {
-    const [user] = await db.insert(users).values({ name: input.name, email: input.email, passwordHash }).returning(publicColumns);
-    return user!;
+    return await withTransaction(db, async (tx) => {
+      await setActingUser(tx, id);
+      const [user] = await tx.insert(users).values({ id, name: input.name, email: input.email, passwordHash }).returning(publicColumns);
+      return user!;
+    });
   } catch (error) {
     if (isUniqueViolation(error)) throw new ServiceError("EMAIL_TAKEN", "An account with this email already exists");
     throw error;
@@ -45,11 +61,12 @@ export async function verifyCredentials(
   const account = email.trim().toLowerCase();
   await refuseWhileLimited(db, ACCOUNT_SIGN_IN_FAILURES, account);
   if (ip) await refuseWhileLimited(db, ADDRESS_SIGN_IN_FAILURES, ip);
-  const [user] = await db
-    .select({ ...publicColumns, passwordHash: users.passwordHash })
-    .from(users)
-    .where(and(eq(users.email, account), isNull(users.deletedAt)))
-    .limit(1);
+  // Nobody is acting yet, so the account is read by a definer function that answers for one email only.
+  const [user] = rows<PublicUser & { passwordHash: string }>(
+    await db.execute(
+      sql`SELECT id, email, name, avatar_url AS "avatarUrl", created_at AS "createdAt", password_hash AS "passwordHash" FROM app_sign_in_account(${account})`,
+    ),
+  );
   const ok = await verifyPassword(password, user?.passwordHash ?? TIMING_DECOY_HASH);
   if (!user || !ok) {
     await countUse(db, ACCOUNT_SIGN_IN_FAILURES, account);
@@ -82,13 +99,15 @@ export async function updateProfile({ db, actor }: ServiceContext, input: { name
   return user;
 }
 
-export async function changePassword({ db, actor }: ServiceContext, input: { currentPassword: string; newPassword: string }) {
+export async function changePassword(ctx: ServiceContext, input: { currentPassword: string; newPassword: string }) {
+  const { db, actor } = ctx;
   const userId = actor.userId;
   const [user] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, userId)).limit(1);
   if (!user) throw notFound("User");
   await refuseWhileLimited(db, PASSWORD_CHANGE_FAILURES, userId);
   if (!(await verifyPassword(input.currentPassword, user.hash))) {
-    await countUse(db, PASSWORD_CHANGE_FAILURES, userId);
+    // Kept past the refusal's rollback, or the guesses would never add up.
+    await keepWrite(ctx, (kept) => countUse(kept, PASSWORD_CHANGE_FAILURES, userId));
     throw new ServiceError("WRONG_PASSWORD", "Your current password is not correct");
   }
   const passwordHash = await hashPassword(input.newPassword);
