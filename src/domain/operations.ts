@@ -58,7 +58,8 @@ export const edgeFieldSchemas = {
 export const axisFieldSchemas = {
   name: axisNameSchema,
   color: colorSchema,
-  position: z.number().int().min(0),
+  // An integer column: anything larger could not be stored.
+  position: z.number().int().min(0, "Position must be 0 or more").max(2_147_483_647, "Position must be at most 2147483647"),
 } satisfies { [K in keyof AxisFields]: z.ZodType<AxisFields[K], unknown> };
 
 const nodeFields = z.object(nodeFieldSchemas);

@@ -64,6 +64,22 @@ describe("service refusals over HTTP", () => {
     });
   });
 
+  it("an input the schema refuses says in words where and why, and the field errors stay", async () => {
+    const { caller, org, owner } = await createOrg(db());
+    const project = await caller.project.create({ organizationId: org.id, name: "Words" });
+    const bad = await post(db(), owner.id, "graph.applyOps", {
+      projectId: project.id,
+      ...batch([{ ...nodeOp("x"), node: { ...nodeOp("x").node, label: "" } }]),
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.error?.message).toMatch(/^ops\[0\]\.node\.label: \S/);
+    expect(bad.error?.message).not.toContain("[{");
+    const unnamed = await post(db(), null, "auth.signUp", { name: "", email: "not-an-email", password: "x" });
+    expect(unnamed.status).toBe(400);
+    expect(unnamed.error?.message).toMatch(/^name: .+; email: .+; password: .+$/);
+    expect((unnamed.error?.data as { zodError?: { fieldErrors: Record<string, string[]> } }).zodError?.fieldErrors.email).toHaveLength(1);
+  });
+
   it("a plain NOT_FOUND or FORBIDDEN carries no domain code", async () => {
     const { caller, org, owner } = await createOrg(db());
     const project = await caller.project.create({ organizationId: org.id, name: "Plain" });

@@ -1,4 +1,5 @@
 import { TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
+import type { ZodError } from "zod";
 import { ServiceError, type ServiceCode } from "~/server/services/errors";
 
 /** The HTTP status (as a tRPC code) each service refusal leaves the API with. */
@@ -30,6 +31,21 @@ const STATUS: Record<ServiceCode, TRPC_ERROR_CODE_KEY> = {
 /** The TRPCError a ServiceError leaves as: its status and message, the ServiceError kept on `cause`. */
 export function toTRPCError(error: ServiceError): TRPCError {
   return new TRPCError({ code: STATUS[error.code], message: error.message, cause: error });
+}
+
+/**
+ * An input the schema refused, in words: "nodes[0].label: Label is required; limit: Too big"
+ * (zod's own message is its issues as JSON). The issues stay on `cause` for field errors.
+ */
+export function readableInputError(error: ZodError): string {
+  const lines = error.issues.map((issue) => {
+    const path = issue.path.reduce<string>(
+      (at, key) => (typeof key === "number" ? `${at}[${key}]` : at ? `${at}.${String(key)}` : String(key)),
+      "",
+    );
+    return path ? `${path}: ${issue.message}` : issue.message;
+  });
+  return [...new Set(lines)].join("; ");
 }
 
 /** The ServiceError behind an error that left a procedure, if a service refused. */

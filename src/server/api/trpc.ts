@@ -5,10 +5,11 @@ import type { OrgRole, ProjectRole } from "~/domain/roles";
 import { describeUnsafeText, findUnsafeText } from "~/domain/unsafe-text";
 import { getDb, type Database, type DbOrTx } from "~/server/db";
 import { actAs } from "~/server/db/acting";
+import { clientAddress } from "~/server/http/address";
 import { requireOrgAccess, requireProjectAccess } from "~/server/services/access";
 import { mutationLimit, requireUnderLimit } from "~/server/services/limits";
 import type { Actor, Keep, KeptWrite } from "~/server/services/context";
-import { serviceErrorOf, toTRPCError } from "./errors";
+import { readableInputError, serviceErrorOf, toTRPCError } from "./errors";
 
 /** A signed-in request: who, and which sign-in (null for callers built in tests and scripts). */
 export type AppSession = { userId: string; sessionId?: string | null };
@@ -39,11 +40,10 @@ export async function createTRPCContext({ headers }: { headers: Headers }): Prom
   // never need next-auth.
   const { getServerAuthSession } = await import("~/server/auth");
   const [db, session] = await Promise.all([getDb(), getServerAuthSession()]);
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
   return createInnerContext({
     db,
     session: session ? { userId: session.user.id, sessionId: session.sessionId } : null,
-    ip: forwarded || headers.get("x-real-ip"),
+    ip: clientAddress((name) => headers.get(name)),
     userAgent: headers.get("user-agent"),
   });
 }
@@ -82,12 +82,17 @@ export const createCallerFactory = t.createCallerFactory;
 /**
  * Services refuse with a ServiceError, which knows nothing of HTTP; here, once for every
  * procedure, it becomes the TRPCError its code maps to, with the ServiceError on `cause`
- * (errorFormatter reads domainCode and details from it).
+ * (errorFormatter reads domainCode and details from it). An input the schema refused gets
+ * its issues in words as the message.
  */
 const mapServiceErrors = t.middleware(async function mapServiceErrors({ next }) {
   const result = await next();
-  const refusal = result.ok ? null : serviceErrorOf(result.error);
+  if (result.ok) return result;
+  const refusal = serviceErrorOf(result.error);
   if (refusal) throw toTRPCError(refusal);
+  const cause = result.error.cause;
+  if (cause instanceof ZodError && result.error.code === "BAD_REQUEST")
+    throw new TRPCError({ code: "BAD_REQUEST", message: readableInputError(cause), cause });
   return result;
 });
 

@@ -3,6 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "~/env.js";
 import { getDb } from "~/server/db";
 import { actAs, setActingUser } from "~/server/db/acting";
+import { clientAddress } from "~/server/http/address";
 import { loggableError } from "~/server/http/log";
 import { endSession, isSessionLive, startSession } from "~/server/services/sessions";
 import { verifyCredentials } from "~/server/services/users";
@@ -41,8 +42,10 @@ export const authOptions: NextAuthOptions = {
       credentials: { email: { type: "email" }, password: { type: "password" } },
       async authorize(credentials, req) {
         if (!credentials?.email || !credentials.password) return null;
-        const forwarded = req.headers?.["x-forwarded-for"];
-        const ip = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() || null : null;
+        const ip = clientAddress((name) => {
+          const value: unknown = req.headers?.[name];
+          return typeof value === "string" ? value : null;
+        });
         const userAgent = typeof req.headers?.["user-agent"] === "string" ? req.headers["user-agent"] : null;
         const { email, password } = credentials;
         // Nobody acts until the password is checked; then the new session is the user's own row.

@@ -14,11 +14,35 @@ export const APP_ROLE = "flowmatrix_app";
  * transaction, so a pooled connection never carries them into someone else's request.
  * Joins the caller's transaction when `db` already is one.
  */
-export function actAs<T>(db: DbOrTx, userId: string | null, fn: (tx: Transaction) => Promise<T>): Promise<T> {
-  return withTransaction(db, async (tx) => {
-    await tx.execute(sql`SELECT set_config('role', ${APP_ROLE}, true), set_config('app.user_id', ${userId ?? ""}, true)`);
-    return fn(tx);
-  });
+export async function actAs<T>(db: DbOrTx, userId: string | null, fn: (tx: Transaction) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    let started = false;
+    try {
+      return await withTransaction(db, async (tx) => {
+        await tx.execute(sql`SELECT set_config('role', ${APP_ROLE}, true), set_config('app.user_id', ${userId ?? ""}, true)`);
+        started = true;
+        return fn(tx);
+      });
+    } catch (error) {
+      // A pooled connection the server has closed (restart, failover, idle kill) fails the
+      // first statement; nothing has run yet, so another connection may simply try again.
+      if (started || attempt >= CONNECTION_RETRIES || !isConnectionLost(error)) throw error;
+    }
+  }
+}
+
+const CONNECTION_RETRIES = 3;
+
+/** Errors that mean the connection is gone, not that the statement was refused. */
+const LOST = new Set(["57P01", "57P02", "57P03", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "ECONNRESET", "EPIPE"]);
+
+export function isConnectionLost(error: unknown): boolean {
+  for (let e = error; e instanceof Error || (typeof e === "object" && e !== null); e = (e as { cause?: unknown }).cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && (LOST.has(code) || code.startsWith("08"))) return true;
+    if (!(e as { cause?: unknown }).cause) break;
+  }
+  return false;
 }
 
 /** Names the acting user for the rest of the transaction: sign-up, once the new account's id is known. */

@@ -48,10 +48,31 @@ function register(handle: DatabaseHandle): DatabaseHandle {
 
 const migrationsFolder = join(process.cwd(), "drizzle");
 
-/** Opens postgres.js when a URL is given, else PGlite in `dataDir` (a folder or memory://). */
-export async function openDatabase(opts: { url?: string; dataDir?: string }): Promise<DatabaseHandle> {
+/** No statement may run longer (DATABASE_STATEMENT_TIMEOUT_MS overrides it): a stuck query fails instead of holding a request. */
+export const STATEMENT_TIMEOUT_MS = 10_000;
+
+function statementTimeout(): number {
+  const configured = Number(process.env.DATABASE_STATEMENT_TIMEOUT_MS);
+  return Number.isInteger(configured) && configured > 0 ? configured : STATEMENT_TIMEOUT_MS;
+}
+
+/**
+ * Opens postgres.js when a URL is given, else PGlite in `dataDir` (a folder or memory://).
+ * On a server, connecting gives up after 10 s, a statement after `statementTimeoutMs` and a
+ * transaction left idle (a request that stopped half-way) after 30 s, so a database that is
+ * gone or stuck answers with an error in bounded time rather than a hanging request.
+ */
+export async function openDatabase(opts: { url?: string; dataDir?: string; statementTimeoutMs?: number }): Promise<DatabaseHandle> {
   if (opts.url) {
-    const client = postgres(opts.url, { max: 10, onnotice: () => {} });
+    const client = postgres(opts.url, {
+      max: 10,
+      connect_timeout: 10,
+      onnotice: () => {},
+      connection: {
+        statement_timeout: opts.statementTimeoutMs ?? statementTimeout(),
+        idle_in_transaction_session_timeout: 30_000,
+      },
+    });
     const db = drizzlePostgres({ client, schema, casing: "snake_case" });
     return register({
       db,

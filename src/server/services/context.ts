@@ -32,7 +32,7 @@ export async function keepWrite(ctx: { db: DbOrTx; keep?: Keep }, write: KeptWri
 
 /**
  * Before sign-in (sign-up, the credentials check) there is the database and the caller's
- * address when known (the first X-Forwarded-For entry, which Next.js sets): per-address
+ * address when known (http/address.ts: the X-Forwarded-For entry our nearest proxy wrote): per-address
  * limits apply only where it is.
  */
 export type PublicContext = { db: DbOrTx; ip?: string | null; keep?: Keep };

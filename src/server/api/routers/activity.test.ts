@@ -147,6 +147,14 @@ describe.each(testDatabaseKinds())("activity feed on %s", (kind) => {
     const fx = await setup(db());
     const got = await failure(fx.danaCaller.activity.list({ projectId: fx.projectId, cursor: "bm90LWEtY3Vyc29y" }));
     expect(got).toMatchObject({ code: "BAD_REQUEST", domainCode: "STALE_CURSOR" });
+    // Shaped like ours but not a real instant or id: still a 400, never a failing cast.
+    for (const raw of [
+      "2026-02-30T10:00:00.000000Z|7f1c6f8e-3b5a-4c1e-9a77-0d5a3c2b1e40",
+      "2026-01-01T10:00:00.000000Z|------------------------------------",
+    ]) {
+      const cursor = Buffer.from(raw).toString("base64url");
+      expect(await failure(fx.danaCaller.activity.list({ projectId: fx.projectId, cursor }))).toMatchObject({ domainCode: "STALE_CURSOR" });
+    }
   });
 
   it("lets viewers read, editors export, and hides the project from other organizations", async () => {

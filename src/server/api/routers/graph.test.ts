@@ -238,6 +238,19 @@ describe.each(testDatabaseKinds())("graph operations on %s", (kind) => {
     expect(untouched).toMatchObject({ label: "Foreign", projectId: theirs.projectId, deletedAt: null });
   });
 
+  it("refuses numbers its columns cannot hold with a 400 that names them", async () => {
+    const { caller, projectId } = await setup(db());
+    const lane = {
+      op: "createAxis" as const,
+      axis: "stage" as const,
+      item: { id: randomUUID(), name: "Far", color: "#336699", position: 2147483648 },
+    };
+    const refused = await failure(caller.graph.applyOps({ projectId, ...batch([lane]) }));
+    expect(refused).toMatchObject({ code: "BAD_REQUEST", message: "ops[0].item.position: Position must be at most 2147483647" });
+    const resume = await failure(caller.graph.onChange({ projectId, since: 0, tab: randomUUID(), lastEventId: "99999999999999999999" }));
+    expect(resume).toMatchObject({ code: "BAD_REQUEST", message: "lastEventId: lastEventId must be a revision number" });
+  });
+
   it("rejects bad input with the reason: label, duration syntax, progress", async () => {
     const { caller, projectId } = await setup(db());
     const bad = nodeOp("x");

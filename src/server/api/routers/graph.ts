@@ -27,9 +27,13 @@ export const graphRouter = createTRPCRouter({
   onChange: projectProcedure("VIEWER")
     .input(
       z.object({
-        since: z.number().int().min(0),
+        since: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
         tab: z.string().min(1).max(100),
-        lastEventId: z.string().regex(/^\d+$/).nullish(),
+        // A revision this server handed out: digits, within a safe integer (a bigint column).
+        lastEventId: z
+          .string()
+          .regex(/^\d{1,15}$/, "lastEventId must be a revision number")
+          .nullish(),
       }),
     )
     .subscription(async function* ({ ctx, input, signal }) {

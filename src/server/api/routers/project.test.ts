@@ -127,6 +127,31 @@ describe.each(testDatabaseKinds())("projects on %s", (kind) => {
     expect((await caller.project.list({ organizationId: org.id, search: "rav" })).items.map((p) => p.name)).toEqual(["Bravo"]);
   });
 
+  it("refuses crafted list cursors with a clear 400 and takes % and _ in a search literally", async () => {
+    const { caller, org } = await createOrg(db());
+    await caller.project.create({ organizationId: org.id, name: "Margin 100%" });
+    await caller.project.create({ organizationId: org.id, name: "Margin 1000" });
+    await caller.project.create({ organizationId: org.id, name: "snake_case" });
+    const forged = (cursor: unknown) => Buffer.from(JSON.stringify(cursor)).toString("base64url");
+    const crafted = [
+      "not base64 json",
+      forged({ v: "x", id: "not-a-uuid" }),
+      forged({ v: "2026-02-30T00:00:00.000Z", id: "7f1c6f8e-3b5a-4c1e-9a77-0d5a3c2b1e40" }),
+      forged({ v: "tomorrow", id: "7f1c6f8e-3b5a-4c1e-9a77-0d5a3c2b1e40" }),
+      forged(null),
+      forged([1, 2]),
+    ];
+    for (const cursor of crafted) {
+      const refused = await failure(caller.project.list({ organizationId: org.id, sort: "updated", cursor }));
+      expect(refused, cursor).toMatchObject({ code: "BAD_REQUEST", domainCode: "STALE_CURSOR" });
+    }
+    const names = async (search: string) => (await caller.project.list({ organizationId: org.id, search })).items.map((p) => p.name);
+    expect(await names("100%")).toEqual(["Margin 100%"]);
+    expect(await names("%")).toEqual(["Margin 100%"]);
+    expect(await names("e_c")).toEqual(["snake_case"]);
+    expect(await names("_")).toEqual(["snake_case"]);
+  });
+
   it("renames, archives and unarchives", async () => {
     const { caller, org } = await createOrg(db());
     const project = await caller.project.create({ organizationId: org.id, name: "Draft" });

@@ -89,6 +89,8 @@ describe.each(testDatabaseKinds())("templates on %s", (kind) => {
     // Progress is reset in the template; everything else is kept.
     const reset = { ...source, nodes: source.nodes.map((n) => ({ ...n, status: "PENDING" as const, progress: 0 })) };
     expect(shapeOf(template.graph)).toEqual(shapeOf(reset));
+    // The organization sees the template; the project's own ids stay the project's.
+    expect([...idsOf(template.graph)].filter((id) => idsOf(source).has(id))).toEqual([]);
 
     const project = await fx.ownerCaller.template.use({ organizationId: fx.orgId, templateId: fx.saved.id, name: "Q3 quotes" });
     expect(project).toMatchObject({ name: "Q3 quotes", organizationId: fx.orgId, description: "Sales flow" });

@@ -38,9 +38,19 @@ export function encodeCursor(cursor: Cursor): string {
 
 function decodeCursor(cursor: string): Cursor {
   const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  const valid = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/.test(at ?? "") && /^[0-9a-f-]{36}$/i.test(id ?? "");
+  const valid =
+    /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/.test(at ?? "") &&
+    isRealDay(at!) &&
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id ?? "");
   if (!valid) throw new ServiceError("STALE_CURSOR", "This page of activity is no longer valid; reload the list");
   return { at: at!, id: id! };
+}
+
+/** The date and time part is a real instant Postgres accepts (no February 30th, no year 0). */
+function isRealDay(at: string): boolean {
+  const millis = `${at.slice(0, 23)}Z`;
+  const time = Date.parse(millis);
+  return Number.isFinite(time) && time >= Date.parse("0001-01-01T00:00:00.000Z") && new Date(time).toISOString() === millis;
 }
 
 const exactTime = sql<string>`to_char(${activityLogs.createdAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;

@@ -1,7 +1,9 @@
 import { and, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
 import { can, effectiveProjectRole, type ProjectRole } from "~/domain/roles";
 import { nodes, projectMembers, projects } from "~/server/db/schema";
+import { containing } from "~/server/db/like";
 import type { OrgContext } from "../context";
+import { ServiceError } from "../errors";
 
 export type ProjectSort = "updated" | "created" | "name";
 
@@ -25,14 +27,28 @@ const SORTS: Record<ProjectSort, { key: SQL; dir: "asc" | "desc"; read: (p: type
   name: { key: sql`lower(${projects.name})`, dir: "asc", read: (p) => p.name.toLowerCase() },
 };
 
-function decodeCursor(cursor: string | null | undefined): Cursor | null {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An instant as toISOString writes it, one Postgres accepts too (a real calendar day, year 1 or later). */
+function isExactTime(text: string): boolean {
+  const time = Date.parse(text);
+  return Number.isFinite(time) && time >= Date.parse("0001-01-01T00:00:00.000Z") && new Date(time).toISOString() === text;
+}
+
+/** The cursor a previous page handed out, checked in full: anything else is a clear 400, never a failing cast. */
+function decodeCursor(cursor: string | null | undefined, sort: ProjectSort): Cursor | null {
   if (!cursor) return null;
+  const stale = new ServiceError("STALE_CURSOR", "This page of projects is no longer valid; reload the list");
+  let parsed: unknown;
   try {
-    const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as Cursor;
-    return typeof parsed.v === "string" && typeof parsed.id === "string" ? parsed : null;
+    parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
   } catch {
-    return null;
+    throw stale;
   }
+  const { v, id } = (parsed ?? {}) as Partial<Cursor>;
+  if (typeof v !== "string" || typeof id !== "string" || !UUID.test(id) || v.length > 300) throw stale;
+  if (sort !== "name" && !isExactTime(v)) throw stale;
+  return { v, id };
 }
 
 function encodeCursor(cursor: Cursor): string {
@@ -42,7 +58,7 @@ function encodeCursor(cursor: Cursor): string {
 export async function listProjects({ db, access, actor }: OrgContext, input: ListProjectsInput) {
   const sort = SORTS[input.sort];
   const seesAll = can.manageOrganization(access.orgRole);
-  const cursor = decodeCursor(input.cursor);
+  const cursor = decodeCursor(input.cursor, input.sort);
   const cursorValue = cursor && (input.sort === "name" ? cursor.v : sql`${cursor.v}::timestamptz`);
   const after =
     cursor &&
@@ -65,7 +81,7 @@ export async function listProjects({ db, access, actor }: OrgContext, input: Lis
         isNull(projects.deletedAt),
         input.status === "ALL" ? undefined : eq(projects.status, input.status),
         seesAll ? undefined : sql`${projectMembers.role} IS NOT NULL`,
-        search ? or(ilike(projects.name, `%${search}%`), ilike(projects.description, `%${search}%`)) : undefined,
+        search ? or(ilike(projects.name, containing(search)), ilike(projects.description, containing(search))) : undefined,
         after ?? undefined,
       ),
     )

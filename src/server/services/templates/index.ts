@@ -4,6 +4,7 @@ import { restoreOps } from "~/domain/diff";
 import type { GraphSnapshot } from "~/domain/graph";
 import { MAX_BATCH } from "~/domain/operations";
 import type { DbOrTx } from "~/server/db";
+import { containing } from "~/server/db/like";
 import { templates, type templateCategory } from "~/server/db/schema";
 import { withTransaction } from "~/server/db/transaction";
 import type { OrgAccess } from "../access";
@@ -26,13 +27,11 @@ type Filter = { category?: TemplateCategory; tag?: string; search?: string };
 const visibleTo = (organizationId: string) =>
   and(isNull(templates.deletedAt), or(isNull(templates.organizationId), eq(templates.organizationId, organizationId)));
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 export async function listTemplates({ db, access }: OrgContext, filter: Filter) {
   const conditions: (SQL | undefined)[] = [visibleTo(access.organizationId)];
   if (filter.category) conditions.push(eq(templates.category, filter.category));
   if (filter.tag) conditions.push(arrayContains(templates.tags, [filter.tag]));
-  if (filter.search?.trim()) conditions.push(ilike(templates.name, `%${escapeLike(filter.search.trim())}%`));
+  if (filter.search?.trim()) conditions.push(ilike(templates.name, containing(filter.search.trim())));
   const found = await db
     .select()
     .from(templates)
@@ -106,8 +105,8 @@ export async function useTemplate(ctx: OrgContext, { templateId, name }: { templ
 }
 
 /**
- * Stores a project's live graph as one of its organization's templates. Step progress is
- * reset (status PENDING, progress 0): a template is the shape of a process, not a run of it.
+ * Stores a project's live graph as one of its organization's templates, under new ids. Step
+ * progress is reset (status PENDING, progress 0): a template is the shape of a process, not a run of it.
  */
 export async function saveTemplateFromProject(
   { db, actor, access }: ProjectContext,
@@ -115,12 +114,13 @@ export async function saveTemplateFromProject(
 ) {
   return withTransaction(db, async (tx) => {
     const live = await loadGraph(tx, access.project.id, access.project.revision);
-    const graph: GraphSnapshot = {
+    // Fresh ids: the template is seen by the whole organization, the project's ids are not theirs to learn.
+    const graph = withNewIds({
       departments: live.departments,
       stages: live.stages,
       nodes: live.nodes.map((n) => ({ ...n, status: "PENDING", progress: 0 })),
       edges: live.edges,
-    };
+    });
     const [template] = await tx
       .insert(templates)
       .values({
