@@ -10,7 +10,7 @@ export const APP_ROLE = "flowmatrix_app";
 
 /**
  * Runs `fn` in a transaction as the app role with `userId` acting (null: nobody yet, as
- * before sign-in, when no tenant row is visible). Both settings are local to the
+ * before sign-in, when no tenant row is visible), their organizations and projects loaded once. Both settings are local to the
  * transaction, so a pooled connection never carries them into someone else's request.
  * Joins the caller's transaction when `db` already is one.
  */
@@ -19,7 +19,7 @@ export async function actAs<T>(db: DbOrTx, userId: string | null, fn: (tx: Trans
     let started = false;
     try {
       return await withTransaction(db, async (tx) => {
-        await tx.execute(sql`SELECT set_config('role', ${APP_ROLE}, true), set_config('app.user_id', ${userId ?? ""}, true)`);
+        await tx.execute(sql`SELECT set_config('role', ${APP_ROLE}, true), app_load_access(${userId ?? ""})`);
         started = true;
         return fn(tx);
       });
@@ -45,7 +45,16 @@ export function isConnectionLost(error: unknown): boolean {
   return false;
 }
 
-/** Names the acting user for the rest of the transaction: sign-up, once the new account's id is known. */
+/** Names the acting user for the rest of the transaction: sign-up and sign-in, once the account's id is known. */
 export async function setActingUser(tx: Transaction, userId: string) {
-  await tx.execute(sql`SELECT set_config('app.user_id', ${userId}, true)`);
+  await tx.execute(sql`SELECT app_load_access(${userId})`);
+}
+
+/**
+ * What the acting user may see is loaded when the transaction starts (app_load_access in
+ * drizzle/0010_access_per_transaction.sql); after founding an organization or project, load
+ * it again so the new rows are theirs for the rest of the transaction.
+ */
+export async function reloadAccess(tx: DbOrTx) {
+  await tx.execute(sql`SELECT app_load_access(current_setting('app.user_id', true))`);
 }

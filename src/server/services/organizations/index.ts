@@ -3,6 +3,7 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { OrgRole } from "~/domain/roles";
 import { rows, type DbOrTx } from "~/server/db";
 import { organizationMembers, organizations, projects, type AxisDefault } from "~/server/db/schema";
+import { reloadAccess } from "~/server/db/acting";
 import { withTransaction } from "~/server/db/transaction";
 import type { OrgContext, ServiceContext } from "../context";
 import { isUniqueViolation, notFound, ServiceError } from "../errors";
@@ -21,6 +22,7 @@ export async function createOrganization({ db, actor }: ServiceContext, input: {
     try {
       await tx.insert(organizations).values({ id, name: input.name, slug, settings: DEFAULT_ORGANIZATION_SETTINGS, createdBy: userId });
       await tx.insert(organizationMembers).values({ organizationId: id, userId, role: "OWNER" });
+      await reloadAccess(tx);
       const [org] = await tx.select().from(organizations).where(eq(organizations.id, id));
       return { ...org!, myRole: "OWNER" as OrgRole };
     } catch (error) {

@@ -3,6 +3,7 @@ import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { can } from "~/domain/roles";
 import { rows, type DbOrTx, type Transaction } from "~/server/db";
 import { departments, nodes, organizations, projectMembers, projects, stages, users } from "~/server/db/schema";
+import { reloadAccess } from "~/server/db/acting";
 import { withTransaction } from "~/server/db/transaction";
 import { logActivity } from "../activity";
 import type { OrgContext, ProjectContext } from "../context";
@@ -39,6 +40,7 @@ export async function createProject({ db, actor, access }: OrgContext, input: { 
         throw error;
       });
     await tx.insert(projectMembers).values({ organizationId, projectId, userId: actor.userId, role: "OWNER" });
+    await reloadAccess(tx);
     const [project] = await tx.select().from(projects).where(eq(projects.id, projectId));
     const axis = (list: typeof settings.departments) =>
       list.map((a, position) => ({ organizationId, projectId, name: a.name, color: a.color, position }));
