@@ -83,6 +83,21 @@ test("a deleted project goes to the trash and can be restored", async ({ page })
 
   await page.getByRole("navigation", { name: "Organization" }).getByRole("link", { name: "Trash" }).click();
   await expect(page.getByTestId("trash-item")).toContainText("Short-lived");
+  await expect(page.getByTestId("trash-item")).toContainText("removed in 30 days");
+  await expect(page.getByText("Deleted projects stay here for 30 days")).toBeVisible();
+
+  // The owner shortens the retention; the trash says so.
+  const trashUrl = page.url();
+  await page.goto(trashUrl.replace(/\/trash$/, "/settings"));
+  const days = page.getByLabel("Days deleted projects stay in the trash");
+  await days.fill("0");
+  await page.getByRole("button", { name: "Save" }).first().click();
+  await expect(page.getByText("Enter a whole number of days from 1 to 3650")).toBeVisible();
+  await days.fill("7");
+  await page.getByRole("button", { name: "Save" }).first().click();
+  await expect(page.getByText("Organization details saved.")).toBeVisible();
+  await page.goto(trashUrl);
+  await expect(page.getByTestId("trash-item")).toContainText("removed in 7 days");
   await page.getByRole("button", { name: "Restore Short-lived" }).click();
   await expect(page.getByText("Trash is empty")).toBeVisible();
   await page.goto("/dashboard");

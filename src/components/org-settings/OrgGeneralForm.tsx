@@ -10,14 +10,22 @@ import { ErrorAlert } from "../ui/ErrorAlert";
 import { Field } from "../ui/Field";
 import { refreshQueries } from "../lib/refresh";
 
-type OrgGeneralFormProps = { organizationId: string; name: string; themeColor: string; readOnly: boolean };
+type OrgGeneralFormProps = { organizationId: string; name: string; themeColor: string; trashRetentionDays: number; readOnly: boolean };
 
-export function OrgGeneralForm({ organizationId, name: savedName, themeColor: savedColor, readOnly }: OrgGeneralFormProps) {
+export function OrgGeneralForm({
+  organizationId,
+  name: savedName,
+  themeColor: savedColor,
+  trashRetentionDays: savedDays,
+  readOnly,
+}: OrgGeneralFormProps) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [name, setName] = useState(savedName);
   const [themeColor, setThemeColor] = useState(savedColor);
   const [nameError, setNameError] = useState<string | null>(null);
+  const [days, setDays] = useState(String(savedDays));
+  const [daysError, setDaysError] = useState<string | null>(null);
   const update = useMutation(
     trpc.org.update.mutationOptions({
       onSuccess: () =>
@@ -29,7 +37,10 @@ export function OrgGeneralForm({ organizationId, name: savedName, themeColor: sa
     event.preventDefault();
     const parsed = orgNameSchema.safeParse(name);
     setNameError(parsed.success ? null : (parsed.error.issues[0]?.message ?? "Enter a name"));
-    if (parsed.success) update.mutate({ organizationId, name: parsed.data, themeColor });
+    const retention = Number(days);
+    const daysOk = /^\d+$/.test(days.trim()) && retention >= 1 && retention <= 3650;
+    setDaysError(daysOk ? null : "Enter a whole number of days from 1 to 3650");
+    if (parsed.success && daysOk) update.mutate({ organizationId, name: parsed.data, themeColor, trashRetentionDays: retention });
   }
 
   return (
@@ -59,6 +70,22 @@ export function OrgGeneralForm({ organizationId, name: savedName, themeColor: sa
         />
         <span className="pb-2.5 font-mono text-sm text-slate-500">{themeColor}</span>
       </div>
+      <Field
+        label="Days deleted projects stay in the trash"
+        hint="After this, a deleted project and its history are removed for good."
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={3650}
+        value={days}
+        onChange={(e) => {
+          setDays(e.target.value);
+          update.reset();
+        }}
+        disabled={readOnly}
+        error={daysError}
+        wrapperClassName="max-w-xs"
+      />
       <ErrorAlert error={update.error} />
       {update.isSuccess && <Alert tone="success">Organization details saved.</Alert>}
       {!readOnly && (

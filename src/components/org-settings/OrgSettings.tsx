@@ -49,7 +49,13 @@ export function OrgSettings({ organizationId, currentUserId }: { organizationId:
       )}
       <div className="space-y-6">
         <Section id="general" title="General">
-          <OrgGeneralForm organizationId={id} name={name} themeColor={settings.theme_color} readOnly={readOnly} />
+          <OrgGeneralForm
+            organizationId={id}
+            name={name}
+            themeColor={settings.theme_color}
+            trashRetentionDays={settings.trash_retention_days ?? 30}
+            readOnly={readOnly}
+          />
         </Section>
         <Section
           id="axes"

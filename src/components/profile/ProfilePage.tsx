@@ -8,6 +8,7 @@ import { Section } from "../ui/Section";
 import { Skeleton } from "../ui/Skeleton";
 import { PasswordForm } from "./PasswordForm";
 import { ProfileForm } from "./ProfileForm";
+import { AccountDataSection } from "./AccountDataSection";
 import { SessionsSection } from "./SessionsSection";
 
 export function ProfilePage() {
@@ -31,6 +32,9 @@ export function ProfilePage() {
         </Section>
         <Section id="sessions" title="Sessions">
           <SessionsSection />
+        </Section>
+        <Section id="your-data" title="Your data">
+          <AccountDataSection />
         </Section>
       </div>
     </>

@@ -26,13 +26,14 @@ export function TrashList({ organizationId }: { organizationId: string }) {
     }),
   );
   const restored = restore.isSuccess ? restore.data : null;
+  const retentionDays = org.data?.settings.trash_retention_days ?? 30;
 
   return (
     <>
       <PageHeader
         eyebrow={org.data?.name ?? "Organization"}
         title="Trash"
-        description="Deleted projects stay here until you restore them. You see the ones you own."
+        description={`Deleted projects stay here for ${retentionDays} day${retentionDays === 1 ? "" : "s"}, then they are removed for good (an owner or admin sets this in the organization's settings). You see the ones you own.`}
       />
       {restored && (
         <Alert tone="success" className="mb-4">
@@ -65,6 +66,7 @@ export function TrashList({ organizationId }: { organizationId: string }) {
                       </time>
                     )}
                     {project.deletedByName && <> by {project.deletedByName}</>} · {project.nodesCount} nodes · {project.edgesCount} edges
+                    {project.deletedAt && <> · {removalNote(project.deletedAt, retentionDays)}</>}
                   </p>
                 </div>
                 <Button
@@ -84,4 +86,11 @@ export function TrashList({ organizationId }: { organizationId: string }) {
       )}
     </>
   );
+}
+
+/** "removed in 12 days", counted from when it was deleted and the organization's retention. */
+function removalNote(deletedAt: Date, retentionDays: number): string {
+  const left = Math.ceil((deletedAt.getTime() + retentionDays * 86_400_000 - Date.now()) / 86_400_000);
+  if (left <= 0) return "removed at the next clean-up";
+  return `removed in ${left} day${left === 1 ? "" : "s"}`;
 }

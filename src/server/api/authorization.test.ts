@@ -104,7 +104,8 @@ describe.each(testDatabaseKinds())("authorization on %s", (kind) => {
         if (got.code !== expected) mismatches.push({ actor: actorName, expected, got: got.code, message: got.message });
       }
       expect(mismatches, `wrong cells for ${path}`).toEqual([]);
-    }, 60_000);
+      // Ten fixtures, and for some rows ten bcrypt checks: slow on a busy 2-core machine.
+    }, 120_000);
   });
 
   it("keeps organization A invisible to an owner of organization B, and unchanged", async () => {

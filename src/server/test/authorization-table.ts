@@ -9,7 +9,7 @@ import type { AnyProcedure } from "@trpc/server";
 import type { OrgRole, ProjectRole } from "~/domain/roles";
 import type { AppRouter } from "~/server/api/root";
 import { uniqueSlug, type ActorTraits, type Caller, type Fixture } from "./actors";
-import { TEST_PASSWORD } from "./factories";
+import { addOrgMember, TEST_PASSWORD } from "./factories";
 import { batch, nodeOp } from "./graph";
 
 export type Access = { kind: "public" } | { kind: "authed" } | { kind: "org"; min: OrgRole } | { kind: "project"; min: ProjectRole };
@@ -65,6 +65,16 @@ export const PROCEDURES: Record<AppProcedurePath, ProcedureCase> = {
     call: (c) => c.user.changePassword({ currentPassword: TEST_PASSWORD, newPassword: "another-long-password" }),
   },
   "user.signOutEverywhere": { access: AUTHED, call: (c) => c.user.signOutEverywhere() },
+  "user.exportData": { access: AUTHED, call: (c) => c.user.exportData() },
+  // The last owner of an organization may not leave it ownerless: give the actor's own
+  // organizations (Org B for otherOrgOwner) a second owner first, so the access rule decides.
+  "user.deleteAccount": {
+    access: AUTHED,
+    call: async (c, fx) => {
+      for (const org of await c.org.list()) if (org.myRole === "OWNER") await addOrgMember(fx.db, org.id, "OWNER", "Co-owner");
+      return c.user.deleteAccount({ password: TEST_PASSWORD });
+    },
+  },
   "template.list": { access: org("MEMBER"), call: (c, fx) => c.template.list({ organizationId: fx.orgId }) },
   // get/use/update/delete work on a template the owner saved from the fixture's project.
   "template.get": {

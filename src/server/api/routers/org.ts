@@ -26,6 +26,12 @@ export const orgRouter = createTRPCRouter({
         themeColor: colorSchema.optional(),
         departments: axisListSchema.optional(),
         stages: axisListSchema.optional(),
+        trashRetentionDays: z
+          .number()
+          .int("Days in the trash must be a whole number")
+          .min(1, "Keep deleted projects at least 1 day")
+          .max(3650, "Keep deleted projects at most 3650 days")
+          .optional(),
       }),
     )
     .mutation(({ ctx, input }) => updateOrganization(ctx, input)),

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { avatarUrlSchema, passwordSchema, personNameSchema } from "~/domain/schemas";
 import { authedProcedure, createTRPCRouter } from "~/server/api/trpc";
 import { signOutEverywhere } from "~/server/services/sessions";
-import { changePassword, getUser, updateProfile } from "~/server/services/users";
+import { changePassword, deleteAccount, exportAccountData, getUser, updateProfile } from "~/server/services/users";
 
 export const userRouter = createTRPCRouter({
   me: authedProcedure.query(({ ctx }) => getUser(ctx)),
@@ -16,4 +16,11 @@ export const userRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => changePassword(ctx, input)),
 
   signOutEverywhere: authedProcedure.mutation(({ ctx }) => signOutEverywhere(ctx)),
+
+  /** Everything FlowMatrix holds about the signed-in person, as one JSON document. */
+  exportData: authedProcedure.query(({ ctx }) => exportAccountData(ctx)),
+
+  deleteAccount: authedProcedure
+    .input(z.object({ password: z.string().min(1, "Enter your password to confirm") }))
+    .mutation(({ ctx, input }) => deleteAccount(ctx, input)),
 });

@@ -12,6 +12,8 @@ export type OrganizationSettings = {
   theme_color: string;
   max_projects: number;
   max_members: number;
+  /** Days a deleted project stays in the trash before the purge job removes it (30 when unset). */
+  trash_retention_days?: number;
 };
 
 export const organizations = pgTable(

@@ -16,4 +16,5 @@ export const DEFAULT_ORGANIZATION_SETTINGS: OrganizationSettings = {
   theme_color: "#0ea5e9",
   max_projects: 100,
   max_members: 50,
+  trash_retention_days: 30,
 };

@@ -75,6 +75,7 @@ export type OrganizationUpdate = {
   stages?: AxisDefault[];
   maxProjects?: number;
   maxMembers?: number;
+  trashRetentionDays?: number;
 };
 
 export async function updateOrganization({ db, access }: OrgContext, input: OrganizationUpdate) {
@@ -94,6 +95,7 @@ export async function updateOrganization({ db, access }: OrgContext, input: Orga
       ...(input.stages !== undefined && { stages: input.stages }),
       ...(input.maxProjects !== undefined && { max_projects: input.maxProjects }),
       ...(input.maxMembers !== undefined && { max_members: input.maxMembers }),
+      ...(input.trashRetentionDays !== undefined && { trash_retention_days: input.trashRetentionDays }),
     };
     const [org] = await tx
       .update(organizations)

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { rows } from "~/server/db";
 import { setActingUser } from "~/server/db/acting";
-import { users } from "~/server/db/schema";
+import { activityLogs, comments, organizationMembers, organizations, projectMembers, projects, sessions, users } from "~/server/db/schema";
 import { hashPassword, TIMING_DECOY_HASH, verifyPassword } from "~/server/auth/password";
 import { withTransaction } from "~/server/db/transaction";
 import { keepWrite, type PublicContext, type ServiceContext } from "../context";
@@ -116,5 +116,118 @@ export async function changePassword(ctx: ServiceContext, input: { currentPasswo
     await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
     await endOtherSessions(tx, { userId, keep: actor.sessionId });
   });
+  return { ok: true as const };
+}
+
+/**
+ * "Export my data": the account, its memberships, its sessions, and everything the person
+ * wrote (comments and activity, also in projects they can no longer open), as one document.
+ */
+export async function exportAccountData(ctx: ServiceContext) {
+  const { db, actor } = ctx;
+  const userId = actor.userId;
+  const account = await getUser(ctx);
+  const [memberships, projectRoles, written, activity, signIns] = await Promise.all([
+    db
+      .select({
+        organizationId: organizations.id,
+        organization: organizations.name,
+        role: organizationMembers.role,
+        since: organizationMembers.createdAt,
+      })
+      .from(organizationMembers)
+      .innerJoin(organizations, eq(organizations.id, organizationMembers.organizationId))
+      .where(eq(organizationMembers.userId, userId))
+      .orderBy(asc(organizations.name)),
+    db
+      .select({ projectId: projects.id, project: projects.name, role: projectMembers.role, since: projectMembers.createdAt })
+      .from(projectMembers)
+      .innerJoin(projects, eq(projects.id, projectMembers.projectId))
+      .where(eq(projectMembers.userId, userId))
+      .orderBy(asc(projects.name)),
+    db
+      .select({
+        id: comments.id,
+        projectId: comments.projectId,
+        nodeId: comments.nodeId,
+        parentId: comments.parentId,
+        content: comments.content,
+        resolved: comments.resolved,
+        createdAt: comments.createdAt,
+        updatedAt: comments.updatedAt,
+        deletedAt: comments.deletedAt,
+      })
+      .from(comments)
+      .where(eq(comments.userId, userId))
+      .orderBy(asc(comments.createdAt)),
+    db
+      .select({
+        id: activityLogs.id,
+        projectId: activityLogs.projectId,
+        action: activityLogs.action,
+        entityType: activityLogs.entityType,
+        entityId: activityLogs.entityId,
+        details: activityLogs.details,
+        ipAddress: activityLogs.ipAddress,
+        userAgent: activityLogs.userAgent,
+        createdAt: activityLogs.createdAt,
+      })
+      .from(activityLogs)
+      .where(eq(activityLogs.userId, userId))
+      .orderBy(asc(activityLogs.createdAt)),
+    db
+      .select({
+        createdAt: sessions.createdAt,
+        expiresAt: sessions.expiresAt,
+        revokedAt: sessions.revokedAt,
+        userAgent: sessions.userAgent,
+      })
+      .from(sessions)
+      .where(eq(sessions.userId, userId))
+      .orderBy(asc(sessions.createdAt)),
+  ]);
+  return {
+    exportedAt: new Date(),
+    account,
+    organizations: memberships,
+    projects: projectRoles,
+    comments: written,
+    activity,
+    sessions: signIns,
+  };
+}
+
+/**
+ * "Delete my account", confirmed with the password. Refused while the person is the last
+ * owner of an organization, naming it (someone must be left to run it). Their comments and
+ * activity stay, without their name (app_delete_account in drizzle/0012_account_data.sql).
+ */
+export async function deleteAccount(ctx: ServiceContext, input: { password: string }) {
+  const { db, actor } = ctx;
+  const userId = actor.userId;
+  const [user] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, userId)).limit(1);
+  if (!user) throw notFound("User");
+  await refuseWhileLimited(db, PASSWORD_CHANGE_FAILURES, userId);
+  if (!(await verifyPassword(input.password, user.hash))) {
+    await keepWrite(ctx, (kept) => countUse(kept, PASSWORD_CHANGE_FAILURES, userId));
+    throw new ServiceError("WRONG_PASSWORD", "Your password is not correct");
+  }
+  const owned = await db
+    .select({
+      name: organizations.name,
+      owners: sql<number>`(SELECT count(*)::int FROM ${organizationMembers} o WHERE o.organization_id = ${organizations.id} AND o.role = 'OWNER')`,
+    })
+    .from(organizationMembers)
+    .innerJoin(organizations, eq(organizations.id, organizationMembers.organizationId))
+    .where(and(eq(organizationMembers.userId, userId), eq(organizationMembers.role, "OWNER"), isNull(organizations.deletedAt)))
+    .orderBy(asc(organizations.name));
+  const sole = owned.find((o) => o.owners <= 1);
+  if (sole) {
+    throw new ServiceError(
+      "LAST_OWNER",
+      `You are the last owner of "${sole.name}": make someone else an owner there, or delete the organization, before deleting your account`,
+    );
+  }
+  await db.execute(sql`SELECT app_delete_account()`);
   return { ok: true as const };
 }
