@@ -99,17 +99,26 @@ export async function updateProfile({ db, actor }: ServiceContext, input: { name
   return user;
 }
 
+/**
+ * The signed-in person proves it is them (changing the password, deleting the account): ten
+ * wrong passwords in a quarter of an hour, then they wait. Each failure is kept past the
+ * refusal's rollback, or the guesses would never add up.
+ */
+async function requirePassword(ctx: ServiceContext, password: string, wrong: string) {
+  const { db, actor } = ctx;
+  const [user] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, actor.userId)).limit(1);
+  if (!user) throw notFound("User");
+  await refuseWhileLimited(db, PASSWORD_CHANGE_FAILURES, actor.userId);
+  if (!(await verifyPassword(password, user.hash))) {
+    await keepWrite(ctx, (kept) => countUse(kept, PASSWORD_CHANGE_FAILURES, actor.userId));
+    throw new ServiceError("WRONG_PASSWORD", wrong);
+  }
+}
+
 export async function changePassword(ctx: ServiceContext, input: { currentPassword: string; newPassword: string }) {
   const { db, actor } = ctx;
   const userId = actor.userId;
-  const [user] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, userId)).limit(1);
-  if (!user) throw notFound("User");
-  await refuseWhileLimited(db, PASSWORD_CHANGE_FAILURES, userId);
-  if (!(await verifyPassword(input.currentPassword, user.hash))) {
-    // Kept past the refusal's rollback, or the guesses would never add up.
-    await keepWrite(ctx, (kept) => countUse(kept, PASSWORD_CHANGE_FAILURES, userId));
-    throw new ServiceError("WRONG_PASSWORD", "Your current password is not correct");
-  }
+  await requirePassword(ctx, input.currentPassword, "Your current password is not correct");
   const passwordHash = await hashPassword(input.newPassword);
   // Whoever knew the old password may hold a session: every other one ends with it.
   await withTransaction(db, async (tx) => {
@@ -205,13 +214,7 @@ export async function exportAccountData(ctx: ServiceContext) {
 export async function deleteAccount(ctx: ServiceContext, input: { password: string }) {
   const { db, actor } = ctx;
   const userId = actor.userId;
-  const [user] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, userId)).limit(1);
-  if (!user) throw notFound("User");
-  await refuseWhileLimited(db, PASSWORD_CHANGE_FAILURES, userId);
-  if (!(await verifyPassword(input.password, user.hash))) {
-    await keepWrite(ctx, (kept) => countUse(kept, PASSWORD_CHANGE_FAILURES, userId));
-    throw new ServiceError("WRONG_PASSWORD", "Your password is not correct");
-  }
+  await requirePassword(ctx, input.password, "Your password is not correct");
   const owned = await db
     .select({
       name: organizations.name,
