@@ -126,7 +126,8 @@ const actAsCaller = t.middleware(async function actAsCaller({ ctx, type, next })
   const database = ctx.database;
   // Counted in a transaction of its own before the write: the counter row's lock is then
   // held for a moment, not for the whole write, so one user's writes do not queue on it.
-  if (type === "mutation" && userId) await actAs(database, userId, (tx) => requireUnderLimit(tx, mutationLimit(), userId));
+  if (type === "mutation" && userId)
+    await actAs(database, userId, (tx) => requireUnderLimit(tx, mutationLimit(), userId), { tenants: false });
   const kept: KeptWrite[] = [];
   const keep: Keep = (write) => void kept.push(write);
   try {
@@ -140,7 +141,7 @@ const actAsCaller = t.middleware(async function actAsCaller({ ctx, type, next })
     throw error;
   } finally {
     // Subscriptions keep nothing: the stream's own writes (presence) act as they go.
-    if (kept.length && type !== "subscription") await actAs(database, userId, (tx) => runAll(tx, kept));
+    if (kept.length && type !== "subscription") await actAs(database, userId, (tx) => runAll(tx, kept), { tenants: false });
   }
 });
 

@@ -77,7 +77,7 @@ export const authOptions: NextAuthOptions = {
     // Signing out ends this sign-in for every copy of its token, not only this browser's cookie.
     async signOut({ token }) {
       const { sid, sub } = token ?? {};
-      if (sid && sub) await actAs(await getDb(), sub, (tx) => endSession(tx, sid));
+      if (sid && sub) await actAs(await getDb(), sub, (tx) => endSession(tx, sid), { tenants: false });
     },
   },
 };
@@ -91,6 +91,6 @@ export async function getServerAuthSession(): Promise<Session | null> {
   const session = await getServerSession(authOptions);
   if (!session?.user?.id || !session.sessionId) return null;
   const { sessionId, user } = session;
-  const live = await actAs(await getDb(), user.id, (tx) => isSessionLive(tx, { sessionId, userId: user.id }));
+  const live = await actAs(await getDb(), user.id, (tx) => isSessionLive(tx, { sessionId, userId: user.id }), { tenants: false });
   return live ? session : null;
 }

@@ -14,12 +14,23 @@ export const APP_ROLE = "flowmatrix_app";
  * transaction, so a pooled connection never carries them into someone else's request.
  * Joins the caller's transaction when `db` already is one.
  */
-export async function actAs<T>(db: DbOrTx, userId: string | null, fn: (tx: Transaction) => Promise<T>): Promise<T> {
+export async function actAs<T>(
+  db: DbOrTx,
+  userId: string | null,
+  fn: (tx: Transaction) => Promise<T>,
+  { tenants = true }: { tenants?: boolean } = {},
+): Promise<T> {
+  // Without `tenants`, only the user's own rows are visible (their account and sessions, and
+  // the attempt counters): the session check on every request and the write counter need no
+  // more, so they skip computing the organization and project lists.
+  const acting = tenants
+    ? sql`SELECT set_config('role', ${APP_ROLE}, true), app_load_access(${userId ?? ""})`
+    : sql`SELECT set_config('role', ${APP_ROLE}, true), set_config('app.user_id', ${userId ?? ""}, true)`;
   for (let attempt = 1; ; attempt++) {
     let started = false;
     try {
       return await withTransaction(db, async (tx) => {
-        await tx.execute(sql`SELECT set_config('role', ${APP_ROLE}, true), app_load_access(${userId ?? ""})`);
+        await tx.execute(acting);
         started = true;
         return fn(tx);
       });

@@ -20,6 +20,8 @@ describe("an unreachable database", () => {
   });
 });
 
+// Statement timeouts and terminated connections exist only on a real server (PGlite runs in
+// this process); `npm test` and CI set TEST_DATABASE_URL, so these run there.
 describe.skipIf(!serverUrl)("the PostgreSQL server misbehaving", () => {
   const handles: TestDatabaseHandle[] = [];
   afterAll(async () => {
