@@ -16,8 +16,8 @@ test("two people on one project see each other's edits live; a viewer cannot edi
   await openNewProject(owner, "Shared process");
   const projectUrl = owner.url();
   await addMembers(owner, [
-    [editorEmail, "EDITOR"],
-    [viewerEmail, "VIEWER"],
+    [editorEmail, "EDITOR", editor],
+    [viewerEmail, "VIEWER", viewer],
   ]);
   await owner.goto(projectUrl);
   await editor.goto(projectUrl);

@@ -1,25 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
 import { addStep, openNewProject, step } from "./canvas-helpers";
-import { openProjectMenu, signUp, uniqueEmail } from "./helpers";
+import { addMembers, signUp, uniqueEmail } from "./helpers";
 
 const XSS = `<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>`;
 
 async function openComments(page: Page) {
   await page.getByRole("tab", { name: "Comments" }).click();
   return page.getByTestId("comments-panel");
-}
-
-async function addMember(owner: Page, email: string, role: "EDITOR" | "COMMENTER" | "VIEWER") {
-  const projectUrl = owner.url();
-  await openProjectMenu(owner);
-  await owner.getByTestId("project-settings-link").click();
-  const addForm = owner.getByRole("form", { name: "Add member" });
-  await addForm.getByLabel("Email address").fill(email);
-  await addForm.getByLabel("Role").selectOption(role);
-  await addForm.getByRole("button", { name: "Add member" }).click();
-  await expect(owner.getByTestId("member-row").filter({ hasText: email })).toBeVisible();
-  await owner.goto(projectUrl);
-  await expect(owner.getByTestId("matrix-canvas")).toBeVisible();
 }
 
 test("a comment is shown as text, never run as HTML", async ({ page }) => {
@@ -52,8 +39,11 @@ test("a second person sees a new comment live; a commenter comments but cannot e
   await signUp(commenter, "Cory Commenter", commenterEmail);
   await openNewProject(owner, "Reviewed process");
   await addStep(owner, "Sales", "Request", "Quote");
-  await addMember(owner, commenterEmail, "COMMENTER");
-  await commenter.goto(owner.url());
+  const projectUrl = owner.url();
+  await addMembers(owner, [[commenterEmail, "COMMENTER", commenter]]);
+  await owner.goto(projectUrl);
+  await expect(owner.getByTestId("matrix-canvas")).toBeVisible();
+  await commenter.goto(projectUrl);
   await expect(step(commenter, "Quote")).toBeVisible();
 
   const ownerPanel = await openComments(owner);

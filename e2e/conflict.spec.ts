@@ -12,7 +12,7 @@ async function twoEditors(browser: import("@playwright/test").Browser) {
   await signUp(sam, "Sam Rivera", email);
   await openNewProject(owner, "Conflicts");
   const url = owner.url();
-  await addMembers(owner, [[email, "EDITOR"]]);
+  await addMembers(owner, [[email, "EDITOR", sam]]);
   await owner.goto(url);
   await addStep(owner, "Sales", "Request", "Kickoff");
   await sam.goto(url);

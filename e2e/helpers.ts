@@ -32,15 +32,31 @@ export async function openProjectMenu(page: Page) {
   await expect(page.getByRole("menu", { name: "Project" })).toBeVisible();
 }
 
-/** From the project page: opens its settings and adds each person with their role. */
-export async function addMembers(page: Page, members: readonly (readonly [email: string, role: "EDITOR" | "COMMENTER" | "VIEWER"])[]) {
+type Invitee = readonly [email: string, role: "EDITOR" | "COMMENTER" | "VIEWER", invitee: Page];
+
+/**
+ * From the project page: opens its settings and invites each person with their role; each
+ * opens the link the owner copies and accepts it (people outside the organization join only
+ * by saying yes).
+ */
+export async function addMembers(page: Page, members: readonly Invitee[]) {
   await openProjectMenu(page);
   await page.getByTestId("project-settings-link").click();
   const addForm = page.getByRole("form", { name: "Add member" });
-  for (const [email, role] of members) {
+  for (const [email, role, invitee] of members) {
     await addForm.getByLabel("Email address").fill(email);
     await addForm.getByLabel("Role").selectOption(role);
     await addForm.getByRole("button", { name: "Add member" }).click();
-    await expect(page.getByTestId("member-row").filter({ hasText: email })).toBeVisible();
+    const link = page.getByTestId("invitation-row").filter({ hasText: email }).getByTestId("invitation-link");
+    await acceptInvitation(invitee, await link.inputValue());
   }
+  await page.reload();
+  for (const [email] of members) await expect(page.getByTestId("member-row").filter({ hasText: email })).toBeVisible();
+}
+
+/** The invitee opens an invitation link and accepts; a project invitation lands on the project. */
+export async function acceptInvitation(page: Page, link: string) {
+  await page.goto(link);
+  await page.getByRole("button", { name: /^Accept the invitation/ }).click();
+  await expect(page).toHaveURL(/\/(projects\/[^/]+|dashboard\?org=.+)$/);
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { ReceivedInvitations } from "../invitations/ReceivedInvitations";
 import { ErrorAlert } from "../ui/ErrorAlert";
 import { useCurrentOrg } from "../shell/useCurrentOrg";
 import { DashboardSkeleton } from "./DashboardSkeleton";
@@ -10,6 +11,10 @@ export function Dashboard({ userName }: { userName: string }) {
   const { orgs, current } = useCurrentOrg();
   if (orgs.isPending) return <DashboardSkeleton />;
   if (orgs.error) return <ErrorAlert error={orgs.error} />;
-  if (!current) return <WelcomeState userName={userName} />;
-  return <OrgDashboard key={current.id} org={current} />;
+  return (
+    <>
+      <ReceivedInvitations />
+      {current ? <OrgDashboard key={current.id} org={current} /> : <WelcomeState userName={userName} />}
+    </>
+  );
 }

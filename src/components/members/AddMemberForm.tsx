@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import { emailSchema } from "~/domain/schemas";
 import { roleLabel } from "../lib/format";
 import { domainCodeOf, fieldForCode } from "../lib/trpc-errors";
+import { Alert } from "../ui/Alert";
 import { Button } from "../ui/Button";
 import { ErrorAlert } from "../ui/ErrorAlert";
 import { Field } from "../ui/Field";
@@ -18,9 +19,16 @@ type AddMemberFormProps = {
   /** Resolves true when the member was added, so the form can clear itself. */
   onAdd: (email: string, role: string) => Promise<boolean>;
   hint?: string;
+  title?: string;
+  submitLabel?: string;
+  pendingLabel?: string;
+  /** What the last add did ("Invitation ready for ..."), shown under the form. */
+  notice?: React.ReactNode;
 };
 
-export function AddMemberForm({ roles, defaultRole, isRoleAllowed = () => true, pending, error, onAdd, hint }: AddMemberFormProps) {
+export function AddMemberForm(props: AddMemberFormProps) {
+  const { roles, defaultRole, isRoleAllowed = () => true, pending, error, onAdd, hint, notice } = props;
+  const { title = "Add member", submitLabel = "Add member", pendingLabel = "Adding…" } = props;
   const headingId = useId();
   const [email, setEmail] = useState("");
   const [role, setRole] = useState(defaultRole);
@@ -28,7 +36,7 @@ export function AddMemberForm({ roles, defaultRole, isRoleAllowed = () => true, 
   // The address the last refusal was about: editing it clears the refusal from the field.
   const [sent, setSent] = useState<string | null>(null);
 
-  const aboutEmail = fieldForCode(error, { ALREADY_MEMBER: "email", USER_NOT_FOUND: "email" }).email;
+  const aboutEmail = fieldForCode(error, { ALREADY_MEMBER: "email" }).email;
   const refusedEmail = sent === email.trim().toLowerCase() ? aboutEmail : undefined;
   const full = domainCodeOf(error) === "LIMIT_REACHED";
 
@@ -44,7 +52,7 @@ export function AddMemberForm({ roles, defaultRole, isRoleAllowed = () => true, 
   return (
     <form aria-labelledby={headingId} onSubmit={submit} noValidate className="mt-6 rounded-lg border border-slate-200 bg-slate-50 p-4">
       <h3 id={headingId} className="text-sm font-semibold text-slate-900">
-        Add member
+        {title}
       </h3>
       {hint && <p className="mt-0.5 text-sm text-slate-500">{hint}</p>}
       <div className="mt-3 flex flex-wrap items-start gap-3">
@@ -67,10 +75,15 @@ export function AddMemberForm({ roles, defaultRole, isRoleAllowed = () => true, 
           ))}
         </SelectField>
         <Button type="submit" pending={pending} className="sm:mt-[26px]">
-          {pending ? "Adding…" : "Add member"}
+          {pending ? pendingLabel : submitLabel}
         </Button>
       </div>
       {!aboutEmail && <ErrorAlert error={error} className="mt-3" />}
+      {notice && !error && (
+        <Alert tone="success" className="mt-3">
+          {notice}
+        </Alert>
+      )}
       {full && <p className="mt-2 text-sm text-slate-600">To add someone, first remove a member who no longer needs access.</p>}
     </form>
   );

@@ -11,12 +11,14 @@ import { projectRouter } from "./routers/project";
 import { versionRouter } from "./routers/version";
 import { userRouter } from "./routers/user";
 import { templateRouter } from "./routers/template";
+import { invitationRouter } from "./routers/invitation";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
   search: searchRouter,
   user: userRouter,
   template: templateRouter,
+  invitation: invitationRouter,
   org: orgRouter,
   transfer: transferRouter,
   project: projectRouter,

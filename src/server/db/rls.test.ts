@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { batch, edgeOp, nodeOp } from "~/server/test/graph";
-import { callerFor, createUser } from "~/server/test/factories";
+import { callerFor, createInvitation, createUser } from "~/server/test/factories";
 import { testDatabaseKinds, useTestDatabase } from "~/server/test/db";
 import { startSession } from "~/server/services/sessions";
 import { rows, type Database } from "./index";
-import { actAs, APP_ROLE } from "./acting";
+import { actAs, APP_ROLE, reloadAccess } from "./acting";
 
 /** Every table that holds a tenant's rows, and how to pick one tenant's rows out of it. */
 const TENANT_TABLES: Record<string, (t: Tenant) => ReturnType<typeof sql>> = {
@@ -26,6 +26,7 @@ const TENANT_TABLES: Record<string, (t: Tenant) => ReturnType<typeof sql>> = {
   lead_time_cache: (t) => sql`organization_id = ${t.orgId}`,
   simulation_cache: (t) => sql`organization_id = ${t.orgId}`,
   templates: (t) => sql`organization_id = ${t.orgId}`,
+  invitations: (t) => sql`organization_id = ${t.orgId}`,
   users: (t) => sql`id = ${t.userId}`,
   sessions: (t) => sql`user_id = ${t.userId}`,
 };
@@ -33,7 +34,7 @@ const TENANT_TABLES: Record<string, (t: Tenant) => ReturnType<typeof sql>> = {
 /** Tables without tenant rows: attempt counters keyed by email or address, and the migrations' own. */
 const NOT_TENANT_DATA = ["rate_limits"];
 
-type Tenant = { userId: string; orgId: string; projectId: string };
+type Tenant = { userId: string; email: string; orgId: string; projectId: string };
 
 /** A tenant with a row in every tenant table, made the way users make them. */
 async function createTenant(db: Database, name: string): Promise<Tenant> {
@@ -52,7 +53,9 @@ async function createTenant(db: Database, name: string): Promise<Tenant> {
   await caller.analysis.automationCandidates({ projectId });
   await caller.analysis.simulate({ projectId, runs: 100 });
   await caller.template.saveFromProject({ projectId, name: `${name} template`, category: "CUSTOM", tags: [] });
-  return { userId: user.id, orgId: org.id, projectId };
+  await caller.org.members.add({ organizationId: org.id, email: `asked-${user.id}@example.test`, role: "MEMBER" });
+  await caller.project.members.add({ projectId, email: `asked-${user.id}@example.test`, role: "VIEWER" });
+  return { userId: user.id, email: user.email, orgId: org.id, projectId };
 }
 
 /** Rows a statement touched, counted the same way on both drivers. */
@@ -155,6 +158,34 @@ describe.each(testDatabaseKinds())("Row-Level Security on %s", (kind) => {
         tx.execute(sql`INSERT INTO project_members (organization_id, project_id, user_id, role)
                        VALUES (${theirs.orgId}, ${theirs.projectId}, ${mine.userId}, 'OWNER')`),
       ).rejects.toThrow();
+    });
+  });
+
+  it("lets an invitee read and answer only invitations addressed to them, and see the organization only once they accept", async () => {
+    const db = getDb();
+    const inviter = await createTenant(db, "Eve");
+    const invitee = await createTenant(db, "Fay");
+    const bystander = await createTenant(db, "Gus");
+    const invitation = await createInvitation(db, { organizationId: inviter.orgId, email: invitee.email.toUpperCase() });
+    const outcome = async (tx: Parameters<Parameters<typeof actAs>[2]>[0], id: string) =>
+      rows<{ o: string }>(await tx.execute(sql`SELECT app_accept_invitation(${id}::uuid) AS o`))[0]!.o;
+    await asApp(db, bystander.userId, async (tx) => {
+      expect(await count(tx, "invitations", sql`id = ${invitation.id}`)).toBe(0);
+      expect(rows(await tx.execute(sql`SELECT * FROM app_my_invitations(${invitation.id}::uuid)`))).toHaveLength(0);
+      expect(await outcome(tx, invitation.id)).toBe("NOT_FOUND");
+      expect(await count(tx, "organization_members", sql`organization_id = ${inviter.orgId}`)).toBe(0);
+    });
+    await asApp(db, invitee.userId, async (tx) => {
+      // Addressed to them: they read it through the function, not the table, and see nothing of the organization yet.
+      expect(await count(tx, "invitations", sql`id = ${invitation.id}`)).toBe(0);
+      expect(rows(await tx.execute(sql`SELECT id FROM app_my_invitations(NULL)`))).toEqual([{ id: invitation.id }]);
+      expect(await count(tx, "organizations", sql`id = ${inviter.orgId}`)).toBe(0);
+      expect(await outcome(tx, invitation.id)).toBe("ACCEPTED");
+      expect(await outcome(tx, invitation.id)).toBe("WAS_ACCEPTED");
+      await reloadAccess(tx);
+      expect(await count(tx, "organizations", sql`id = ${inviter.orgId}`)).toBe(1);
+      // Joining the organization opens none of its projects: those need their own invitation or role.
+      expect(await count(tx, "projects", sql`id = ${inviter.projectId}`)).toBe(0);
     });
   });
 });

@@ -9,7 +9,7 @@ import type { AnyProcedure } from "@trpc/server";
 import type { OrgRole, ProjectRole } from "~/domain/roles";
 import type { AppRouter } from "~/server/api/root";
 import { uniqueSlug, type ActorTraits, type Caller, type Fixture } from "./actors";
-import { addOrgMember, TEST_PASSWORD } from "./factories";
+import { addOrgMember, createInvitation, createOrg, TEST_PASSWORD } from "./factories";
 import { batch, nodeOp } from "./graph";
 
 export type Access = { kind: "public" } | { kind: "authed" } | { kind: "org"; min: OrgRole } | { kind: "project"; min: ProjectRole };
@@ -46,6 +46,13 @@ export type ProcedureCase = {
   call: (caller: Caller, fx: Fixture) => Promise<unknown>;
 };
 
+/** An invitation to a fresh organization addressed to the calling actor (signed-out actors fail on user.me first). */
+async function inviteMe(c: Caller, fx: Fixture) {
+  const me = await c.user.me();
+  const { org: inviting } = await createOrg(fx.db, "Inviting Org");
+  return createInvitation(fx.db, { organizationId: inviting.id, email: me.email });
+}
+
 const PUBLIC: Access = { kind: "public" };
 const AUTHED: Access = { kind: "authed" };
 const org = (min: OrgRole): Access => ({ kind: "org", min });
@@ -75,6 +82,11 @@ export const PROCEDURES: Record<AppProcedurePath, ProcedureCase> = {
       return c.user.deleteAccount({ password: TEST_PASSWORD });
     },
   },
+  // The invitee's side: an invitation to another organization, addressed to the actor.
+  "invitation.mine": { access: AUTHED, call: (c) => c.invitation.mine() },
+  "invitation.get": { access: AUTHED, call: async (c, fx) => c.invitation.get({ invitationId: (await inviteMe(c, fx)).id }) },
+  "invitation.accept": { access: AUTHED, call: async (c, fx) => c.invitation.accept({ invitationId: (await inviteMe(c, fx)).id }) },
+  "invitation.decline": { access: AUTHED, call: async (c, fx) => c.invitation.decline({ invitationId: (await inviteMe(c, fx)).id }) },
   "template.list": { access: org("MEMBER"), call: (c, fx) => c.template.list({ organizationId: fx.orgId }) },
   // get/use/update/delete work on a template the owner saved from the fixture's project.
   "template.get": {
@@ -143,6 +155,14 @@ export const PROCEDURES: Record<AppProcedurePath, ProcedureCase> = {
   "org.members.remove": {
     access: org("ADMIN"),
     call: (c, fx) => c.org.members.remove({ organizationId: fx.orgId, userId: fx.orgTarget.id }),
+  },
+  "org.members.invitations": { access: org("ADMIN"), call: (c, fx) => c.org.members.invitations({ organizationId: fx.orgId }) },
+  "org.members.revokeInvitation": {
+    access: org("ADMIN"),
+    call: async (c, fx) => {
+      const invitation = await createInvitation(fx.db, { organizationId: fx.orgId, email: `revoke-${randomUUID()}@example.test` });
+      return c.org.members.revokeInvitation({ organizationId: fx.orgId, invitationId: invitation.id });
+    },
   },
   "org.members.leave": { access: org("MEMBER"), call: (c, fx) => c.org.members.leave({ organizationId: fx.orgId }) },
 
@@ -293,6 +313,21 @@ export const PROCEDURES: Record<AppProcedurePath, ProcedureCase> = {
   "project.members.add": {
     access: project("OWNER"),
     call: (c, fx) => c.project.members.add({ projectId: fx.projectId, email: fx.outsider.email, role: "VIEWER" }),
+  },
+  "project.members.invitations": {
+    access: project("OWNER"),
+    call: (c, fx) => c.project.members.invitations({ projectId: fx.projectId }),
+  },
+  "project.members.revokeInvitation": {
+    access: project("OWNER"),
+    call: async (c, fx) => {
+      const invitation = await createInvitation(fx.db, {
+        organizationId: fx.orgId,
+        projectId: fx.projectId,
+        email: `revoke-${randomUUID()}@example.test`,
+      });
+      return c.project.members.revokeInvitation({ projectId: fx.projectId, invitationId: invitation.id });
+    },
   },
   "project.members.changeRole": {
     access: project("OWNER"),

@@ -5,7 +5,8 @@ import { createCaller } from "~/server/api/root";
 import { createInnerContext } from "~/server/api/trpc";
 import { hashPassword } from "~/server/auth/password";
 import type { Database } from "~/server/db";
-import { organizationMembers, organizations, projectMembers, users } from "~/server/db/schema";
+import type { InviteResult, PendingInvitation } from "~/server/services/invitations";
+import { invitations, organizationMembers, organizations, projectMembers, users } from "~/server/db/schema";
 
 export const TEST_PASSWORD = "correct-horse-battery";
 
@@ -62,4 +63,29 @@ export async function setOrgLimits(db: Database, organizationId: string, limits:
       },
     })
     .where(eq(organizations.id, organizationId));
+}
+
+/** A pending invitation of `email` to the organization, or to a project in it when `projectRole` is given (written directly). */
+export async function createInvitation(
+  db: Database,
+  target: { organizationId: string; email: string; projectId?: string; projectRole?: ProjectRole; orgRole?: OrgRole; expiresAt?: Date },
+) {
+  const [invitation] = await db
+    .insert(invitations)
+    .values({
+      organizationId: target.organizationId,
+      projectId: target.projectId ?? null,
+      email: target.email.toLowerCase(),
+      orgRole: target.orgRole ?? "MEMBER",
+      projectRole: target.projectId ? (target.projectRole ?? "EDITOR") : null,
+      expiresAt: target.expiresAt ?? new Date(Date.now() + 86_400_000),
+    })
+    .returning();
+  return invitation!;
+}
+
+/** The invitation an add answered with; fails the test when the person was added at once instead. */
+export function invitationOf(result: InviteResult): PendingInvitation {
+  if (result.status !== "INVITED") throw new Error(`expected an invitation, got ${result.status}`);
+  return result.invitation;
 }

@@ -5,17 +5,17 @@ import { hubFor, type Signal } from "~/server/realtime";
 import { createOrgWithProject } from "~/server/test/actors";
 import { testDatabaseKinds, useTestDatabase } from "~/server/test/db";
 import { failure } from "~/server/test/errors";
-import { addProjectMember, callerFor, createUser } from "~/server/test/factories";
+import { addOrgMember, addProjectMember, callerFor, createUser } from "~/server/test/factories";
 import { batch, edgeOp, nodeOp } from "~/server/test/graph";
 
-/** Dana owns "Legal work"; Sam edits it; Vera is added as a viewer by Dana. */
+/** Dana owns "Legal work"; Sam edits it; Vera, in the organization, is added as a viewer by Dana. */
 async function setup(db: Database) {
   const dana = await createUser(db, { name: "Dana" });
   const danaCaller = callerFor(db, dana.id);
   const org = await danaCaller.org.create({ name: "Acme" });
   const project = await danaCaller.project.create({ organizationId: org.id, name: "Legal work" });
   const sam = await addProjectMember(db, org.id, project.id, "EDITOR", "Sam");
-  const vera = await createUser(db, { name: "Vera" });
+  const vera = await addOrgMember(db, org.id, "MEMBER", "Vera");
   return {
     db,
     org,

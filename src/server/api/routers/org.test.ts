@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { organizationMembers } from "~/server/db/schema";
-import { addOrgMember, callerFor, createOrg, createUser, setOrgLimits } from "~/server/test/factories";
+import { addOrgMember, callerFor, createOrg, createUser, invitationOf, setOrgLimits } from "~/server/test/factories";
 import { testDatabaseKinds, useTestDatabase } from "~/server/test/db";
 import { failure } from "~/server/test/errors";
 
@@ -65,20 +65,42 @@ describe.each(testDatabaseKinds())("organizations on %s", (kind) => {
     expect((await caller.org.get({ organizationId: org.id })).settings.stages).toHaveLength(2);
   });
 
-  it("adds members by email, changes roles and removes them", async () => {
+  it("invites by email, lets the person in only once they accept, changes roles and removes them", async () => {
     const { caller, org } = await createOrg(db());
     const bea = await createUser(db(), { name: "Bea" });
-    const added = await caller.org.members.add({ organizationId: org.id, email: bea.email.toUpperCase(), role: "ADMIN" });
-    expect(added).toMatchObject({ userId: bea.id, role: "ADMIN" });
+    const bee = callerFor(db(), bea.id);
+    const invited = invitationOf(await caller.org.members.add({ organizationId: org.id, email: bea.email.toUpperCase(), role: "ADMIN" }));
+    expect(invited).toMatchObject({ email: bea.email, orgRole: "ADMIN", path: `/invitations/${invited.id}`, expired: false });
+    // Nobody joins without saying yes.
+    expect((await caller.org.members.list({ organizationId: org.id })).map((m) => m.userId)).not.toContain(bea.id);
+    expect((await failure(bee.org.get({ organizationId: org.id }))).code).toBe("NOT_FOUND");
+    // Asking again renews the one invitation.
+    const again = invitationOf(await caller.org.members.add({ organizationId: org.id, email: bea.email, role: "MEMBER" }));
+    expect(again).toMatchObject({ id: invited.id, orgRole: "MEMBER" });
+    expect(await caller.org.members.invitations({ organizationId: org.id })).toMatchObject([{ id: invited.id, email: bea.email }]);
+
+    await bee.invitation.accept({ invitationId: invited.id });
+    expect((await caller.org.members.list({ organizationId: org.id })).find((m) => m.userId === bea.id)?.role).toBe("MEMBER");
+    expect(await caller.org.members.invitations({ organizationId: org.id })).toEqual([]);
     expect((await failure(caller.org.members.add({ organizationId: org.id, email: bea.email, role: "MEMBER" }))).domainCode).toBe(
       "ALREADY_MEMBER",
     );
-    const unknown = await failure(caller.org.members.add({ organizationId: org.id, email: "ghost@example.test", role: "MEMBER" }));
-    expect(unknown).toMatchObject({ domainCode: "USER_NOT_FOUND" });
-    await caller.org.members.changeRole({ organizationId: org.id, userId: bea.id, role: "MEMBER" });
-    expect((await caller.org.members.list({ organizationId: org.id })).find((m) => m.userId === bea.id)?.role).toBe("MEMBER");
+    await caller.org.members.changeRole({ organizationId: org.id, userId: bea.id, role: "ADMIN" });
+    expect((await caller.org.members.list({ organizationId: org.id })).find((m) => m.userId === bea.id)?.role).toBe("ADMIN");
     await caller.org.members.remove({ organizationId: org.id, userId: bea.id });
-    expect((await failure(callerFor(db(), bea.id).org.get({ organizationId: org.id }))).code).toBe("NOT_FOUND");
+    expect((await failure(bee.org.get({ organizationId: org.id }))).code).toBe("NOT_FOUND");
+  });
+
+  it("answers an address no account uses exactly like one that has an account", async () => {
+    const { caller, org } = await createOrg(db());
+    const known = await createUser(db());
+    const shape = (result: Awaited<ReturnType<typeof caller.org.members.add>>) => {
+      const invitation = invitationOf(result);
+      return { status: result.status, keys: Object.keys(invitation).sort(), orgRole: invitation.orgRole, expired: invitation.expired };
+    };
+    const forKnown = shape(await caller.org.members.add({ organizationId: org.id, email: known.email, role: "MEMBER" }));
+    const forGhost = shape(await caller.org.members.add({ organizationId: org.id, email: "ghost@example.test", role: "MEMBER" }));
+    expect(forGhost).toEqual(forKnown);
   });
 
   it("never lets the last OWNER be removed, demoted or leave", async () => {
@@ -109,7 +131,8 @@ describe.each(testDatabaseKinds())("organizations on %s", (kind) => {
     await setOrgLimits(db(), org.id, { maxMembers: 2 });
     const second = await createUser(db());
     const third = await createUser(db());
-    await caller.org.members.add({ organizationId: org.id, email: second.email, role: "MEMBER" });
+    const invitation = invitationOf(await caller.org.members.add({ organizationId: org.id, email: second.email, role: "MEMBER" }));
+    await callerFor(db(), second.id).invitation.accept({ invitationId: invitation.id });
     const result = await failure(caller.org.members.add({ organizationId: org.id, email: third.email, role: "MEMBER" }));
     expect(result).toMatchObject({ domainCode: "LIMIT_REACHED", message: expect.stringContaining("2 members") });
     expect(await caller.org.members.list({ organizationId: org.id })).toHaveLength(2);

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { activityLogs, edges, nodes, projects } from "~/server/db/schema";
-import { addOrgMember, addProjectMember, callerFor, createOrg, createUser, setOrgLimits } from "~/server/test/factories";
+import { addOrgMember, addProjectMember, callerFor, createOrg, createUser, invitationOf, setOrgLimits } from "~/server/test/factories";
 import { testDatabaseKinds, useTestDatabase } from "~/server/test/db";
 import { failure } from "~/server/test/errors";
 
@@ -121,7 +121,9 @@ describe.each(testDatabaseKinds())("projects on %s", (kind) => {
     const member = await addOrgMember(db(), org.id, "MEMBER");
     const memberCaller = callerFor(db(), member.id);
     expect((await memberCaller.project.list({ organizationId: org.id })).items).toEqual([]);
-    await caller.project.members.add({ projectId: created[2]!.id, email: member.email, role: "VIEWER" });
+    // A member of the organization is added to the project at once.
+    const added = await caller.project.members.add({ projectId: created[2]!.id, email: member.email, role: "VIEWER" });
+    expect(added).toMatchObject({ status: "ADDED", member: { userId: member.id, role: "VIEWER" } });
     const visible = await memberCaller.project.list({ organizationId: org.id });
     expect(visible.items.map((p) => [p.name, p.myRole])).toEqual([["Charlie", "VIEWER"]]);
     expect((await caller.project.list({ organizationId: org.id, search: "rav" })).items.map((p) => p.name)).toEqual(["Bravo"]);
@@ -195,10 +197,15 @@ describe.each(testDatabaseKinds())("projects on %s", (kind) => {
     const { caller, org } = await createOrg(db());
     const project = await caller.project.create({ organizationId: org.id, name: "Shared" });
     const outsider = await createUser(db(), { name: "Outsider" });
-    const added = await caller.project.members.add({ projectId: project.id, email: outsider.email, role: "VIEWER" });
-    expect(added).toMatchObject({ userId: outsider.id, role: "VIEWER" });
+    // Someone outside the organization is invited to both; they are in once they accept.
+    const invitation = invitationOf(await caller.project.members.add({ projectId: project.id, email: outsider.email, role: "VIEWER" }));
+    expect(invitation).toMatchObject({ email: outsider.email, orgRole: "MEMBER", projectRole: "VIEWER" });
+    expect((await failure(callerFor(db(), outsider.id).project.get({ projectId: project.id }))).code).toBe("NOT_FOUND");
+    expect(await caller.project.members.invitations({ projectId: project.id })).toMatchObject([{ id: invitation.id }]);
+    await callerFor(db(), outsider.id).invitation.accept({ invitationId: invitation.id });
     expect((await caller.org.members.list({ organizationId: org.id })).find((m) => m.userId === outsider.id)?.role).toBe("MEMBER");
     expect((await callerFor(db(), outsider.id).project.get({ projectId: project.id })).myRole).toBe("VIEWER");
+    expect(await caller.project.members.invitations({ projectId: project.id })).toEqual([]);
     expect((await failure(caller.project.members.add({ projectId: project.id, email: outsider.email, role: "EDITOR" }))).domainCode).toBe(
       "ALREADY_MEMBER",
     );

@@ -6,3 +6,4 @@ export * from "./graph";
 export * from "./history";
 export * from "./analysis";
 export * from "./templates";
+export * from "./invitations";

@@ -179,6 +179,10 @@ function describeMember(action: string, d: Details, subjectName: string | null |
   const after = record(d.new_value);
   const who = text(subjectName) ?? text(after.email) ?? "a former member";
   const role = (value: unknown) => (typeof value === "string" ? formatValue("role", value) : "member");
+  if (action === "SHARE" && after.accepted_invitation) {
+    const by = text(after.invited_by_name);
+    return `joined the project as ${role(after.role)}${by ? `, invited by ${by}` : ""}`;
+  }
   if (action === "SHARE" || action === "CREATE") return `added ${who} as ${role(after.role)}`;
   if (action === "DELETE") return `removed ${who} (${role(before.role)}) from the project`;
   if (before.role || after.role) return `changed ${who}'s role from ${role(before.role)} to ${role(after.role)}`;

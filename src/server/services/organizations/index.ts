@@ -10,7 +10,7 @@ import { isUniqueViolation, notFound, ServiceError } from "../errors";
 import { firstFreeSlug, slugPrefixPattern } from "../slugs";
 import { DEFAULT_ORGANIZATION_SETTINGS } from "./defaults";
 
-export { addMember, changeMemberRole, leaveOrganization, listMembers, removeMember } from "./members";
+export { assertMayGrant, changeMemberRole, leaveOrganization, listMembers, removeMember } from "./members";
 
 export async function createOrganization({ db, actor }: ServiceContext, input: { name: string; slug?: string }) {
   const userId = actor.userId;

@@ -1,12 +1,11 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { OrgRole } from "~/domain/roles";
-import { rows, type DbOrTx, type Transaction } from "~/server/db";
+import type { Transaction } from "~/server/db";
 import { organizationMembers, organizations, projectMembers, users } from "~/server/db/schema";
 import { withTransaction } from "~/server/db/transaction";
 import type { OrgAccess } from "../access";
 import type { OrgContext } from "../context";
 import { notFound, ServiceError } from "../errors";
-import { requireMemberRoom } from "../guards";
 
 export async function listMembers({ db, access }: OrgContext) {
   return db
@@ -44,52 +43,11 @@ async function countOwners(tx: Transaction, organizationId: string) {
   return row?.n ?? 0;
 }
 
-/** Adds a user to the organization (no-op for an existing member), enforcing max_members. */
-export async function ensureOrganizationMember(tx: Transaction, organizationId: string, userId: string, invitedBy: string) {
-  const settings = await lockOrganization(tx, organizationId);
-  const [existing] = await tx
-    .select({ role: organizationMembers.role })
-    .from(organizationMembers)
-    .where(and(eq(organizationMembers.organizationId, organizationId), eq(organizationMembers.userId, userId)));
-  if (existing) return existing.role;
-  const [count] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(organizationMembers)
-    .where(eq(organizationMembers.organizationId, organizationId));
-  requireMemberRoom(count?.n ?? 0, settings);
-  await tx.insert(organizationMembers).values({ organizationId, userId, role: "MEMBER", invitedBy });
-  return "MEMBER" as const;
-}
-
-/** Accounts outside the caller's organizations are hidden from them, so a definer function looks the email up. */
-export async function findUserIdByEmail(db: DbOrTx, email: string) {
-  const [user] = rows<{ id: string }>(await db.execute(sql`SELECT id FROM app_account_by_email(${email})`));
-  if (!user) throw new ServiceError("USER_NOT_FOUND", `No FlowMatrix account uses ${email}; ask them to sign up first`);
-  return user.id;
-}
-
-function assertMayGrant(access: OrgAccess, role: OrgRole) {
+/** Only an owner may make someone an owner (or change or remove one). */
+export function assertMayGrant(access: OrgAccess, role: OrgRole) {
   if (role === "OWNER" && access.orgRole !== "OWNER") {
     throw new ServiceError("OWNER_ONLY", "Only an owner can make someone an owner");
   }
-}
-
-export async function addMember(ctx: OrgContext, input: { email: string; role: OrgRole }) {
-  const { access, actor } = ctx;
-  assertMayGrant(access, input.role);
-  return withTransaction(ctx.db, async (tx) => {
-    const userId = await findUserIdByEmail(tx, input.email);
-    const settings = await lockOrganization(tx, access.organizationId);
-    const members = await listMembers({ ...ctx, db: tx });
-    if (members.some((m) => m.userId === userId)) {
-      throw new ServiceError("ALREADY_MEMBER", `${input.email} is already a member of this organization`);
-    }
-    requireMemberRoom(members.length, settings);
-    await tx
-      .insert(organizationMembers)
-      .values({ organizationId: access.organizationId, userId, role: input.role, invitedBy: actor.userId });
-    return (await listMembers({ ...ctx, db: tx })).find((m) => m.userId === userId)!;
-  });
 }
 
 async function memberRole(tx: Transaction, organizationId: string, userId: string) {

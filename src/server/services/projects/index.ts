@@ -12,7 +12,7 @@ import { lockOrganization } from "../organizations/members";
 import { firstFreeSlug, slugPrefixPattern } from "../slugs";
 
 export { listProjects } from "./list";
-export { addProjectMember, changeProjectMemberRole, listProjectMembers, removeProjectMember } from "./members";
+export { changeProjectMemberRole, listProjectMembers, removeProjectMember } from "./members";
 
 async function assertBelowProjectLimit(tx: Transaction, organizationId: string) {
   const settings = await lockOrganization(tx, organizationId);

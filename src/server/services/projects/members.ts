@@ -7,7 +7,7 @@ import type { ProjectAccess } from "../access";
 import { logActivity } from "../activity";
 import type { ProjectContext } from "../context";
 import { ServiceError } from "../errors";
-import { ensureOrganizationMember, findUserIdByEmail, lockOrganization } from "../organizations/members";
+import { lockOrganization } from "../organizations/members";
 
 export async function listProjectMembers({ db, access }: ProjectContext) {
   return db
@@ -51,26 +51,6 @@ function memberLog(access: ProjectAccess, userId: string, details: Record<string
     entityId: userId,
     details,
   };
-}
-
-/** Someone from outside the organization joins it as a MEMBER (counted against max_members). */
-export async function addProjectMember(ctx: ProjectContext, input: { email: string; role: ProjectRole }) {
-  const { access, actor } = ctx;
-  return withTransaction(ctx.db, async (tx) => {
-    const userId = await findUserIdByEmail(tx, input.email);
-    await ensureOrganizationMember(tx, access.organizationId, userId, actor.userId);
-    const inserted = await tx
-      .insert(projectMembers)
-      .values({ organizationId: access.organizationId, projectId: access.project.id, userId, role: input.role, invitedBy: actor.userId })
-      .onConflictDoNothing()
-      .returning({ id: projectMembers.id });
-    if (inserted.length === 0) throw new ServiceError("ALREADY_MEMBER", `${input.email} is already a member of this project`);
-    await logActivity(tx, actor, {
-      ...memberLog(access, userId, { new_value: { email: input.email, role: input.role } }),
-      action: "SHARE",
-    });
-    return (await listProjectMembers({ ...ctx, db: tx })).find((m) => m.userId === userId)!;
-  });
 }
 
 export async function changeProjectMemberRole({ db, actor, access }: ProjectContext, input: { userId: string; role: ProjectRole }) {
