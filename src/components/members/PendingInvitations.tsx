@@ -1,5 +1,6 @@
 "use client";
 
+import { INVITATION_DAYS } from "~/domain/invitations";
 import { relativeTime, roleLabel } from "../lib/format";
 import { Badge } from "../ui/Badge";
 import { Button } from "../ui/Button";
@@ -32,12 +33,12 @@ export function PendingInvitations({ invitations, justSent, onRevoke, revokingId
         Waiting for an answer
       </h3>
       <p className="mt-0.5 text-sm text-slate-500">
-        They join once they accept. FlowMatrix sends no email: copy each link and send it to them yourself.
+        FlowMatrix sends no email: copy each link and send it to the person yourself. A link works for {INVITATION_DAYS} days.
       </p>
       <ul className="mt-3 divide-y divide-slate-100 rounded-lg border border-slate-200">
         {invitations.map((invitation) => (
           <li key={invitation.id} data-testid="invitation-row" className="flex flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3 text-sm">
-            <div className="min-w-0 flex-1">
+            <div className="min-w-48 flex-1">
               <p className="truncate font-medium text-slate-900">{invitation.email}</p>
               <p className="text-slate-500">
                 {roleLabel(invitation.role)}

@@ -27,7 +27,7 @@ export function LeaveOrgSection({ organizationId, orgName }: { organizationId: s
       id="leave"
       title="Leave organization"
       tone="danger"
-      description="You will lose access to its projects. An admin can add you again."
+      description="You will lose access to its projects. An admin can invite you again."
     >
       <Button
         variant="dangerOutline"

@@ -1,4 +1,5 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { INVITATION_DAYS } from "~/domain/invitations";
 import type { OrgRole, ProjectRole } from "~/domain/roles";
 import { rows, type Transaction } from "~/server/db";
 import { reloadAccess } from "~/server/db/acting";
@@ -10,9 +11,6 @@ import { notFound, ServiceError } from "../errors";
 import { requireMemberRoom } from "../guards";
 import { assertMayGrant, listMembers, lockOrganization } from "../organizations/members";
 import { listProjectMembers } from "../projects/members";
-
-/** How long an invitation can be accepted. */
-export const INVITATION_DAYS = 14;
 
 /** Where the invitee answers: the link the inviter copies (email delivery is not part of FlowMatrix). */
 export const invitationPath = (id: string) => `/invitations/${id}`;
