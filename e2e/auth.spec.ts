@@ -44,8 +44,8 @@ test("the demo login sees the seeded projects with their counts", async ({ page 
   await signIn(page, DEMO.email, DEMO.password);
   const cards = page.getByTestId("project-card");
   await expect(cards).toHaveCount(2);
-  await expect(cards.filter({ hasText: "Customer onboarding" })).toContainText("24 nodes · 31 edges");
-  await expect(cards.filter({ hasText: "Product launch" })).toContainText("27 nodes · 40 edges");
+  await expect(cards.filter({ hasText: "Customer onboarding" })).toContainText("24 steps · 31 connections");
+  await expect(cards.filter({ hasText: "Product launch" })).toContainText("27 steps · 40 connections");
   await cards.filter({ hasText: "Customer onboarding" }).getByRole("link", { name: "Customer onboarding" }).click();
   await expect(steps(page)).toHaveCount(24);
   await expect(step(page, "Assign customer success manager")).toBeVisible();

@@ -31,3 +31,21 @@ test("the Search button opens the palette, which says when nothing matches and c
   await page.keyboard.press("Escape");
   await expect(input).toBeHidden();
 });
+
+test("two swapped letters still find the project, and a template opens marked in the gallery", async ({ page }) => {
+  await signIn(page, DEMO.email, DEMO.password);
+  await page.keyboard.press(`${mod}+k`);
+  const input = page.getByRole("combobox", { name: "Search steps, projects and templates" });
+  await input.fill("onbaording");
+  const project = page.getByRole("option").filter({ hasText: "Customer onboarding" }).filter({ hasText: "24 steps" });
+  await expect(project.first()).toBeVisible();
+  await expect(project.first()).toContainText(/updated/);
+
+  await input.fill("procure to pay");
+  const template = page.getByRole("option").filter({ hasText: "Procure-to-pay" });
+  await template.click();
+  await expect(page).toHaveURL(/\/templates\?template=[0-9a-f-]+$/);
+  const card = page.getByRole("listitem", { name: "Procure-to-pay" });
+  await expect(card).toHaveAttribute("aria-current", "true");
+  await expect(card).toBeInViewport();
+});

@@ -28,6 +28,28 @@ test("a built-in template becomes a new project with the template's steps", asyn
   await expect(page.locator('[data-testid^="lane-stage-"]').filter({ hasText: "PVT" })).toBeVisible();
 });
 
+test("a business-process template becomes a project with a lead time", async ({ page }) => {
+  await signUp(page, "Finn Finance", uniqueEmail("finance"));
+  await page.getByLabel("Organization name").fill("Org Finance");
+  await page.getByRole("button", { name: "Create organization" }).click();
+  await page.getByTestId("start-from-template").click();
+  await page.getByRole("group", { name: "Category" }).getByRole("button", { name: "Finance" }).click();
+  const cards = page.getByTestId("template-card");
+  await expect(cards).toHaveCount(3);
+  const p2p = cards.filter({ hasText: "Procure-to-pay" });
+  await expect(p2p).toContainText("18 steps");
+  await p2p.getByRole("button", { name: "Use template" }).click();
+  const dialog = page.getByRole("dialog", { name: "Use template" });
+  await dialog.getByLabel("Project name").fill("Purchasing");
+  await dialog.getByRole("button", { name: "Create project" }).click();
+
+  await expect(page.getByRole("heading", { name: "Purchasing", level: 1 })).toBeVisible();
+  await expect(steps(page)).toHaveCount(18);
+  await page.getByRole("tab", { name: "Analysis" }).click();
+  // Request to remittance: approvals, a week for delivery and the invoice, 3 weeks of payment terms.
+  await expect(page.getByTestId("lead-time-total")).toHaveText("34d 12h");
+});
+
 test("a project saved as a template shows up in the organization's gallery", async ({ page }) => {
   await openNewProject(page, "Quote flow");
   await addStep(page, "Sales", "Request", "Receive order");

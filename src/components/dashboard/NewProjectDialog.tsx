@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useTRPC } from "~/trpc/react";
 import { ProjectDetailsForm } from "../project/ProjectDetailsForm";
 import { Dialog } from "../ui/Dialog";
@@ -11,14 +12,13 @@ type NewProjectDialogProps = { organizationId: string; open: boolean; onClose: (
 export function NewProjectDialog({ organizationId, open, onClose }: NewProjectDialogProps) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const router = useRouter();
   const create = useMutation(
     trpc.project.create.mutationOptions({
-      onSuccess: async () => {
-        await Promise.all([
-          refreshQueries(queryClient, trpc.project.list.pathFilter()),
-          refreshQueries(queryClient, trpc.org.list.pathFilter()),
-        ]);
-        onClose();
+      // A new project opens at once: the next thing anyone does is put steps on it.
+      onSuccess: async (project) => {
+        await refreshQueries(queryClient, trpc.project.list.pathFilter(), trpc.org.list.pathFilter());
+        router.push(`/projects/${project.id}`);
       },
     }),
   );

@@ -17,6 +17,11 @@ import { ProjectToolbar, type ProjectFilters } from "./ProjectToolbar";
 
 type Org = RouterOutputs["org"]["list"][number];
 
+/** "5 active, 1 archived", or "5 projects" when none is archived (the list shows active ones by default). */
+export function projectCounts(total: number, archived: number) {
+  return archived > 0 ? `${total - archived} active, ${archived} archived` : plural(total, "project");
+}
+
 export function OrgDashboard({ org }: { org: Org }) {
   const [filters, setFilters] = useState<ProjectFilters>({ sort: "updated", status: "ACTIVE", search: "" });
   const [creating, setCreating] = useState(false);
@@ -38,7 +43,7 @@ export function OrgDashboard({ org }: { org: Org }) {
         description={
           // Members only see the projects shared with them, so the organization total would mislead.
           can.manageOrganization(org.myRole)
-            ? `${plural(org.projectCount, "project")} · ${plural(org.memberCount, "member")}`
+            ? `${projectCounts(org.projectCount, org.archivedCount)} · ${plural(org.memberCount, "member")}`
             : plural(org.memberCount, "member")
         }
         actions={

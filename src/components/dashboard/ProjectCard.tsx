@@ -5,6 +5,7 @@ import { Badge } from "../ui/Badge";
 import { Card } from "../ui/Card";
 import { RoleBadge } from "../ui/RoleBadge";
 import { ProgressBar } from "./ProgressBar";
+import { ProjectCardMenu } from "./ProjectCardMenu";
 
 type Project = RouterOutputs["project"]["list"]["items"][number];
 
@@ -21,16 +22,17 @@ export function ProjectCard({ project }: { project: Project }) {
             {project.name}
           </Link>
         </h2>
-        <div className="flex shrink-0 gap-1.5">
+        <div className="flex shrink-0 items-center gap-1.5">
           {project.status === "ARCHIVED" && <Badge tone="amber">Archived</Badge>}
           <RoleBadge role={project.myRole} />
+          <ProjectCardMenu project={project} />
         </div>
       </div>
       <p className={`mt-2 line-clamp-2 min-h-10 text-sm ${project.description ? "text-slate-600" : "text-slate-500 italic"}`}>
         {project.description || "No description"}
       </p>
       <p className="mt-4 text-sm text-slate-600 tabular-nums">
-        {plural(project.nodesCount, "node")} · {plural(project.edgesCount, "edge")}
+        {plural(project.nodesCount, "step")} · {plural(project.edgesCount, "connection")}
       </p>
       <ProgressBar percent={project.completedPercent} className="mt-3" />
       <p className="mt-4 border-t border-slate-100 pt-3 text-xs text-slate-500">

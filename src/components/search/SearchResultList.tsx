@@ -1,4 +1,5 @@
 import type { RouterOutputs } from "~/trpc/react";
+import { plural, relativeTime } from "../lib/format";
 import { Icon, type IconName } from "../ui/Icon";
 import { Highlighted } from "./Highlighted";
 
@@ -28,7 +29,10 @@ export function flattenResults(results: Results, currentOrgId: string | null): P
       group: "Projects" as const,
       title: p.name,
       detail: p.snippet,
-      context: p.archived ? `${p.orgName} · archived` : p.orgName,
+      // Projects may share a name: their size and last change tell them apart.
+      context: [p.orgName, plural(p.stepCount, "step"), `updated ${relativeTime(p.updatedAt)}`, p.archived && "archived"]
+        .filter(Boolean)
+        .join(" · "),
       href: `/projects/${p.id}`,
     })),
     ...results.templates.map((t) => ({
@@ -37,7 +41,10 @@ export function flattenResults(results: Results, currentOrgId: string | null): P
       title: t.name,
       detail: t.snippet,
       context: t.orgName ?? "Built-in template",
-      href: (t.organizationId ?? currentOrgId) ? `/orgs/${t.organizationId ?? currentOrgId}/templates` : "/dashboard",
+      href:
+        (t.organizationId ?? currentOrgId)
+          ? `/orgs/${t.organizationId ?? currentOrgId}/templates?template=${t.id}`
+          : "/dashboard",
     })),
   ];
 }

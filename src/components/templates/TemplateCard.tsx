@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useRef } from "react";
 import { formatMinutes } from "~/domain/duration";
 import { plural } from "../lib/format";
 import { Badge } from "../ui/Badge";
@@ -10,6 +11,8 @@ import { TemplatePreview } from "./TemplatePreview";
 
 type TemplateCardProps = {
   template: TemplateSummary;
+  /** The one asked for by the address (?template=): ringed and scrolled into view. */
+  highlighted?: boolean;
   activeTag: string | null;
   onTag: (tag: string) => void;
   onUse: () => void;
@@ -18,12 +21,20 @@ type TemplateCardProps = {
   onDelete?: () => void;
 };
 
-export function TemplateCard({ template, activeTag, onTag, onUse, onEdit, onDelete }: TemplateCardProps) {
+export function TemplateCard({ template, highlighted = false, activeTag, onTag, onUse, onEdit, onDelete }: TemplateCardProps) {
+  const ref = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (highlighted) ref.current?.scrollIntoView({ block: "center" });
+  }, [highlighted]);
   return (
     <li
+      ref={ref}
       data-testid="template-card"
       aria-label={template.name}
-      className="flex flex-col overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm"
+      aria-current={highlighted || undefined}
+      className={`flex flex-col overflow-hidden rounded-lg border bg-white shadow-sm ${
+        highlighted ? "border-brand-500 ring-2 ring-brand-500 ring-offset-2" : "border-slate-200"
+      }`}
     >
       <div className="h-48 overflow-hidden border-b border-slate-100 bg-slate-50 p-2">
         <TemplatePreview preview={template.preview} title={template.name} />

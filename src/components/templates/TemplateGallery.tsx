@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
 import { can } from "~/domain/roles";
 import { useTRPC } from "~/trpc/react";
@@ -25,6 +26,8 @@ export function TemplateGallery({ organizationId }: { organizationId: string }) 
   const [editing, setEditing] = useState<TemplateSummary | null>(null);
   const [deleting, setDeleting] = useState<TemplateSummary | null>(null);
   const search = useDebouncedValue(filters.search.trim());
+  // Chosen in the search palette: that template's card is marked and scrolled to.
+  const highlighted = useSearchParams().get("template");
   const org = useQuery(trpc.org.get.queryOptions({ organizationId }));
   // Everything, for the category and tag choices; the filtered list is what is shown.
   const all = useQuery(trpc.template.list.queryOptions({ organizationId }));
@@ -53,6 +56,7 @@ export function TemplateGallery({ organizationId }: { organizationId: string }) 
         <TemplateCard
           key={t.id}
           template={t}
+          highlighted={t.id === highlighted}
           activeTag={filters.tag}
           onTag={toggleTag}
           onUse={() => setUsing(t)}

@@ -4,11 +4,14 @@ export type TemplateSummary = RouterOutputs["template"]["list"][number];
 export type TemplateCategory = TemplateSummary["category"];
 
 export const CATEGORY_LABELS: Record<TemplateCategory, string> = {
+  HR: "People and HR",
+  FINANCE: "Finance",
+  CUSTOMER: "Customer",
+  OPERATIONS: "Operations",
   SW_DEVELOPMENT: "Software development",
   HW_DEVELOPMENT: "Hardware development",
   MARKETING: "Marketing",
   DESIGN: "Design",
-  OPERATIONS: "Operations",
   CUSTOM: "Custom",
 };
 

@@ -3,11 +3,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTRPC } from "~/trpc/react";
-import { absoluteTime, relativeTime } from "../lib/format";
+import { useState } from "react";
+import { absoluteTime, plural, relativeTime } from "../lib/format";
 import { PageHeader } from "../shell/PageHeader";
 import { Alert } from "../ui/Alert";
 import { Button } from "../ui/Button";
 import { Card } from "../ui/Card";
+import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { EmptyState } from "../ui/EmptyState";
 import { ErrorAlert } from "../ui/ErrorAlert";
 import { Icon } from "../ui/Icon";
@@ -25,7 +27,18 @@ export function TrashList({ organizationId }: { organizationId: string }) {
         Promise.all([refreshQueries(queryClient, trpc.project.pathFilter()), refreshQueries(queryClient, trpc.org.list.pathFilter())]),
     }),
   );
+  const [emptying, setEmptying] = useState(false);
+  const empty = useMutation(
+    trpc.project.emptyTrash.mutationOptions({
+      onSuccess: async () => {
+        setEmptying(false);
+        await refreshQueries(queryClient, trpc.project.trash.pathFilter());
+      },
+    }),
+  );
   const restored = restore.isSuccess ? restore.data : null;
+  const isOwner = org.data?.myRole === "OWNER";
+  const count = trash.data?.length ?? 0;
   const retentionDays = org.data?.settings.trash_retention_days ?? 30;
 
   return (
@@ -34,7 +47,38 @@ export function TrashList({ organizationId }: { organizationId: string }) {
         eyebrow={org.data?.name ?? "Organization"}
         title="Trash"
         description={`Deleted projects stay here for ${retentionDays} day${retentionDays === 1 ? "" : "s"}, then they are removed for good (an owner or admin sets this in the organization's settings). You see the ones you own.`}
+        actions={
+          isOwner && count > 0 ? (
+            <Button
+              variant="dangerOutline"
+              onClick={() => {
+                empty.reset();
+                setEmptying(true);
+              }}
+            >
+              <Icon name="trash" />
+              Empty trash
+            </Button>
+          ) : undefined
+        }
       />
+      {empty.isSuccess && (
+        <Alert tone="success" className="mb-4">
+          {plural(empty.data.deleted, "project")} deleted for good.
+        </Alert>
+      )}
+      <ConfirmDialog
+        open={emptying}
+        onClose={() => setEmptying(false)}
+        onConfirm={() => empty.mutate({ organizationId })}
+        title="Empty the trash?"
+        confirmLabel={`Delete ${plural(count, "project")} for good`}
+        pendingLabel="Deleting…"
+        pending={empty.isPending}
+        error={empty.error}
+      >
+        {`${plural(count, "project")}, with their steps, history, versions and comments, will be deleted for good. This cannot be undone.`}
+      </ConfirmDialog>
       {restored && (
         <Alert tone="success" className="mb-4">
           Restored{" "}
@@ -65,7 +109,8 @@ export function TrashList({ organizationId }: { organizationId: string }) {
                         {relativeTime(project.deletedAt)}
                       </time>
                     )}
-                    {project.deletedByName && <> by {project.deletedByName}</>} · {project.nodesCount} nodes · {project.edgesCount} edges
+                    {project.deletedByName && <> by {project.deletedByName}</>} · {plural(project.nodesCount, "step")} ·{" "}
+                    {plural(project.edgesCount, "connection")}
                     {project.deletedAt && <> · {removalNote(project.deletedAt, retentionDays)}</>}
                   </p>
                 </div>

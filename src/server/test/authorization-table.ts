@@ -172,6 +172,15 @@ export const PROCEDURES: Record<AppProcedurePath, ProcedureCase> = {
   },
   "project.list": { access: org("MEMBER"), call: (c, fx) => c.project.list({ organizationId: fx.orgId }) },
   "project.trash": { access: org("MEMBER"), call: (c, fx) => c.project.trash({ organizationId: fx.orgId }) },
+  "project.emptyTrash": {
+    access: org("OWNER"),
+    setup: async (fx) => {
+      const doomed = await fx.ownerCaller.project.create({ organizationId: fx.orgId, name: "Doomed" });
+      await fx.ownerCaller.project.delete({ projectId: doomed.id });
+    },
+    call: (c, fx) => c.project.emptyTrash({ organizationId: fx.orgId }),
+  },
+  "project.duplicate": { access: project("EDITOR"), call: (c, fx) => c.project.duplicate({ projectId: fx.projectId }) },
   "project.get": { access: project("VIEWER"), call: (c, fx) => c.project.get({ projectId: fx.projectId }) },
   "analysis.leadTime": { access: project("VIEWER"), call: (c, fx) => c.analysis.leadTime({ projectId: fx.projectId }) },
   "analysis.automationCandidates": {

@@ -4,6 +4,11 @@ import { activityLogs, edges, nodes, projects } from "~/server/db/schema";
 import { addOrgMember, addProjectMember, callerFor, createOrg, createUser, invitationOf, setOrgLimits } from "~/server/test/factories";
 import { testDatabaseKinds, useTestDatabase } from "~/server/test/db";
 import { failure } from "~/server/test/errors";
+import { batch, edgeOp, nodeOp } from "~/server/test/graph";
+
+async function analysisOf(caller: ReturnType<typeof callerFor>, projectId: string) {
+  return caller.analysis.leadTime({ projectId });
+}
 
 describe.each(testDatabaseKinds())("projects on %s", (kind) => {
   const db = useTestDatabase(kind);
@@ -234,5 +239,56 @@ describe.each(testDatabaseKinds())("projects on %s", (kind) => {
     const result = await failure(caller.project.members.add({ projectId: project.id, email: outsider.email, role: "VIEWER" }));
     expect(result.domainCode).toBe("LIMIT_REACHED");
     expect(await caller.project.members.list({ projectId: project.id })).toHaveLength(1);
+  });
+
+  it("duplicates a project's graph as a new project the caller owns, under fresh ids", async () => {
+    const { caller, org } = await createOrg(db());
+    const project = await caller.project.create({ organizationId: org.id, name: "Hiring", description: "How we hire" });
+    const before = await caller.graph.get({ projectId: project.id });
+    const sales = before.departments[0]!;
+    const [first, second] = before.stages;
+    const a = nodeOp("Screen CV", { departmentId: sales.id, stageId: first!.id, avgTime: "2h", status: "COMPLETED", progress: 100 });
+    const b = nodeOp("Interview", { departmentId: sales.id, stageId: second!.id, avgTime: "1d" });
+    await caller.graph.applyOps({
+      projectId: project.id,
+      ...batch([a, b, edgeOp(a.node.id, b.node.id, "REQUIRES", { lagTime: "3d" }), edgeOp(b.node.id, a.node.id, "FEEDBACK_TO", { frequency: 0.2 })]),
+    });
+    const editor = await addProjectMember(db(), org.id, project.id, "EDITOR", "Eda");
+    const copy = await callerFor(db(), editor.id).project.duplicate({ projectId: project.id });
+    expect(copy).toMatchObject({ name: "Hiring (copy)", description: "How we hire", organizationId: org.id });
+    const copied = await callerFor(db(), editor.id).graph.get({ projectId: copy.id });
+    const original = await caller.graph.get({ projectId: project.id });
+    const shape = (g: typeof copied) => ({
+      departments: g.departments.map((d) => [d.name, d.color, d.position]),
+      stages: g.stages.map((st) => [st.name, st.color, st.position]),
+      nodes: g.nodes.map((n) => [n.label, n.avgTime, n.status, n.progress]).sort(),
+      edges: g.edges.map((e) => [e.relationType, e.lagTime, e.frequency]).sort(),
+    });
+    expect(shape(copied)).toEqual(shape(original));
+    expect(copied.nodes.map((n) => n.id).some((id) => original.nodes.some((n) => n.id === id))).toBe(false);
+    expect((await callerFor(db(), editor.id).project.get({ projectId: copy.id })).myRole).toBe("OWNER");
+    expect((await analysisOf(caller, project.id)).totalMinutes).toBe((await analysisOf(callerFor(db(), editor.id), copy.id)).totalMinutes);
+    // A viewer may not copy the project out.
+    const viewer = await addProjectMember(db(), org.id, project.id, "VIEWER");
+    expect((await failure(callerFor(db(), viewer.id).project.duplicate({ projectId: project.id }))).code).toBe("FORBIDDEN");
+  });
+
+  it("counts archived projects apart, and lets only an owner empty the trash, for good", async () => {
+    const { caller, org } = await createOrg(db());
+    const kept = await caller.project.create({ organizationId: org.id, name: "Kept" });
+    const old = await caller.project.create({ organizationId: org.id, name: "Old" });
+    const gone = await caller.project.create({ organizationId: org.id, name: "Gone" });
+    await caller.project.archive({ projectId: old.id });
+    await caller.project.delete({ projectId: gone.id });
+    expect((await caller.org.list()).find((o) => o.id === org.id)).toMatchObject({ projectCount: 2, archivedCount: 1 });
+
+    const admin = await addOrgMember(db(), org.id, "ADMIN");
+    expect((await failure(callerFor(db(), admin.id).project.emptyTrash({ organizationId: org.id }))).code).toBe("FORBIDDEN");
+    expect(await caller.project.trash({ organizationId: org.id })).toHaveLength(1);
+    expect(await caller.project.emptyTrash({ organizationId: org.id })).toEqual({ deleted: 1 });
+    expect(await caller.project.trash({ organizationId: org.id })).toEqual([]);
+    expect(await db().select().from(projects).where(eq(projects.id, gone.id))).toEqual([]);
+    expect((await caller.project.get({ projectId: kept.id })).name).toBe("Kept");
+    expect((await caller.project.get({ projectId: old.id })).status).toBe("ARCHIVED");
   });
 });

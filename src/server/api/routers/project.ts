@@ -3,6 +3,7 @@ import { descriptionSchema, projectNameSchema, slugSchema } from "~/domain/schem
 import { createTRPCRouter, orgProcedure, projectProcedure } from "~/server/api/trpc";
 import {
   createProject,
+  emptyTrash,
   getProject,
   listProjects,
   listTrash,
@@ -11,6 +12,7 @@ import {
   softDeleteProject,
   updateProject,
 } from "~/server/services/projects";
+import { duplicateProject } from "~/server/services/projects/duplicate";
 import { projectMembersRouter } from "./projectMembers";
 
 export const projectRouter = createTRPCRouter({
@@ -51,6 +53,12 @@ export const projectRouter = createTRPCRouter({
   restore: projectProcedure("OWNER", { allowDeleted: true }).mutation(({ ctx }) => restoreProject(ctx)),
 
   trash: orgProcedure("MEMBER").query(({ ctx }) => listTrash(ctx)),
+
+  /** Deletes the organization's trashed projects for good. */
+  emptyTrash: orgProcedure("OWNER").mutation(({ ctx }) => emptyTrash(ctx)),
+
+  /** A copy of the project's graph as a new project the caller owns. */
+  duplicate: projectProcedure("EDITOR").mutation(({ ctx }) => duplicateProject(ctx)),
 
   members: projectMembersRouter,
 });

@@ -93,6 +93,21 @@ describe.each(testDatabaseKinds())("search on %s", (kind) => {
     expect(asB.projects.map((p) => p.id)).toEqual([s.bProject.id]);
   });
 
+  it("forgives two swapped letters, in steps, projects and templates, and tells same-named projects apart", async () => {
+    const s = await setup(db());
+    const swapped = await s.a.caller.search.query({ q: "onbaording" });
+    expect(swapped.steps.map((hit) => hit.id)).toContain(s.onboarding.node.id);
+    expect(swapped.templates.map((t) => t.id)).toContain(s.builtIn.id);
+    expect((await s.b.caller.search.query({ q: "globex onbaording" })).projects.map((p) => p.id)).toEqual([s.bProject.id]);
+    expect((await s.a.caller.search.query({ q: "payorll" })).projects.map((p) => p.id)).toEqual([s.payroll.id]);
+    // Equal names: each hit says how big it is and when it last changed.
+    const twin = await s.a.caller.project.create({ organizationId: s.a.org.id, name: "Sales pipeline" });
+    const twins = (await s.a.caller.search.query({ q: "sales pipeline" })).projects;
+    expect(twins.map((p) => p.id).sort()).toEqual([s.sales.id, twin.id].sort());
+    expect(twins.find((p) => p.id === s.sales.id)).toMatchObject({ stepCount: 3, orgName: "Acme" });
+    expect(twins.find((p) => p.id === twin.id)).toMatchObject({ stepCount: 0, updatedAt: expect.any(Date) });
+  });
+
   it("never returns what the caller cannot open", async () => {
     const s = await setup(db());
     const stepIds = async (userId: string, text = "customer onboarding") =>

@@ -67,7 +67,7 @@ async function setup(db: Database) {
     name: "Quote to cash",
     description: "Sales flow",
     category: "OPERATIONS",
-    tags: ["Sales", "finance", "sales"],
+    tags: ["Sales", "quoting", "sales"],
   });
   return { ...fx, saved };
 }
@@ -80,7 +80,7 @@ describe.each(testDatabaseKinds())("templates on %s", (kind) => {
     expect(fx.saved).toMatchObject({
       name: "Quote to cash",
       category: "OPERATIONS",
-      tags: ["sales", "finance"],
+      tags: ["sales", "quoting"],
       usageCount: 0,
       builtin: false,
     });
@@ -120,8 +120,9 @@ describe.each(testDatabaseKinds())("templates on %s", (kind) => {
     const fx = await setup(db());
     await ensureBuiltinTemplates(db());
     const list = (input: object) => fx.ownerCaller.template.list({ organizationId: fx.orgId, ...input }).then((r) => r.map((t) => t.name));
-    expect(await list({ category: "OPERATIONS" })).toEqual(["Quote to cash"]);
-    expect(await list({ tag: "finance" })).toEqual(["Quote to cash"]);
+    expect((await list({ category: "OPERATIONS" })).sort()).toEqual(["Change request", "Incident management", "Quote to cash"]);
+    expect(await list({ tag: "quoting" })).toEqual(["Quote to cash"]);
+    expect((await list({ category: "FINANCE" })).sort()).toEqual(["Month-end close", "Order-to-cash", "Procure-to-pay"]);
     expect(await list({ search: "QUOTE" })).toEqual(["Quote to cash"]);
     expect(await list({ search: "100%" })).toEqual([]);
     expect(await list({ category: "DESIGN" })).toHaveLength(2);
@@ -173,7 +174,7 @@ describe.each(testDatabaseKinds())("templates on %s", (kind) => {
         .map((t) => t.name)
         .sort(),
     ).toEqual(builtinTemplates.map((t) => t.name).sort());
-    for (const category of ["SW_DEVELOPMENT", "HW_DEVELOPMENT", "MARKETING", "DESIGN"]) {
+    for (const category of ["SW_DEVELOPMENT", "HW_DEVELOPMENT", "MARKETING", "DESIGN", "HR", "FINANCE", "CUSTOMER", "OPERATIONS"]) {
       expect(list.filter((t) => t.category === category).length).toBeGreaterThanOrEqual(2);
     }
     const npi = list.find((t) => t.name === "Electronics new product introduction")!;
@@ -189,6 +190,14 @@ describe("built-in templates", () => {
     const graph = builtinGraph(template);
     expect(graph.nodes.length).toBeGreaterThanOrEqual(12);
     expect(graph.nodes.length).toBeLessThanOrEqual(40);
+    // The business processes: 15-30 steps over departments and stages, with waits between steps.
+    if (["HR", "FINANCE", "CUSTOMER", "OPERATIONS"].includes(template.category)) {
+      expect(graph.nodes.length).toBeGreaterThanOrEqual(15);
+      expect(graph.nodes.length).toBeLessThanOrEqual(30);
+      expect(graph.departments.length).toBeGreaterThanOrEqual(4);
+      expect(graph.stages.length).toBeGreaterThanOrEqual(4);
+      expect(graph.edges.some((e) => e.lagTime)).toBe(true);
+    }
     expect(template.description.length).toBeGreaterThan(20);
     expect(template.tags.length).toBeGreaterThan(0);
     for (const node of graph.nodes) expect(parseDuration(node.avgTime ?? ""), node.label).toMatchObject({ ok: true });

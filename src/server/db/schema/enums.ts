@@ -14,6 +14,9 @@ export const templateCategory = pgEnum("template_category", [
   "DESIGN",
   "OPERATIONS",
   "CUSTOM",
+  "HR",
+  "FINANCE",
+  "CUSTOMER",
 ]);
 export const activityAction = pgEnum("activity_action", [
   "CREATE",

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { DEFAULT_NODE_FIELDS, type GraphSnapshot, type NodeType, type RelationType, type BrainUsage } from "~/domain/graph";
 import { CELL_PADDING, NODE_HEIGHT } from "~/domain/matrix";
+import type { templateCategory } from "../schema/enums";
 import agileSprint from "./agile-sprint.json";
 import brandIdentity from "./brand-identity.json";
 import campaignLaunch from "./campaign-launch.json";
@@ -9,6 +10,9 @@ import contentPipeline from "./content-pipeline.json";
 import hardwareNpi from "./hardware-npi.json";
 import pcbPrototype from "./pcb-prototype.json";
 import uxDesignSprint from "./ux-design-sprint.json";
+import { businessTemplates } from "./business";
+
+type TemplateCategory = (typeof templateCategory.enumValues)[number];
 
 /**
  * The built-in templates, written as data like the demo processes: lanes and steps by name,
@@ -17,7 +21,7 @@ import uxDesignSprint from "./ux-design-sprint.json";
 export type BuiltinTemplate = {
   name: string;
   description: string;
-  category: "SW_DEVELOPMENT" | "HW_DEVELOPMENT" | "MARKETING" | "DESIGN" | "OPERATIONS";
+  category: Exclude<TemplateCategory, "CUSTOM">;
   tags: string[];
   departments: { name: string; color: string }[];
   stages: { name: string; color: string }[];
@@ -46,6 +50,7 @@ export const builtinTemplates = [
   contentPipeline,
   uxDesignSprint,
   brandIdentity,
+  ...businessTemplates,
 ] as BuiltinTemplate[];
 
 /** The template as a graph with fresh ids; throws on a lane or step key that does not exist. */

@@ -50,6 +50,7 @@ export async function listMyOrganizations({ db, actor }: ServiceContext) {
       themeColor: sql<string>`${organizations.settings}->>'theme_color'`,
       myRole: organizationMembers.role,
       projectCount: sql<number>`(SELECT count(*)::int FROM ${projects} WHERE ${projects.organizationId} = ${organizations.id} AND ${projects.deletedAt} IS NULL)`,
+      archivedCount: sql<number>`(SELECT count(*)::int FROM ${projects} WHERE ${projects.organizationId} = ${organizations.id} AND ${projects.deletedAt} IS NULL AND ${projects.status} = 'ARCHIVED')`,
       memberCount: sql<number>`(SELECT count(*)::int FROM ${organizationMembers} m WHERE m.organization_id = ${organizations.id})`,
     })
     .from(organizationMembers)

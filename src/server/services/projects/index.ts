@@ -181,3 +181,15 @@ export async function listTrash({ db, access, actor }: OrgContext) {
     )
     .orderBy(sql`${projects.deletedAt} DESC`, asc(projects.id));
 }
+
+/**
+ * Deletes every project in the organization's trash for good (organization owners, after a
+ * confirmation in the UI): their steps, history and comments go with them. Returns how many.
+ */
+export async function emptyTrash({ db, access }: OrgContext) {
+  const removed = await db
+    .delete(projects)
+    .where(and(eq(projects.organizationId, access.organizationId), isNotNull(projects.deletedAt)))
+    .returning({ id: projects.id });
+  return { deleted: removed.length };
+}

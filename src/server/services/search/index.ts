@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { rows, type DbOrTx } from "~/server/db";
 import type { ServiceContext } from "../context";
-import { fuzzyText, MIN_FUZZY_LENGTH, prefixTsQuery, searchTerms, snippetOf } from "./text";
+import { fuzzyText, MIN_FUZZY_LENGTH, prefixTsQuery, searchTerms, snippetOf, transposedTsQuery } from "./text";
 
 export type StepHit = {
   id: string;
@@ -12,7 +12,17 @@ export type StepHit = {
   orgName: string;
   score: number;
 };
-export type ProjectHit = { id: string; name: string; snippet: string | null; orgName: string; archived: boolean; score: number };
+/** `stepCount` and `updatedAt` tell projects of the same name apart. */
+export type ProjectHit = {
+  id: string;
+  name: string;
+  snippet: string | null;
+  orgName: string;
+  archived: boolean;
+  stepCount: number;
+  updatedAt: Date;
+  score: number;
+};
 /** `organizationId`/`orgName` null for built-in templates. */
 export type TemplateHit = {
   id: string;
@@ -24,8 +34,19 @@ export type TemplateHit = {
 };
 export type SearchResults = { steps: StepHit[]; projects: ProjectHit[]; templates: TemplateHit[] };
 
-/** `text`: the whole query, lower-cased; `fuzzy`: the same when long enough for trigrams. */
-type Query = { userId: string; terms: string[]; tsq: string; text: string; fuzzy: string | null; limit: number };
+/**
+ * `text`: the whole query, lower-cased; `fuzzy`: the same when long enough for trigrams;
+ * `transposed`: the words query also matching each word with two adjacent letters swapped.
+ */
+type Query = {
+  userId: string;
+  terms: string[];
+  tsq: string;
+  transposed: string | null;
+  text: string;
+  fuzzy: string | null;
+  limit: number;
+};
 
 /**
  * Steps, projects and templates the user can open, best first, each kind matched by words
@@ -40,6 +61,7 @@ export async function search({ db, actor }: ServiceContext, input: { q: string; 
     userId: actor.userId,
     terms,
     tsq,
+    transposed: transposedTsQuery(terms),
     text: fuzzyQ,
     fuzzy: fuzzyQ.length >= MIN_FUZZY_LENGTH ? fuzzyQ : null,
     limit: input.limit,
@@ -50,7 +72,8 @@ export async function search({ db, actor }: ServiceContext, input: { q: string; 
   const templates = await searchTemplates(db, query);
   return {
     steps: steps.map(({ description, ...hit }) => ({ ...hit, snippet: snippetOf(description, terms) })),
-    projects: projects.map(({ description, ...hit }) => ({ ...hit, snippet: snippetOf(description, terms) })),
+    // Raw rows: timestamps come back as strings on one driver and Dates on the other.
+    projects: projects.map(({ description, ...hit }) => ({ ...hit, updatedAt: new Date(hit.updatedAt), snippet: snippetOf(description, terms) })),
     templates: templates.map(({ description, ...hit }) => ({ ...hit, snippet: snippetOf(description, terms) })),
   };
 }
@@ -69,7 +92,11 @@ export async function search({ db, actor }: ServiceContext, input: { q: string; 
 function matching(q: Query, title: SQL, tags: SQL, body: SQL) {
   const lowerTitle = sql`lower(${title})`;
   const fts = sql`search_document(${title}, ${tags}, ${body}) @@ to_tsquery('simple', ${q.tsq})`;
-  const fuzzy = q.fuzzy ? sql`(${lowerTitle} % ${q.fuzzy} OR ${q.fuzzy} <% ${lowerTitle})` : null;
+  // Swapped letters ("onbaording"): the words query over every one-swap spelling, on the same index.
+  const transposed = q.transposed ? sql`search_document(${title}, ${tags}, ${body}) @@ to_tsquery('simple', ${q.transposed})` : null;
+  const fuzzy = q.fuzzy
+    ? sql`(${lowerTitle} % ${q.fuzzy} OR ${q.fuzzy} <% ${lowerTitle}${transposed ? sql` OR ${transposed}` : sql``})`
+    : transposed;
   const { text } = q;
   const termArray = sql`ARRAY[${sql.join(
     q.terms.map((term) => sql`${term}`),
@@ -79,7 +106,7 @@ function matching(q: Query, title: SQL, tags: SQL, body: SQL) {
   const score = sql`(${closeness}
     + CASE WHEN coalesce(${tags} && ${termArray}, false) THEN 0.3 ELSE 0 END
     + CASE WHEN ${lowerTitle} = ${text} THEN 0.5 WHEN starts_with(${lowerTitle}, ${text}) THEN 0.25 ELSE 0 END)::float8`;
-  return { fts, either: fuzzy ? sql`(${fts} OR ${fuzzy})` : fts, score, closeness };
+  return { fts, transposed, either: fuzzy ? sql`(${fts} OR ${fuzzy})` : fts, score, closeness };
 }
 
 /** Organizations the user belongs to (live ones only) and their role there. */
@@ -95,7 +122,7 @@ const memberships = (userId: string) => sql`
  * projects open read-only, so they stay searchable; deleted ones do not.
  */
 const visibleProjects = (userId: string) => sql`
-  SELECT p.id, p.organization_id, p.name, p.description, p.status, m.org_name
+  SELECT p.id, p.organization_id, p.name, p.description, p.status, p.nodes_count, p.updated_at, m.org_name
   FROM (${memberships(userId)}) m
   JOIN projects p ON p.organization_id = m.organization_id AND p.deleted_at IS NULL
   WHERE m.role IN ('OWNER', 'ADMIN')
@@ -138,7 +165,7 @@ async function searchSteps(db: DbOrTx, q: Query) {
 const FUZZY_MIN_CLOSENESS = 0.4;
 
 async function stepsFrom(db: DbOrTx, q: Query, kind: "exact" | "fuzzy") {
-  const { fts, score, closeness } = matching(q, sql`n.label`, sql`n.ontology_tags`, sql`n.description`);
+  const { fts, transposed, score, closeness } = matching(q, sql`n.label`, sql`n.ontology_tags`, sql`n.description`);
   const pool = (condition: SQL, order: SQL | null) => sql`(
     SELECT n.id FROM nodes n
     WHERE n.deleted_at IS NULL AND ${condition}
@@ -158,6 +185,7 @@ async function stepsFrom(db: DbOrTx, q: Query, kind: "exact" | "fuzzy") {
     }
   } else {
     pools.push(pool(sql`TRUE`, sql`${q.fuzzy} <-> lower(n.label)`));
+    if (transposed) pools.push(pool(transposed, null));
   }
   const result = await db.execute(sql`
     WITH visible AS MATERIALIZED (${visibleProjects(q.userId)}),
@@ -166,7 +194,7 @@ async function stepsFrom(db: DbOrTx, q: Query, kind: "exact" | "fuzzy") {
     FROM candidates c
     JOIN nodes n ON n.id = c.id
     JOIN visible v ON v.id = n.project_id
-    ${kind === "fuzzy" ? sql`WHERE ${closeness} >= ${FUZZY_MIN_CLOSENESS}` : sql``}
+    ${kind === "fuzzy" ? sql`WHERE ${closeness} >= ${FUZZY_MIN_CLOSENESS}${transposed ? sql` OR ${transposed}` : sql``}` : sql``}
     ORDER BY score DESC, n.label, n.id
     LIMIT ${q.limit}`);
   return rows<Described<Omit<StepHit, "snippet">>>(result);
@@ -175,7 +203,8 @@ async function stepsFrom(db: DbOrTx, q: Query, kind: "exact" | "fuzzy") {
 async function searchProjects(db: DbOrTx, q: Query) {
   const { either: where, score } = matching(q, sql`v.name`, sql`NULL::text[]`, sql`v.description`);
   const result = await db.execute(sql`
-    SELECT v.id, v.name, v.description, v.org_name AS "orgName", v.status = 'ARCHIVED' AS archived, ${score} AS score
+    SELECT v.id, v.name, v.description, v.org_name AS "orgName", v.status = 'ARCHIVED' AS archived,
+      v.nodes_count::int AS "stepCount", v.updated_at AS "updatedAt", ${score} AS score
     FROM (${visibleProjects(q.userId)}) v
     WHERE ${where}
     ORDER BY score DESC, v.name, v.id

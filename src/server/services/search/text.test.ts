@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { prefixTsQuery, searchTerms, snippetOf } from "./text";
+import { prefixTsQuery, searchTerms, snippetOf, transposedTsQuery, transpositions } from "./text";
 
 describe("search text helpers", () => {
   it("turns any input into a safe all-words query with the last word as a prefix", () => {
@@ -16,5 +16,14 @@ describe("search text helpers", () => {
     expect(snippet.length).toBeLessThanOrEqual(62);
     expect(snippetOf("Short one", ["x"])).toBe("Short one");
     expect(snippetOf(null, ["x"])).toBeNull();
+  });
+
+  it("spells a word with each pair of adjacent letters swapped, for words of five letters or more", () => {
+    expect(transpositions("onbaording")).toContain("onboarding");
+    expect(transpositions("abcde")).toEqual(["bacde", "acbde", "abdce", "abced"]);
+    expect(transpositions("seeds")).toEqual(["eseds", "sedes", "seesd"]);
+    expect(transpositions("four")).toEqual([]);
+    expect(transposedTsQuery(["an", "abcde"])).toBe("an & (abcde:* | bacde:* | acbde:* | abdce:* | abced:*)");
+    expect(transposedTsQuery(["an", "box"])).toBeNull();
   });
 });

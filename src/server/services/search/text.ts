@@ -17,6 +17,39 @@ export function prefixTsQuery(terms: string[]): string | null {
   return terms.map((term, i) => (i === terms.length - 1 ? `${term}:*` : term)).join(" & ");
 }
 
+/** Words this short get no transposed spellings: too many short words are a swap apart. */
+export const MIN_TRANSPOSED_LENGTH = 5;
+
+/**
+ * The spellings one swap of adjacent letters away ("onbaording" -> "onboarding", ...), the
+ * typo trigram similarity forgives least (a swap breaks three trigrams).
+ */
+export function transpositions(term: string): string[] {
+  if (term.length < MIN_TRANSPOSED_LENGTH) return [];
+  const out = new Set<string>();
+  for (let i = 0; i < term.length - 1; i++) {
+    if (term[i] === term[i + 1]) continue;
+    out.add(term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2));
+  }
+  out.delete(term);
+  return [...out];
+}
+
+/**
+ * Like prefixTsQuery, with each word also allowed as any of its transpositions: null when no
+ * word is long enough to have them (then it would only repeat the exact query).
+ */
+export function transposedTsQuery(terms: string[]): string | null {
+  if (!terms.some((term) => transpositions(term).length > 0)) return null;
+  return terms
+    .map((term, i) => {
+      const suffix = i === terms.length - 1 ? ":*" : "";
+      const spellings = [term, ...transpositions(term)].map((spelling) => `${spelling}${suffix}`);
+      return spellings.length > 1 ? `(${spellings.join(" | ")})` : spellings[0];
+    })
+    .join(" & ");
+}
+
 /** The query as the trigram indexes compare it (they index lower(title)). */
 export function fuzzyText(q: string): string {
   return q.toLowerCase().replace(/\s+/g, " ").trim();

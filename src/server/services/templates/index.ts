@@ -3,7 +3,7 @@ import { and, arrayContains, asc, eq, ilike, isNull, or, sql, type SQL } from "d
 import { restoreOps } from "~/domain/diff";
 import type { GraphSnapshot } from "~/domain/graph";
 import { MAX_BATCH } from "~/domain/operations";
-import type { DbOrTx } from "~/server/db";
+import type { DbOrTx, Transaction } from "~/server/db";
 import { containing } from "~/server/db/like";
 import { templates, type templateCategory } from "~/server/db/schema";
 import { withTransaction } from "~/server/db/transaction";
@@ -64,7 +64,7 @@ export async function getTemplate({ db, access }: OrgContext, { templateId }: { 
 }
 
 /** The same graph under fresh ids, so a template can be used any number of times. */
-function withNewIds(graph: GraphSnapshot): GraphSnapshot {
+export function withNewIds(graph: GraphSnapshot): GraphSnapshot {
   const ids = new Map<string, string>();
   const fresh = (id: string | null) => {
     if (id === null) return null;
@@ -80,24 +80,35 @@ function withNewIds(graph: GraphSnapshot): GraphSnapshot {
 }
 
 /**
- * A new project in the organization drawn from a template. The project is created the usual
- * way (limits, slug, owner membership, activity); its default lanes are then swapped for the
- * template's and the steps written as ordinary operation batches, so the graph passes the same
- * validation (durations, no cycles) as an edit and lands in the project's history. One
- * transaction: a template that fails validation leaves no half-made project behind.
+ * A new project in the organization holding `graph` (already under fresh ids). The project is
+ * created the usual way (limits, slug, owner membership, activity); its default lanes are then
+ * swapped for the graph's and the steps written as ordinary operation batches, so the graph
+ * passes the same validation (durations, no cycles) as an edit and lands in the project's
+ * history. Callers run it in their transaction: a graph that fails validation leaves no
+ * half-made project behind.
  */
+export async function createProjectFromGraph(
+  ctx: OrgContext & { db: Transaction },
+  details: { name: string; description?: string },
+  graph: GraphSnapshot,
+) {
+  const project = await createProject(ctx, details);
+  // The caller created it, so they own it.
+  const inProject: ProjectContext = { ...ctx, access: { ...ctx.access, project, projectRole: "OWNER" } };
+  const ops = restoreOps(await loadGraph(ctx.db, project.id, project.revision), graph);
+  // Chunks keep their order: lanes, then steps, then the edges between them.
+  for (let i = 0; i < ops.length; i += MAX_BATCH) {
+    await applyBatch(inProject, { clientOpId: randomUUID(), ops: ops.slice(i, i + MAX_BATCH) });
+  }
+  return project;
+}
+
+/** A new project in the organization drawn from a template (in one transaction). */
 export async function useTemplate(ctx: OrgContext, { templateId, name }: { templateId: string; name: string }) {
   return withTransaction(ctx.db, async (tx) => {
     const template = await findTemplate(tx, ctx.access, templateId);
     const graph = withNewIds(readSnapshot(template.snapshot));
-    const project = await createProject({ ...ctx, db: tx }, { name, description: template.description ?? undefined });
-    // The caller created it, so they own it.
-    const inProject: ProjectContext = { ...ctx, db: tx, access: { ...ctx.access, project, projectRole: "OWNER" } };
-    const ops = restoreOps(await loadGraph(tx, project.id, project.revision), graph);
-    // Chunks keep their order: lanes, then steps, then the edges between them.
-    for (let i = 0; i < ops.length; i += MAX_BATCH) {
-      await applyBatch(inProject, { clientOpId: randomUUID(), ops: ops.slice(i, i + MAX_BATCH) });
-    }
+    const project = await createProjectFromGraph({ ...ctx, db: tx }, { name, description: template.description ?? undefined }, graph);
     // Built-in templates belong to no tenant, so only a definer function may count their use.
     await tx.execute(sql`SELECT app_count_template_use(${template.id})`);
     return project;
