@@ -3,7 +3,7 @@ import { API_POLICY, COMMON_HEADERS, HSTS } from "./src/server/http/headers.js";
 
 /** @type {import("next").NextConfig} */
 const config = {
-  serverExternalPackages: ["@electric-sql/pglite", "postgres"],
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "pdfkit", "svg-to-pdfkit"],
   typedRoutes: false,
   poweredByHeader: false,
   async headers() {

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { addStep, cellCentre, dragStepTo, openNewProject } from "./canvas-helpers";
+import { addStep, cellCentre, dragStepTo, openNewProject, step } from "./canvas-helpers";
 
 test("the activity page tells what happened in words, filters it, and shows new changes live", async ({ page, context }) => {
   await openNewProject(page, "Contract flow");
@@ -24,4 +24,20 @@ test("the activity page tells what happened in words, filters it, and shows new 
   // A change made in the editor appears at the top of the open activity page by itself.
   await addStep(page, "Finance", "Review", "Check credit");
   await expect(items.first()).toContainText("Check credit");
+
+  // A comment on a step is told on that step; a saved version shows under Kind = Versions.
+  await step(page, "Check credit").click();
+  await page.getByRole("tab", { name: "Comments" }).click();
+  const panel = page.getByTestId("comments-panel");
+  await panel.getByLabel("Comment on Check credit").fill("Which bureau?");
+  await panel.getByRole("button", { name: "Comment", exact: true }).click();
+  await expect(items.first()).toHaveText(/Casey Canvas commented on 'Check credit'/);
+  await page.getByRole("tab", { name: "History" }).click();
+  await page.getByRole("button", { name: "Save version" }).click();
+  const dialog = page.getByRole("dialog", { name: "Save version" });
+  await dialog.getByLabel("Comment").fill("Baseline");
+  await dialog.getByRole("button", { name: "Save version" }).click();
+  await activity.getByLabel("Kind").selectOption({ label: "Versions" });
+  await expect(items).toHaveCount(1);
+  await expect(items.first()).toContainText("Casey Canvas saved version 1 ('Baseline')");
 });

@@ -1,6 +1,15 @@
 import { expect, test } from "@playwright/test";
 import { addStep, openNewProject, step, steps } from "./canvas-helpers";
-import { openProjectMenu, signUp, uniqueEmail } from "./helpers";
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { XMLValidator } from "fast-xml-parser";
+import { DEMO, openProjectMenu, signIn, signUp, uniqueEmail } from "./helpers";
+
+const run = promisify(execFile);
 
 test("a built-in template becomes a new project with the template's steps", async ({ page }) => {
   await signUp(page, "Tara Template", uniqueEmail("template"));
@@ -81,5 +90,43 @@ test("the canvas exports as a PNG image named after the project", async ({ page 
   await page.getByTestId("export-image-button").click();
   const download = page.waitForEvent("download");
   await page.getByRole("menuitem", { name: "PNG image" }).click();
-  expect((await download).suggestedFilename()).toBe("export-me.png");
+  const png = await download;
+  expect(png.suggestedFilename()).toBe("export-me.png");
+  const bytes = await readFile((await png.path())!);
+  expect(bytes.subarray(1, 4).toString()).toBe("PNG");
+});
+
+test("the seeded project exports as a vector SVG that rsvg-convert renders, and as a PDF with its title block", async ({ page }) => {
+  await signIn(page, DEMO.email, DEMO.password);
+  await page.getByRole("link", { name: "Customer onboarding" }).first().click();
+  await expect(page.getByTestId("matrix-canvas")).toBeVisible();
+  const dir = await mkdtemp(join(tmpdir(), "fm-e2e-export-"));
+  const save = async (item: string, name: string) => {
+    await page.getByTestId("export-image-button").click();
+    const download = page.waitForEvent("download");
+    await page.getByRole("menuitem", { name: item }).click();
+    const file = await download;
+    const path = join(dir, name);
+    await file.saveAs(path);
+    return { file, path };
+  };
+  const svg = await save("SVG (vector, for slides and editors)", "m.svg");
+  expect(svg.file.suggestedFilename()).toBe("customer-onboarding.svg");
+  const text = await readFile(svg.path, "utf8");
+  expect(XMLValidator.validate(text)).toBe(true);
+  expect(text).not.toMatch(/foreignObject/i);
+  expect(text.length).toBeLessThan(500_000);
+  if (existsSync("/usr/bin/rsvg-convert")) {
+    await run("/usr/bin/rsvg-convert", ["-o", join(dir, "m.png"), svg.path]);
+    expect((await readFile(join(dir, "m.png"))).subarray(1, 4).toString()).toBe("PNG");
+  }
+  const pdf = await save("PDF, A4, on one page", "m.pdf");
+  expect(pdf.file.suggestedFilename()).toBe("customer-onboarding.pdf");
+  expect((await readFile(pdf.path)).subarray(0, 5).toString()).toBe("%PDF-");
+  if (existsSync("/usr/bin/pdftotext")) {
+    const { stdout } = await run("/usr/bin/pdftotext", [pdf.path, "-"]);
+    expect(stdout).toContain("Customer onboarding");
+    expect(stdout).toMatch(/Lead time \d/);
+    expect(stdout).toContain("Flow efficiency");
+  }
 });

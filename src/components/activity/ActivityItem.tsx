@@ -45,6 +45,24 @@ export function ActivityItem({ entry, now, compact = false }: { entry: ActivityE
             {relativeTime(entry.at, now)}
           </time>
         </div>
+        {entry.parts.length > 0 && !compact && (
+          <details className="group mt-1.5 text-sm">
+            <summary className="cursor-pointer text-xs font-medium text-brand-700 hover:underline">
+              <span className="group-open:hidden">Show details</span>
+              <span className="hidden group-open:inline">Hide details</span>
+            </summary>
+            <ul className="mt-1.5 space-y-1 border-l-2 border-slate-100 pl-3 text-slate-600" aria-label="Details">
+              {entry.parts.map((part, i) => (
+                <li key={i} className="break-words">
+                  {part.summary}
+                </li>
+              ))}
+              {entry.parts.length < entry.partsTotal && (
+                <li className="text-xs text-slate-500">and {entry.partsTotal - entry.parts.length} more</li>
+              )}
+            </ul>
+          </details>
+        )}
         {entry.changes.length > (compact ? 1 : 0) && (
           <ul className="mt-1.5 flex flex-wrap gap-1.5" aria-label="Changes">
             {entry.changes.map((change, i) => (

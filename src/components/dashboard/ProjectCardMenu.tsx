@@ -22,7 +22,8 @@ export function ProjectCardMenu({ project }: { project: CardProject }) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const [deleting, setDeleting] = useState(false);
-  const refresh = () => refreshQueries(queryClient, trpc.project.list.pathFilter(), trpc.org.list.pathFilter(), trpc.project.trash.pathFilter());
+  const refresh = () =>
+    refreshQueries(queryClient, trpc.project.list.pathFilter(), trpc.org.list.pathFilter(), trpc.project.trash.pathFilter());
   const duplicate = useMutation(
     trpc.project.duplicate.mutationOptions({
       onSuccess: async (copy) => {

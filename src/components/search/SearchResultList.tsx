@@ -41,10 +41,7 @@ export function flattenResults(results: Results, currentOrgId: string | null): P
       title: t.name,
       detail: t.snippet,
       context: t.orgName ?? "Built-in template",
-      href:
-        (t.organizationId ?? currentOrgId)
-          ? `/orgs/${t.organizationId ?? currentOrgId}/templates?template=${t.id}`
-          : "/dashboard",
+      href: (t.organizationId ?? currentOrgId) ? `/orgs/${t.organizationId ?? currentOrgId}/templates?template=${t.id}` : "/dashboard",
     })),
   ];
 }

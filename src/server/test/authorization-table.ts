@@ -137,6 +137,14 @@ export const PROCEDURES: Record<AppProcedurePath, ProcedureCase> = {
   },
   "transfer.exportJson": { access: project("EDITOR"), call: (c, fx) => c.transfer.exportJson({ projectId: fx.projectId }) },
   "transfer.exportCsv": { access: project("EDITOR"), call: (c, fx) => c.transfer.exportCsv({ projectId: fx.projectId }) },
+  "transfer.exportPdf": {
+    access: project("VIEWER"),
+    call: (c, fx) => c.transfer.exportPdf({ projectId: fx.projectId, pageSize: "LETTER" }),
+  },
+  "transfer.exportSvg": {
+    access: project("VIEWER"),
+    call: (c, fx) => c.transfer.exportSvg({ projectId: fx.projectId, criticalPath: true }),
+  },
   "transfer.exportBpmn": { access: project("EDITOR"), call: (c, fx) => c.transfer.exportBpmn({ projectId: fx.projectId }) },
   "org.list": { access: AUTHED, call: (c) => c.org.list() },
   "org.get": { access: org("MEMBER"), call: (c, fx) => c.org.get({ organizationId: fx.orgId }) },

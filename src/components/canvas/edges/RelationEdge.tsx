@@ -2,6 +2,7 @@
 
 import { memo, useCallback } from "react";
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, useStoreApi, type EdgeProps } from "@xyflow/react";
+import { connectionLabels, feedbackPath } from "~/domain/render/look";
 import { DIFF_COLOR, useDiffKind } from "../../versions/diff-style";
 import type { RelationFlowEdge } from "../flow-elements";
 import { CRITICAL_HALO, DIMMED_LABEL, DIMMED_OPACITY, SELECTED_STROKE, relationStroke } from "./edge-style";
@@ -16,14 +17,6 @@ const LABEL_ABOVE_LINE = "translate(-50%, calc(-100% - 3px))";
 const LABEL_Z = 1001;
 /** Diff colours are for lines; their labels' text needs the contrast of slate-700. */
 const DIFF_INK = "#334155";
-
-/** A rework loop bows below both steps, so it reads as going back rather than forward. */
-function feedbackPath(sx: number, sy: number, tx: number, ty: number): [string, number, number] {
-  const reach = 80;
-  const dip = Math.max(90, Math.abs(sx - tx) * 0.2);
-  const path = `M${sx},${sy} C${sx + reach},${sy + dip} ${tx - reach},${ty + dip} ${tx},${ty}`;
-  return [path, (sx + tx) / 2, (sy + ty) / 2 + 0.75 * dip];
-}
 
 /**
  * Selects the edge from its label as a click on the line would: React Flow reports the change
@@ -71,7 +64,7 @@ export const RelationEdge = memo(function RelationEdge({
   const faded = dimmed && !selected;
   const opacity = diff === "removed" ? 0.55 : faded ? DIMMED_OPACITY : 1;
   const short = !feedback && Math.abs(targetX - sourceX) < 140 && Math.abs(targetY - sourceY) < 40;
-  const labels = [feedback ? `x${edge.frequency}` : null, edge.lagTime ? `+${edge.lagTime}` : null].filter(Boolean);
+  const labels = connectionLabels(edge);
   const title = [
     feedback ? `Rework about ${edge.frequency} time${edge.frequency === 1 ? "" : "s"}` : null,
     edge.lagTime ? `waits ${edge.lagTime}` : null,

@@ -1,29 +1,7 @@
 import type { RelationType } from "~/domain/graph";
+import { CRITICAL_STROKE, RELATION_STROKE, type EdgeStroke } from "~/domain/render/look";
 
-/**
- * How a connection is drawn: the line's colour, weight and dash, and `ink`, the colour of its
- * label's text (the line colours are too light for 11px text on white). The canvas and the
- * legend both draw from these, so the legend cannot drift from what is on screen.
- */
-export type EdgeStroke = { color: string; width: number; dash?: string; ink: string };
-
-/**
- * Each relation differs in more than colour, for people who can't tell red from grey:
- * BLOCKS is dotted, FEEDBACK_TO dashed (and bows below its steps, see RelationEdge).
- */
-export const RELATION_STROKE: Record<RelationType, EdgeStroke> = {
-  REQUIRES: { color: "#64748b", width: 1.5, ink: "#475569" },
-  BLOCKS: { color: "#dc2626", width: 2, dash: "0.5 4.5", ink: "#b91c1c" },
-  FEEDBACK_TO: { color: "#7c3aed", width: 1.5, dash: "6 4", ink: "#6d28d9" },
-};
-
-/**
- * The critical path is amber and twice as heavy as any relation, over a soft halo: a colour
- * and weight no relation uses, so a red BLOCKS line is never mistaken for it. Steps on the
- * path get the same colour and halo.
- */
-export const CRITICAL_STROKE: EdgeStroke = { color: "#d97706", width: 3, ink: "#b45309" };
-export const CRITICAL_HALO = { width: 9, opacity: 0.2 } as const;
+export { CRITICAL_HALO, CRITICAL_STROKE, RELATION_STROKE, type EdgeStroke } from "~/domain/render/look";
 
 /** Connections off the critical path while it is shown: faded lines, quiet but readable labels. */
 export const DIMMED_OPACITY = 0.25;

@@ -1,5 +1,5 @@
 import type { NodeStatus, NodeType, Severity } from "~/domain/graph";
-import { NODE_HEIGHT as H, NODE_WIDTH as W } from "~/domain/matrix";
+import { STEP_SHAPE } from "~/domain/render/look";
 import type { Heat } from "../flow-elements";
 import type { GlyphName } from "./glyphs";
 
@@ -18,59 +18,12 @@ export type NodeLook = {
   padRight: number;
 };
 
-const i = 1;
-const r = 10;
-const roundRect = `M${r},${i} H${W - r} Q${W - i},${i} ${W - i},${r} V${H - r} Q${W - i},${H - i} ${W - r},${H - i} H${r} Q${i},${H - i} ${i},${H - r} V${r} Q${i},${i} ${r},${i} Z`;
-const R = H / 2;
-const pill = `M${R},${i} H${W - r} Q${W - i},${i} ${W - i},${r} V${H - r} Q${W - i},${H - i} ${W - r},${H - i} H${R} A${R - i} ${R - i} 0 0 1 ${R},${i} Z`;
-const p = 16;
-const hexagon = `M${p},${i} H${W - p} L${W - i},${H / 2} L${W - p},${H - i} H${p} L${i},${H / 2} Z`;
-const f = 16;
-const document = `M${r},${i} H${W - f} L${W - i},${f} V${H - r} Q${W - i},${H - i} ${W - r},${H - i} H${r} Q${i},${H - i} ${i},${H - r} V${r} Q${i},${i} ${r},${i} Z`;
-const fold = `M${W - f},${i} V${f} H${W - i}`;
-
+/** The canvas's classes over the shapes both the canvas and the vector export draw (domain/render/look.ts). */
 export const NODE_LOOK: Record<NodeType, NodeLook> = {
-  TRIGGER: {
-    name: "Trigger",
-    glyph: "bolt",
-    path: pill,
-    stroke: "#34d399",
-    chip: "bg-emerald-100 text-emerald-700",
-    bar: "bg-emerald-500",
-    padLeft: 22,
-    padRight: 12,
-  },
-  ACTION: {
-    name: "Action",
-    glyph: "play",
-    path: roundRect,
-    stroke: "#38bdf8",
-    chip: "bg-sky-100 text-sky-700",
-    bar: "bg-sky-500",
-    padLeft: 12,
-    padRight: 12,
-  },
-  DECISION: {
-    name: "Decision",
-    glyph: "diamond",
-    path: hexagon,
-    stroke: "#fbbf24",
-    chip: "bg-amber-100 text-amber-700",
-    bar: "bg-amber-500",
-    padLeft: 20,
-    padRight: 20,
-  },
-  ARTIFACT: {
-    name: "Artifact",
-    glyph: "document",
-    path: document,
-    detail: fold,
-    stroke: "#a78bfa",
-    chip: "bg-violet-100 text-violet-700",
-    bar: "bg-violet-500",
-    padLeft: 12,
-    padRight: 18,
-  },
+  TRIGGER: { ...STEP_SHAPE.TRIGGER, glyph: "bolt", chip: "bg-emerald-100 text-emerald-700", bar: "bg-emerald-500" },
+  ACTION: { ...STEP_SHAPE.ACTION, glyph: "play", chip: "bg-sky-100 text-sky-700", bar: "bg-sky-500" },
+  DECISION: { ...STEP_SHAPE.DECISION, glyph: "diamond", chip: "bg-amber-100 text-amber-700", bar: "bg-amber-500" },
+  ARTIFACT: { ...STEP_SHAPE.ARTIFACT, glyph: "document", chip: "bg-violet-100 text-violet-700", bar: "bg-violet-500" },
 };
 
 export const STATUS_BADGE: Record<NodeStatus, { label: string; className: string }> = {

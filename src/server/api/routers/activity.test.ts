@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import type { Database } from "~/server/db";
+import { rows, type Database } from "~/server/db";
 import { hubFor, type Signal } from "~/server/realtime";
 import { createOrgWithProject } from "~/server/test/actors";
 import { testDatabaseKinds, useTestDatabase } from "~/server/test/db";
@@ -72,9 +72,10 @@ describe.each(testDatabaseKinds())("activity feed on %s", (kind) => {
       "Sam moved 'Review contract' from Sales / Request to Sales / Review",
       "Sam changed the average time of 'Review contract' from 2h to 3h",
     ]);
-    // One batch, one timestamp: its rows come in id order, so compare them as a set.
-    expect(texts.slice(5, 7).sort()).toEqual(["Sam added the step 'Check credit'", "Sam added the step 'Review contract'"]);
-    expect(texts.slice(7)).toEqual([
+    // One batch adding two steps is one entry, each step in its details.
+    expect(texts[5]).toBe("Sam added 2 steps");
+    expect(items[5]!.parts.map((p) => p.summary).sort()).toEqual(["added the step 'Check credit'", "added the step 'Review contract'"]);
+    expect(texts.slice(6)).toEqual([
       "Dana added Vera as viewer",
       "Dana renamed the project from 'Legal work' to 'Contracts'",
       "Dana created the project 'Legal work'",
@@ -92,7 +93,7 @@ describe.each(testDatabaseKinds())("activity feed on %s", (kind) => {
       fx.danaCaller.activity.list({ projectId: fx.projectId, limit: 50, ...filter }).then((r) => r.items.map((i) => i.text));
 
     const bySam = await list({ userId: fx.sam.id });
-    expect(bySam).toHaveLength(5);
+    expect(bySam).toHaveLength(4);
     expect(bySam.every((t) => t.startsWith("Sam "))).toBe(true);
     expect(await list({ entityType: "EDGE" })).toEqual(["Sam connected 'Review contract' to 'Check credit' (requires)"]);
     expect(await list({ action: "MOVE" })).toEqual(["Sam moved 'Review contract' from Sales / Request to Sales / Review"]);
@@ -202,5 +203,78 @@ describe.each(testDatabaseKinds())("activity feed on %s", (kind) => {
     } finally {
       off();
     }
+  });
+
+  it("tells batches, nudges, comments on steps and versions the way people would", async () => {
+    const fx = await setup(db());
+    const { projectId, samCaller, danaCaller } = fx;
+    const graph = await samCaller.graph.get({ projectId });
+    const [sales, legal] = graph.departments;
+    const [request, review] = graph.stages;
+    const made = ["Draft", "Check", "Sign"].map((label, i) =>
+      nodeOp(label, { departmentId: sales!.id, stageId: request!.id, y: 20 + i * 80 }),
+    );
+    await samCaller.graph.applyOps({ projectId, ...batch(made) });
+    const feed = async () => (await danaCaller.activity.list({ projectId, limit: 50 })).items;
+    const texts = async () => (await feed()).map((i) => i.text);
+
+    // A tidy-up: positions only, many steps, one entry.
+    await samCaller.graph.applyOps({
+      projectId,
+      ...batch(made.map((m, i) => ({ op: "updateNode" as const, id: m.node.id, set: { x: 100 + i }, expect: { x: m.node.x } }))),
+    });
+    expect((await texts())[0]).toBe("Sam rearranged 3 steps");
+    // Moved to another cell together: where to.
+    await samCaller.graph.applyOps({
+      projectId,
+      ...batch(
+        made.map((m) => ({
+          op: "updateNode" as const,
+          id: m.node.id,
+          set: { departmentId: legal!.id, stageId: review!.id },
+          expect: { departmentId: sales!.id, stageId: request!.id },
+        })),
+      ),
+    });
+    const [moved] = await feed();
+    expect(moved!.text).toBe(`Sam moved 3 steps to ${legal!.name} / ${review!.name}`);
+    expect(moved!.parts.map((p) => p.summary)).toContain(
+      `moved 'Draft' from ${sales!.name} / ${request!.name} to ${legal!.name} / ${review!.name}`,
+    );
+
+    // Arrow-key nudges of the same step by the same person within a minute: one entry, first to last position.
+    const draft = made[0]!.node.id;
+    const before = (await feed()).length;
+    const nudge = (caller: typeof samCaller, x: number) =>
+      caller.graph.applyOps({ projectId, ...batch([{ op: "updateNode", id: draft, set: { x }, expect: { x: x - 10 } }]) });
+    for (const x of [110, 120, 130]) await nudge(samCaller, x);
+    const afterNudges = await feed();
+    expect(afterNudges).toHaveLength(before + 1);
+    expect(afterNudges[0]!.text).toBe("Sam repositioned 'Draft'");
+    const [nudgeRow] = rows<{ details: { old_value: { x: number }; new_value: { x: number } } }>(
+      await db().execute(sql`SELECT details FROM activity_logs WHERE project_id = ${projectId} ORDER BY created_at DESC, id DESC LIMIT 1`),
+    );
+    expect(nudgeRow!.details.old_value.x).toBe(100);
+    expect(nudgeRow!.details.new_value.x).toBe(130);
+    // Someone else's nudge, or one more than a minute later, is an entry of its own.
+    await nudge(danaCaller, 140);
+    await db().execute(sql`UPDATE activity_logs SET created_at = created_at - interval '2 minutes' WHERE project_id = ${projectId}`);
+    await nudge(danaCaller, 150);
+    expect((await feed()).length).toBe(before + 3);
+
+    // A comment on a step is told on that step; a reply too.
+    const comment = await danaCaller.comment.create({ projectId, nodeId: draft, content: "Use the new clause" });
+    await samCaller.comment.create({ projectId, parentId: comment.id, content: "Done" });
+    expect((await texts()).slice(0, 2)).toEqual(["Sam replied on 'Draft'", "Dana commented on 'Draft'"]);
+
+    // Versions saved and restored show up, and Kind = Versions finds them.
+    const v1 = await danaCaller.version.save({ projectId, comment: "Before review" });
+    await samCaller.graph.applyOps({ projectId, ...batch([{ op: "deleteNode", id: made[2]!.node.id }]) });
+    await danaCaller.version.restore({ projectId, versionId: v1.id });
+    const versions = await danaCaller.activity.list({ projectId, entityType: "VERSION", limit: 10 });
+    expect(versions.items.map((i) => i.text)).toEqual([
+      `Dana restored version ${v1.versionNumber}`,
+      `Dana saved version ${v1.versionNumber} ('Before review')`,
+    ]);
   });
 });

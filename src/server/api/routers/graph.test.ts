@@ -54,8 +54,11 @@ describe.each(testDatabaseKinds())("graph operations on %s", (kind) => {
     const [row] = await db().select().from(edges).where(eq(edges.id, link.edge.id));
     expect(row!.lagMinutes).toBe(1440);
 
+    // One entry per kind of change: the two steps together, the connection on its own.
     const logs = await db().select().from(activityLogs).where(eq(activityLogs.revision, result.revision));
-    expect(logs).toHaveLength(3);
+    expect(logs).toHaveLength(2);
+    const nodeLog = logs.find((l) => l.entityType === "NODE")!;
+    expect(nodeLog).toMatchObject({ action: "CREATE", entityId: null, details: { count: 2 } });
     expect(logs.every((l) => l.ipAddress === "203.0.113.7" && l.userAgent === "vitest")).toBe(true);
     const edgeLog = logs.find((l) => l.entityType === "EDGE")!;
     expect(edgeLog.details).toMatchObject({ source: "Draft contract", target: "Sign contract", relationType: "REQUIRES" });

@@ -251,7 +251,12 @@ describe.each(testDatabaseKinds())("projects on %s", (kind) => {
     const b = nodeOp("Interview", { departmentId: sales.id, stageId: second!.id, avgTime: "1d" });
     await caller.graph.applyOps({
       projectId: project.id,
-      ...batch([a, b, edgeOp(a.node.id, b.node.id, "REQUIRES", { lagTime: "3d" }), edgeOp(b.node.id, a.node.id, "FEEDBACK_TO", { frequency: 0.2 })]),
+      ...batch([
+        a,
+        b,
+        edgeOp(a.node.id, b.node.id, "REQUIRES", { lagTime: "3d" }),
+        edgeOp(b.node.id, a.node.id, "FEEDBACK_TO", { frequency: 0.2 }),
+      ]),
     });
     const editor = await addProjectMember(db(), org.id, project.id, "EDITOR", "Eda");
     const copy = await callerFor(db(), editor.id).project.duplicate({ projectId: project.id });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { MAX_IMPORT_CHARS, MAX_IMPORT_TEXT } from "~/domain/interchange/limits";
 import { createTRPCRouter, orgProcedure, projectProcedure } from "~/server/api/trpc";
-import { exportBpmn, exportCsv, exportJson, importProjects, previewImport } from "~/server/services/transfer";
+import { exportBpmn, exportCsv, exportJson, exportPdf, exportSvg, importProjects, previewImport } from "~/server/services/transfer";
 
 /** About 30,000 exported steps; a file larger than this is not a process map. */
 const fileInput = z.object({
@@ -24,4 +24,18 @@ export const transferRouter = createTRPCRouter({
   exportJson: projectProcedure("EDITOR").mutation(({ ctx }) => exportJson(ctx)),
   exportCsv: projectProcedure("EDITOR").mutation(({ ctx }) => exportCsv(ctx)),
   exportBpmn: projectProcedure("EDITOR").mutation(({ ctx }) => exportBpmn(ctx)),
+  /** A picture of the matrix, as anyone who can open the project sees it. */
+  exportSvg: projectProcedure("VIEWER")
+    .input(z.object({ criticalPath: z.boolean().default(false) }))
+    .mutation(({ ctx, input }) => exportSvg(ctx, input)),
+  /** The same picture on landscape pages with a title block and legend. */
+  exportPdf: projectProcedure("VIEWER")
+    .input(
+      z.object({
+        criticalPath: z.boolean().default(false),
+        pageSize: z.enum(["A4", "LETTER"], "The page size must be A4 or LETTER").default("A4"),
+        layout: z.enum(["fit", "tile"], "The layout must be fit or tile").default("fit"),
+      }),
+    )
+    .mutation(({ ctx, input }) => exportPdf(ctx, input)),
 });

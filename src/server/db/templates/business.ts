@@ -1,5 +1,5 @@
 import type { BrainUsage, NodeType } from "~/domain/graph";
-import type { BuiltinTemplate } from "./index";
+import type { BuiltinTemplate } from "./types";
 
 /**
  * The business processes consultants map most (HR, finance, customer, operations), written
@@ -7,7 +7,17 @@ import type { BuiltinTemplate } from "./index";
  * tools]; a link [from, to, wait] makes `to` require `from`, after the wait when given; a
  * rework loop sends work from a later step back to an earlier one, that often.
  */
-type Step = [key: string, label: string, type: NodeType, department: string, stage: string, time: string, brain: BrainUsage, repetitive: boolean, tools?: string[]];
+type Step = [
+  key: string,
+  label: string,
+  type: NodeType,
+  department: string,
+  stage: string,
+  time: string,
+  brain: BrainUsage,
+  repetitive: boolean,
+  tools?: string[],
+];
 type Link = [from: string, to: string, wait?: string];
 type Rework = [from: string, to: string, frequency: number];
 

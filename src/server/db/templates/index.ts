@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { DEFAULT_NODE_FIELDS, type GraphSnapshot, type NodeType, type RelationType, type BrainUsage } from "~/domain/graph";
+import { DEFAULT_NODE_FIELDS, type GraphSnapshot } from "~/domain/graph";
 import { CELL_PADDING, NODE_HEIGHT } from "~/domain/matrix";
-import type { templateCategory } from "../schema/enums";
 import agileSprint from "./agile-sprint.json";
 import brandIdentity from "./brand-identity.json";
 import campaignLaunch from "./campaign-launch.json";
@@ -11,35 +10,9 @@ import hardwareNpi from "./hardware-npi.json";
 import pcbPrototype from "./pcb-prototype.json";
 import uxDesignSprint from "./ux-design-sprint.json";
 import { businessTemplates } from "./business";
+import type { BuiltinTemplate } from "./types";
 
-type TemplateCategory = (typeof templateCategory.enumValues)[number];
-
-/**
- * The built-in templates, written as data like the demo processes: lanes and steps by name,
- * dependencies by step key. Steps sharing a cell stack downwards, as in the demo seed.
- */
-export type BuiltinTemplate = {
-  name: string;
-  description: string;
-  category: Exclude<TemplateCategory, "CUSTOM">;
-  tags: string[];
-  departments: { name: string; color: string }[];
-  stages: { name: string; color: string }[];
-  nodes: {
-    key: string;
-    label: string;
-    type: NodeType;
-    department: string;
-    stage: string;
-    avgTime: string;
-    tools: string[];
-    isRepetitive: boolean;
-    brainUsage: BrainUsage;
-    pca?: number;
-    external?: boolean;
-  }[];
-  edges: { from: string; to: string; type: RelationType; lag?: string; frequency?: number }[];
-};
+export type { BuiltinTemplate } from "./types";
 
 export const builtinTemplates = [
   agileSprint,

@@ -121,4 +121,31 @@ describe("describeActivity: connections, lanes, project, members", () => {
     expect(formatValue("description", long)).toHaveLength(80);
     expect(formatValue("description", long).endsWith("…")).toBe(true);
   });
+
+  it("tells one batch about several entities as one sentence, each of them in its parts", () => {
+    const moved = (label: string, fields: string[]) => ({ id: label, label, fields_changed: fields, old_value: {}, new_value: {} });
+    const tidy = describeActivity({
+      action: "MOVE",
+      entityType: "NODE",
+      details: { count: 23, items: [moved("Draft", ["x", "y"]), moved("Sign", ["x"])] },
+    });
+    expect(tidy.summary).toBe("rearranged 23 steps");
+    expect(tidy.parts.map((p) => p.summary)).toEqual(["repositioned 'Draft'", "repositioned 'Sign'"]);
+    expect(tidy.partsTotal).toBe(23);
+    expect(say("MOVE", "NODE", { count: 3, to: "Legal / Review", items: [] })).toBe("moved 3 steps to Legal / Review");
+    expect(say("CREATE", "EDGE", { count: 4, items: [] })).toBe("added 4 connections");
+    expect(say("DELETE", "STAGE", { count: 2, items: [] })).toBe("deleted 2 stages");
+    const statuses = { count: 2, items: [moved("A", ["status"]), moved("B", ["status"])] };
+    expect(say("UPDATE", "NODE", statuses)).toBe("changed the status of 2 steps");
+    expect(say("UPDATE", "NODE", { count: 2, items: [moved("A", ["status"]), moved("B", ["label"])] })).toBe("updated 2 steps");
+  });
+
+  it("says which step a comment is on, and versions with their note", () => {
+    expect(say("CREATE", "COMMENT", { node_id: "n1", step: "Check credit", parent_id: null })).toBe("commented on 'Check credit'");
+    expect(say("CREATE", "COMMENT", { node_id: "n1", step: "Check credit", parent_id: "c1" })).toBe("replied on 'Check credit'");
+    expect(say("CREATE", "COMMENT", { node_id: "n1", step: null })).toBe("commented on a deleted step");
+    expect(say("CREATE", "COMMENT", { node_id: null })).toBe("commented on the project");
+    expect(say("CREATE", "VERSION", { versionNumber: 2, comment: "Before review" })).toBe("saved version 2 ('Before review')");
+    expect(say("RESTORE", "VERSION", { versionNumber: 2 })).toBe("restored version 2");
+  });
 });

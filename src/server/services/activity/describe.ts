@@ -14,7 +14,14 @@ export type DescribeInput = {
   subjectName?: string | null;
 };
 
-export type Description = { summary: string; changes: ActivityChange[] };
+/** `parts`: for an entry about several entities (one batch), each of them in words. */
+export type Description = {
+  summary: string;
+  changes: ActivityChange[];
+  parts: { summary: string; changes: ActivityChange[] }[];
+  /** How many entities the entry is about when it lists parts (it lists at most 100). */
+  partsTotal: number;
+};
 
 type Details = {
   label?: unknown;
@@ -208,21 +215,71 @@ function describeOther(action: string, entityType: string, d: Record<string, unk
   const number = d.versionNumber ?? d.version_number ?? d.number;
   if (entityType === "VERSION") {
     const name = typeof number === "number" ? `version ${number}` : "a version";
-    if (action === "CREATE") return `saved ${name}`;
+    const note = text(d.comment);
+    if (action === "CREATE") return `saved ${name}${note ? ` (${quote(note)})` : ""}`;
     return `${verb} ${name}`;
   }
   if (entityType === "COMMENT") {
-    const on = text(d.label) ?? text(d.nodeLabel) ?? text(d.node_label);
-    const where = on ? `on '${truncate(on)}'` : "on the project";
-    if (action === "CREATE") return `commented ${where}`;
+    const on = text(d.step) ?? text(d.label) ?? text(d.nodeLabel) ?? text(d.node_label);
+    const onStep = on !== null || Boolean(text(d.node_id));
+    const where = on ? `on '${truncate(on)}'` : onStep ? "on a deleted step" : "on the project";
+    if (action === "CREATE") return text(d.parent_id) ? `replied ${where}` : `commented ${where}`;
     return `${verb} a comment ${where}`;
   }
   const name = text(d.name) ?? text(d.label);
   return `${verb} ${name ? `the ${noun} '${truncate(name)}'` : `a ${noun}`}`;
 }
 
+const NOUNS: Record<string, [one: string, many: string]> = {
+  NODE: ["step", "steps"],
+  EDGE: ["connection", "connections"],
+  DEPARTMENT: ["department", "departments"],
+  STAGE: ["stage", "stages"],
+};
+
+type Group = { count: number; items: Record<string, unknown>[]; to: string | null };
+
+/** An entry about several entities of one batch (graph/activity.ts groupEntry), or null. */
+function groupOf(d: Record<string, unknown>): Group | null {
+  if (typeof d.count !== "number" || !Array.isArray(d.items)) return null;
+  return { count: d.count, items: d.items.map(record), to: text(d.to) };
+}
+
+/** "moved 3 steps to Legal / Review", "rearranged 23 steps", "changed the status of 4 steps". */
+function describeGroup(entry: DescribeInput, group: Group): Description {
+  const [one, many] = NOUNS[entry.entityType] ?? [humanEnum(entry.entityType), `${humanEnum(entry.entityType)}s`];
+  const things = `${group.count} ${group.count === 1 ? one : many}`;
+  const parts = group.items.map((item) => {
+    const { summary, changes } = describeActivity({ action: entry.action, entityType: entry.entityType, details: item });
+    return { summary, changes };
+  });
+  const fieldSets = group.items.map((item) => (Array.isArray(item.fields_changed) ? item.fields_changed : []) as unknown[]);
+  const summary = (() => {
+    switch (entry.action) {
+      case "CREATE":
+        return `added ${things}`;
+      case "DELETE":
+        return `deleted ${things}`;
+      case "RESTORE":
+        return `restored ${things}`;
+      case "MOVE": {
+        if (group.to) return `moved ${things} to ${group.to}`;
+        const withinCells = fieldSets.every((fields) => fields.every((f) => f === "x" || f === "y"));
+        return withinCells ? `rearranged ${things}` : `moved ${things}`;
+      }
+      default: {
+        const shown = new Set(fieldSets.flat().filter((f): f is string => typeof f === "string" && !HIDDEN_FIELDS.has(f)));
+        return shown.size === 1 ? `changed the ${fieldLabel([...shown][0]!)} of ${things}` : `updated ${things}`;
+      }
+    }
+  })();
+  return { summary, changes: [], parts, partsTotal: group.count };
+}
+
 export function describeActivity(entry: DescribeInput): Description {
   const d = record(entry.details) as Details;
+  const group = groupOf(d as Record<string, unknown>);
+  if (group) return describeGroup(entry, group);
   const changes = changesOf(d);
   const summary = (() => {
     switch (entry.entityType) {
@@ -242,5 +299,5 @@ export function describeActivity(entry: DescribeInput): Description {
         return describeOther(entry.action, entry.entityType, d as Record<string, unknown>);
     }
   })();
-  return { summary, changes };
+  return { summary, changes, parts: [], partsTotal: 0 };
 }

@@ -23,6 +23,9 @@ export type FeedItem = {
   /** The same without the person, for layouts that show the name separately. */
   summary: string;
   changes: ActivityChange[];
+  /** An entry about several entities (one batch): each of them, for the expandable details. */
+  parts: { summary: string; changes: ActivityChange[] }[];
+  partsTotal: number;
 };
 
 /**
@@ -104,7 +107,7 @@ export async function listActivity(
   const names = await subjectNames(db, [...new Set(members)]);
   const items = page.map((row): FeedItem => {
     const actorName = row.userName ?? "Someone";
-    const { summary, changes } = describeActivity({
+    const { summary, changes, parts, partsTotal } = describeActivity({
       action: row.action,
       entityType: row.entityType,
       details: row.details,
@@ -120,6 +123,8 @@ export async function listActivity(
       text: `${actorName} ${summary}`,
       summary,
       changes,
+      parts,
+      partsTotal,
     };
   });
   const last = page.at(-1);
@@ -168,7 +173,7 @@ export async function exportActivityCsv(ctx: ProjectContext, filter: FeedFilter)
         item.actor.name,
         item.action.toLowerCase(),
         item.entityType.toLowerCase(),
-        item.text,
+        item.parts.length > 0 ? `${item.text}: ${item.parts.map((part) => part.summary).join("; ")}` : item.text,
         item.changes
           .map((c) => (c.from ? `${c.field}: ${c.from}` : ""))
           .filter(Boolean)

@@ -11,10 +11,48 @@ import { ServiceError, type DomainCode } from "../errors";
 import { lockProject, requireWritable } from "../guards";
 import { notify } from "~/server/realtime";
 import { refreshAutomation } from "../analysis/automation";
-import { activityEntries } from "./activity";
+import { activityEntries, mergeNudge } from "./activity";
 import { recordHistory, requireEntry } from "./history";
 import { loadTouched, nodeLabels } from "./load";
 import { edgeColumns, nodeColumns } from "./rows";
+
+/** Moves of the same steps by the same person this close together are one entry in the feed. */
+const NUDGE_WINDOW_SECONDS = 60;
+
+/**
+ * A batch that only nudges steps (arrow keys, small drags) which the same person nudged in
+ * the project's latest activity entry, less than a minute ago, extends that entry instead of
+ * adding one: a dozen arrow-key presses read as one move. True when it did. The project row
+ * is locked by the batch, so no other entry can slip in between the read and the update.
+ */
+async function foldIntoLastNudge(tx: Transaction, actor: Actor, projectId: string, entries: ActivityEntries, revision: number) {
+  const [entry] = entries;
+  if (entries.length !== 1 || entry!.action !== "MOVE" || entry!.entityType !== "NODE") return false;
+  const [last] = await tx
+    .select({
+      id: activityLogs.id,
+      userId: activityLogs.userId,
+      action: activityLogs.action,
+      entityType: activityLogs.entityType,
+      entityId: activityLogs.entityId,
+      details: activityLogs.details,
+      recent: sql<boolean>`${activityLogs.createdAt} > now() - make_interval(secs => ${NUDGE_WINDOW_SECONDS})`,
+    })
+    .from(activityLogs)
+    .where(eq(activityLogs.projectId, projectId))
+    .orderBy(desc(activityLogs.createdAt), desc(activityLogs.id))
+    .limit(1);
+  if (!last?.recent || last.userId !== actor.userId || last.action !== "MOVE" || last.entityType !== "NODE") return false;
+  const merged = mergeNudge(last, entry!);
+  if (!merged) return false;
+  await tx
+    .update(activityLogs)
+    .set({ entityId: merged.entityId, details: merged.details, revision, createdAt: sql`now()` })
+    .where(eq(activityLogs.id, last.id));
+  return true;
+}
+
+type ActivityEntries = ReturnType<typeof activityEntries>;
 
 /** What operation_batches.result holds: enough to answer a retry and to replay to viewers. */
 export type StoredBatch = { revision: number; clientOpId: string; userId: string; ops: Operation[]; inverse: Operation[] };
@@ -75,18 +113,14 @@ export async function applyBatch({ db, access, actor }: ProjectContext, batch: B
       return edge ? [edge.sourceId, edge.targetId] : [];
     });
     const labels = await nodeLabels(tx, projectId, [...new Set(edgeEnds)]);
-    await logActivity(
-      tx,
-      actor,
-      activityEntries(applied.changes, {
-        organizationId: access.organizationId,
-        projectId,
-        revision,
-        axes: { department: state.departments, stage: state.stages },
-        labels,
-      }),
-      { quiet: true },
-    );
+    const entries = activityEntries(applied.changes, {
+      organizationId: access.organizationId,
+      projectId,
+      revision,
+      axes: { department: state.departments, stage: state.stages },
+      labels,
+    });
+    if (!(await foldIntoLastNudge(tx, actor, projectId, entries, revision))) await logActivity(tx, actor, entries, { quiet: true });
 
     const stored: StoredBatch = { revision, clientOpId: batch.clientOpId, userId: actor.userId, ops: batch.ops, inverse: applied.inverse };
     await tx.insert(operationBatches).values({

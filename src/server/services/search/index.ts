@@ -73,7 +73,11 @@ export async function search({ db, actor }: ServiceContext, input: { q: string; 
   return {
     steps: steps.map(({ description, ...hit }) => ({ ...hit, snippet: snippetOf(description, terms) })),
     // Raw rows: timestamps come back as strings on one driver and Dates on the other.
-    projects: projects.map(({ description, ...hit }) => ({ ...hit, updatedAt: new Date(hit.updatedAt), snippet: snippetOf(description, terms) })),
+    projects: projects.map(({ description, ...hit }) => ({
+      ...hit,
+      updatedAt: new Date(hit.updatedAt),
+      snippet: snippetOf(description, terms),
+    })),
     templates: templates.map(({ description, ...hit }) => ({ ...hit, snippet: snippetOf(description, terms) })),
   };
 }

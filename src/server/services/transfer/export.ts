@@ -14,7 +14,7 @@ async function load({ db, access }: ProjectContext) {
 }
 
 /** Who took a copy of the project's data out, and in which format: an audit entry in the feed. */
-async function logExport({ db, access, actor }: ProjectContext, format: string) {
+export async function logExport({ db, access, actor }: ProjectContext, format: string) {
   await logActivity(db, actor, {
     organizationId: access.organizationId,
     projectId: access.project.id,

@@ -5,7 +5,7 @@ import { withTransaction } from "~/server/db/transaction";
 import type { ProjectContext } from "../context";
 import { applyBatch, loadGraph } from "../graph";
 import { lockProject, requireWritable } from "../guards";
-import { getVersion, snapshotProject, type VersionSummary } from "./store";
+import { getVersion, logVersion, snapshotProject, type VersionSummary } from "./store";
 
 export type RestoreResult = {
   revision: number;
@@ -36,6 +36,7 @@ export async function restoreVersion(ctx: ProjectContext, { versionId }: { versi
     const before = await snapshotProject(inTx, { comment: `Before restoring v${n}`, automatic: true });
     const applied = await applyBatch(inTx, { clientOpId: randomUUID(), ops });
     const after = await snapshotProject(inTx, { comment: `Restored from v${n}`, automatic: true });
+    await logVersion(inTx, "RESTORE", target);
     return { revision: applied.revision, inverse: applied.inverse, before, after };
   });
 }

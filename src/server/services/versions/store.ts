@@ -4,6 +4,7 @@ import type { Transaction } from "~/server/db";
 import { projectVersions, users } from "~/server/db/schema";
 import { withTransaction } from "~/server/db/transaction";
 import { notify } from "~/server/realtime";
+import { logActivity } from "../activity";
 import { leadTime } from "../analysis";
 import type { ProjectContext } from "../context";
 import { notFound, ServiceError } from "../errors";
@@ -96,6 +97,8 @@ export async function snapshotProject(
     })
     .returning({ id: projectVersions.id, createdAt: projectVersions.createdAt });
   await notify(tx, { kind: "touch", projectId, topic: "versions" });
+  // Saved by hand, it is news; the automatic snapshots around a restore are told by the restore.
+  if (!automatic) await logVersion(ctx, "CREATE", { id: created!.id, versionNumber: next!.n, comment });
   const [author] = await tx.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, actor.userId));
   return {
     id: created!.id,
@@ -109,6 +112,22 @@ export async function snapshotProject(
     createdAt: created!.createdAt,
     author: author ?? null,
   };
+}
+
+/** A version saved or restored, in the project's activity (Kind = Versions). */
+export async function logVersion(
+  { db, actor, access }: ProjectContext,
+  action: "CREATE" | "RESTORE",
+  version: { id: string; versionNumber: number; comment?: string | null },
+) {
+  await logActivity(db, actor, {
+    organizationId: access.organizationId,
+    projectId: access.project.id,
+    action,
+    entityType: "VERSION",
+    entityId: version.id,
+    details: { versionNumber: version.versionNumber, ...(version.comment ? { comment: version.comment } : {}) },
+  });
 }
 
 /**
@@ -129,6 +148,8 @@ export async function saveVersion(
     if (!isEmptyDiff(diffGraphs(target.graph, live))) {
       throw new ServiceError("VERSION_MISMATCH", `The graph no longer matches v${target.versionNumber}`);
     }
-    return snapshotProject(inTx, { comment: `Restored from v${target.versionNumber}`, automatic: true });
+    const saved = await snapshotProject(inTx, { comment: `Restored from v${target.versionNumber}`, automatic: true });
+    await logVersion(inTx, "RESTORE", target);
+    return saved;
   });
 }
