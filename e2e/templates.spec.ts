@@ -88,9 +88,13 @@ test("the canvas exports as a PNG image named after the project", async ({ page 
   await openNewProject(page, "Export me");
   await addStep(page, "Sales", "Request", "Receive order");
   await page.getByTestId("export-image-button").click();
+  const dialog = page.getByRole("dialog", { name: "Export picture" });
+  await dialog.getByRole("radio", { name: "PNG" }).check();
+  await expect(dialog.getByTestId("export-filename")).toHaveText("export-me.png");
   const download = page.waitForEvent("download");
-  await page.getByRole("menuitem", { name: "PNG image" }).click();
+  await dialog.getByRole("button", { name: "Export", exact: true }).click();
   const png = await download;
+  await expect(dialog).toBeHidden();
   expect(png.suggestedFilename()).toBe("export-me.png");
   const bytes = await readFile((await png.path())!);
   expect(bytes.subarray(1, 4).toString()).toBe("PNG");
@@ -101,16 +105,22 @@ test("the seeded project exports as a vector SVG that rsvg-convert renders, and 
   await page.getByRole("link", { name: "Customer onboarding" }).first().click();
   await expect(page.getByTestId("matrix-canvas")).toBeVisible();
   const dir = await mkdtemp(join(tmpdir(), "fm-e2e-export-"));
-  const save = async (item: string, name: string) => {
+  const save = async (format: "SVG" | "PDF", name: string, pdf?: { pageSize: string; pages: string }) => {
     await page.getByTestId("export-image-button").click();
+    const dialog = page.getByRole("dialog", { name: "Export picture" });
+    await dialog.getByRole("radio", { name: format }).check();
+    if (pdf) {
+      await dialog.getByLabel("Page size").selectOption({ label: pdf.pageSize });
+      await dialog.getByLabel("Pages").selectOption({ label: pdf.pages });
+    }
     const download = page.waitForEvent("download");
-    await page.getByRole("menuitem", { name: item }).click();
+    await dialog.getByRole("button", { name: "Export", exact: true }).click();
     const file = await download;
     const path = join(dir, name);
     await file.saveAs(path);
     return { file, path };
   };
-  const svg = await save("SVG (vector, for slides and editors)", "m.svg");
+  const svg = await save("SVG", "m.svg");
   expect(svg.file.suggestedFilename()).toBe("customer-onboarding.svg");
   const text = await readFile(svg.path, "utf8");
   expect(XMLValidator.validate(text)).toBe(true);
@@ -120,7 +130,7 @@ test("the seeded project exports as a vector SVG that rsvg-convert renders, and 
     await run("/usr/bin/rsvg-convert", ["-o", join(dir, "m.png"), svg.path]);
     expect((await readFile(join(dir, "m.png"))).subarray(1, 4).toString()).toBe("PNG");
   }
-  const pdf = await save("PDF, A4, on one page", "m.pdf");
+  const pdf = await save("PDF", "m.pdf", { pageSize: "A4, landscape", pages: "Fit on one page" });
   expect(pdf.file.suggestedFilename()).toBe("customer-onboarding.pdf");
   expect((await readFile(pdf.path)).subarray(0, 5).toString()).toBe("%PDF-");
   if (existsSync("/usr/bin/pdftotext")) {

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
+import { step as stepNode, steps } from "./canvas-helpers";
 import { openProjectMenu, signUp, uniqueEmail } from "./helpers";
 
 const file = (projects: unknown[]) => ({
@@ -72,7 +73,7 @@ test("a clean import reports verified counts, and an exported project imports ba
   await dialog.getByRole("button", { name: "Import", exact: true }).click();
   const report = dialog.getByTestId("import-report");
   await expect(report).toContainText("Imported 1 of 1 project");
-  await expect(report).toContainText("Stored 2 steps, 1 connection · file 2 steps, 1 connection · verified");
+  await expect(report).toContainText("Stored 2 steps, 1 connection · file 2 steps, 1 connection · every field checked");
   await report.getByRole("link", { name: "Imported onboarding" }).click();
   await expect(page.getByTestId("matrix-canvas")).toBeVisible();
   await expect(page.locator(".react-flow__node", { hasText: "Set up account" })).toBeVisible();
@@ -86,7 +87,94 @@ test("a clean import reports verified counts, and an exported project imports ba
   const again = await upload(page, "export.json", exported);
   await expect(again.getByTestId("import-preview")).toContainText("Imported onboarding");
   await again.getByRole("button", { name: "Import", exact: true }).click();
-  await expect(again.getByTestId("import-report")).toContainText("Stored 2 steps, 1 connection · file 2 steps, 1 connection · verified");
+  const second = again.getByTestId("import-report");
+  await expect(second).toContainText("Stored 2 steps, 1 connection · file 2 steps, 1 connection · every field checked");
+  await expect(second).toContainText("Named “Imported onboarding (imported)”: a project called “Imported onboarding” already exists.");
   await again.getByRole("button", { name: "Done" }).click();
   await expect(page.getByTestId("project-card").filter({ hasText: "Imported onboarding" })).toHaveCount(2);
+  await expect(page.getByRole("link", { name: "Imported onboarding (imported)" })).toBeVisible();
+});
+
+type Graph = { edges: { relationType: string; frequency: number }[] };
+
+/** A procedure's answer for the project open in the page, as the page's own session sees it. */
+async function query<T>(page: Page, procedure: string): Promise<T> {
+  const projectId = new URL(page.url()).pathname.split("/").at(-1)!;
+  const input = encodeURIComponent(JSON.stringify({ json: { projectId } }));
+  const response = await page.request.get(`/api/trpc/${procedure}?input=${input}`);
+  expect(response.ok()).toBe(true);
+  return (await response.json()).result.data.json;
+}
+
+async function facts(page: Page) {
+  await page.getByRole("tab", { name: "Analysis" }).click();
+  await expect(page.getByTestId("lead-time-total")).toHaveText(/\d/);
+  const leadTime = await page.getByTestId("lead-time-total").textContent();
+  const stageOrder = await page.locator('[data-testid^="lane-stage-"]').allTextContents();
+  const reworks = (await query<Graph>(page, "graph.get")).edges
+    .filter((e) => e.relationType === "FEEDBACK_TO")
+    .map((e) => ({ frequency: e.frequency }));
+  return { leadTime, stageOrder, reworks };
+}
+
+test("BPMN export and import keep the stage order, the rework loop and the lead time", async ({ page }) => {
+  await newOrganization(page);
+  await page.getByTestId("start-from-template").click();
+  await page.getByRole("group", { name: "Category" }).getByRole("button", { name: "Customer" }).click();
+  await page
+    .getByTestId("template-card")
+    .filter({ hasText: "B2B customer onboarding" })
+    .getByRole("button", { name: "Use template" })
+    .click();
+  const use = page.getByRole("dialog", { name: "Use template" });
+  await use.getByLabel("Project name").fill("Acme rollout");
+  await use.getByRole("button", { name: "Create project" }).click();
+  await expect(page.getByRole("heading", { name: "Acme rollout", level: 1 })).toBeVisible();
+  const original = await facts(page);
+  expect(original.stageOrder.join(" ")).toMatch(/Contract.*Kickoff.*Set up.*Train.*Go live/);
+  expect(original.reworks).toEqual([expect.objectContaining({ frequency: 0.3 })]);
+
+  await openProjectMenu(page);
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("menuitem", { name: "BPMN 2.0 XML" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe("acme-rollout.bpmn");
+  const xml = await readFile((await download.path())!, "utf8");
+
+  await page.goto("/dashboard");
+  await page.getByTestId("import-projects").click();
+  const dialog = page.getByRole("dialog", { name: "Import projects" });
+  await dialog
+    .getByTestId("import-file")
+    .setInputFiles({ name: "acme-rollout.bpmn", mimeType: "application/xml", buffer: Buffer.from(xml) });
+  const preview = dialog.getByTestId("import-preview");
+  await expect(preview).toContainText("Acme rollout");
+  await expect(preview).toContainText("1 rework");
+  await expect(dialog.getByTestId("import-notes")).toHaveCount(0);
+  await dialog.getByRole("button", { name: "Import", exact: true }).click();
+  const report = dialog.getByTestId("import-report");
+  await expect(report).toContainText("every field checked");
+  await report.getByRole("link", { name: "Acme rollout (imported)" }).click();
+  await expect(page.getByRole("heading", { name: "Acme rollout (imported)", level: 1 })).toBeVisible();
+  expect(await facts(page)).toEqual(original);
+});
+
+test("a BPMN file from another modeler imports with notes on what it left out, sub-processes flattened or kept", async ({ page }) => {
+  await newOrganization(page);
+  const xml = await readFile("src/domain/interchange/fixtures/camunda-order.bpmn", "utf8");
+  await page.getByTestId("import-projects").click();
+  const dialog = page.getByRole("dialog", { name: "Import projects" });
+  await dialog.getByTestId("import-file").setInputFiles({ name: "order.bpmn", mimeType: "application/xml", buffer: Buffer.from(xml) });
+  const notes = dialog.getByTestId("import-notes");
+  await expect(notes).toContainText('Sub_fulfil "Fulfil": sub-process flattened into its 4 steps');
+  await expect(notes).toContainText("Left out 1 data store reference: Store_erp");
+  await expect(dialog.getByTestId("import-preview")).toContainText("12");
+
+  await dialog.getByRole("radio", { name: "Keep each as one step" }).check();
+  await expect(notes).toContainText("kept as one step; left out its 7 elements");
+  await expect(dialog.getByTestId("import-preview").getByRole("row").nth(1)).toContainText("9");
+  await dialog.getByRole("button", { name: "Import", exact: true }).click();
+  await dialog.getByTestId("import-report").getByRole("link", { name: "Shop & Warehouse" }).click();
+  await expect(stepNode(page, "Fulfil")).toBeVisible();
+  await expect(steps(page)).toHaveCount(9);
 });

@@ -1,10 +1,14 @@
 /**
  * Regenerates the README's screenshots: the seeded "Customer onboarding" project at three
- * viewport sizes, the editor and its Analysis tab (top, scrolled to the timeline, and a what-if).
+ * viewport sizes, the editor and its Analysis tab (top, scrolled to the timeline, and a what-if);
+ * then the hand-over flow: the export dialog, the PDF's first page (rendered with pdftoppm from
+ * poppler-utils), and the import preview of a Camunda Modeler file.
  * Needs a running app (npm run build && npm start, or npm run dev):
  *   BASE_URL=http://localhost:3000 npm run docs:screenshots
  */
-import { chromium } from "@playwright/test";
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { chromium, type Browser } from "@playwright/test";
 import { CHROMIUM } from "../e2e/chromium";
 
 const BASE_URL = process.env.BASE_URL ?? "http://localhost:3000";
@@ -57,7 +61,43 @@ async function main() {
     console.log(`${OUT}/${analysis}.png, ${OUT}/${analysis}-timeline.png, ${OUT}/${analysis}-what-if.png`);
     await context.close();
   }
+  await handOver(browser);
   await browser.close();
+}
+
+async function handOver(browser: Browser) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(`${BASE_URL}/login`);
+  await page.getByLabel("Email").fill("demo@flowmatrix.dev");
+  await page.getByLabel("Password").fill("flowmatrix-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/dashboard/);
+  await page.getByRole("link", { name: "Customer onboarding" }).first().click();
+  await page.locator(".react-flow__node-action").first().waitFor();
+  await page.getByTestId("export-image-button").click();
+  const dialog = page.getByRole("dialog", { name: "Export picture" });
+  await dialog.getByLabel("Highlight the critical path").check();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${OUT}/export-dialog.png` });
+  const download = page.waitForEvent("download");
+  await dialog.getByRole("button", { name: "Export", exact: true }).click();
+  const pdf = `${OUT}/export.pdf`;
+  await (await download).saveAs(pdf);
+  execFileSync("pdftoppm", ["-png", "-f", "1", "-l", "1", "-r", "80", "-singlefile", pdf, `${OUT}/export-pdf-page1`]);
+  execFileSync("rm", [pdf]);
+  console.log(`${OUT}/export-dialog.png, ${OUT}/export-pdf-page1.png`);
+
+  await page.goto(`${BASE_URL}/dashboard`);
+  await page.getByTestId("import-projects").click();
+  const importer = page.getByRole("dialog", { name: "Import projects" });
+  const camunda = readFileSync("src/domain/interchange/fixtures/camunda-order.bpmn");
+  await importer.getByTestId("import-file").setInputFiles({ name: "order.bpmn", mimeType: "application/xml", buffer: camunda });
+  await importer.getByTestId("import-notes").waitFor();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${OUT}/import-bpmn-preview.png` });
+  console.log(`${OUT}/import-bpmn-preview.png`);
+  await context.close();
 }
 
 void main();

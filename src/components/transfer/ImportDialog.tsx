@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { MAX_IMPORT_CHARS, MAX_IMPORT_TEXT } from "~/domain/interchange/limits";
+import type { SubProcessMode } from "~/domain/interchange";
 import { useTRPC } from "~/trpc/react";
 import { Button } from "../ui/Button";
 import { Dialog } from "../ui/Dialog";
@@ -24,6 +25,7 @@ export function ImportDialog({ organizationId, open, onClose }: ImportDialogProp
   const queryClient = useQueryClient();
   const [text, setText] = useState("");
   const [tooLarge, setTooLarge] = useState<string | null>(null);
+  const [subProcesses, setSubProcesses] = useState<SubProcessMode>("flatten");
   const preview = useMutation(trpc.transfer.previewImport.mutationOptions());
   const importer = useMutation(
     trpc.transfer.importProjects.mutationOptions({
@@ -32,22 +34,25 @@ export function ImportDialog({ organizationId, open, onClose }: ImportDialogProp
     }),
   );
 
-  function check(next: string) {
+  function check(next: string, mode = subProcesses) {
     setText(next);
+    setSubProcesses(mode);
     importer.reset();
-    if (next.trim()) preview.mutate({ organizationId, text: next });
+    if (next.trim()) preview.mutate({ organizationId, text: next, subProcesses: mode });
     else preview.reset();
   }
 
   function close() {
     setText("");
     setTooLarge(null);
+    setSubProcesses("flatten");
     preview.reset();
     importer.reset();
     onClose();
   }
 
-  const ready = preview.data && preview.data.problems.length === 0 && preview.data.projects.length > 0 && preview.variables?.text === text;
+  const current = preview.variables?.text === text && preview.variables?.subProcesses === subProcesses;
+  const ready = preview.data && preview.data.problems.length === 0 && preview.data.projects.length > 0 && current;
 
   return (
     <Dialog open={open} onClose={close} title="Import projects" description="A FlowMatrix or old-app JSON export, or a BPMN 2.0 diagram.">
@@ -104,7 +109,25 @@ export function ImportDialog({ organizationId, open, onClose }: ImportDialogProp
             </p>
           )}
           <ErrorAlert error={preview.error ?? importer.error} />
-          {preview.data && preview.variables?.text === text && <ImportPreview preview={preview.data} />}
+          {preview.data && preview.variables?.text === text && preview.data.subProcesses > 0 && (
+            <fieldset className="rounded-lg border border-slate-200 px-3 py-2 text-sm">
+              <legend className="px-1 font-medium text-slate-700">
+                {preview.data.subProcesses === 1 ? "The sub-process" : `${preview.data.subProcesses} sub-processes`}
+              </legend>
+              {(
+                [
+                  ["flatten", "Flatten into their steps"],
+                  ["keep", "Keep each as one step"],
+                ] as const
+              ).map(([mode, label]) => (
+                <label key={mode} className="mr-4 inline-flex items-center gap-1.5">
+                  <input type="radio" name="sub-processes" checked={subProcesses === mode} onChange={() => check(text, mode)} />
+                  {label}
+                </label>
+              ))}
+            </fieldset>
+          )}
+          {preview.data && current && <ImportPreview preview={preview.data} />}
           <div className="flex justify-end gap-2">
             <Button variant="secondary" onClick={close}>
               Cancel
@@ -114,7 +137,7 @@ export function ImportDialog({ organizationId, open, onClose }: ImportDialogProp
                 Check
               </Button>
             )}
-            <Button disabled={!ready} pending={importer.isPending} onClick={() => importer.mutate({ organizationId, text })}>
+            <Button disabled={!ready} pending={importer.isPending} onClick={() => importer.mutate({ organizationId, text, subProcesses })}>
               {importer.isPending ? "Importing…" : "Import"}
             </Button>
           </div>

@@ -5,7 +5,7 @@ type Preview = RouterOutputs["transfer"]["previewImport"];
 
 const axes = (names: string[]) => (names.length ? names.join(", ") : "—");
 
-/** What the file would create, and every problem that stops it, by path. */
+/** What the file would create, every problem that stops it, and what was left out or changed on the way in. */
 export function ImportPreview({ preview }: { preview: Preview }) {
   return (
     <div className="space-y-3">
@@ -21,6 +21,19 @@ export function ImportPreview({ preview }: { preview: Preview }) {
           >
             {preview.problems.map((problem, i) => (
               <li key={i}>{problem}</li>
+            ))}
+          </ul>
+        </Alert>
+      )}
+      {preview.notes.length > 0 && (
+        <Alert tone="info">
+          <p className="font-medium">
+            {preview.notes.length === 1 ? "1 note" : `${preview.notes.length.toLocaleString("en")} notes`} on what the file becomes (nothing
+            is written until you import):
+          </p>
+          <ul data-testid="import-notes" className="mt-1 max-h-40 list-disc space-y-0.5 overflow-y-auto pl-4 text-xs break-words">
+            {preview.notes.map((note, i) => (
+              <li key={i}>{note}</li>
             ))}
           </ul>
         </Alert>
@@ -42,7 +55,10 @@ export function ImportPreview({ preview }: { preview: Preview }) {
                 <tr key={i}>
                   <td className="px-3 py-2 font-medium break-words">{p.name}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{p.nodes.toLocaleString("en")}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{p.edges.toLocaleString("en")}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">
+                    {p.edges.toLocaleString("en")}
+                    {p.reworks > 0 && <span className="block text-xs text-slate-500">{p.reworks.toLocaleString("en")} rework</span>}
+                  </td>
                   <td className="px-3 py-2 text-xs text-slate-600">
                     {axes(p.departments)} / {axes(p.stages)}
                   </td>

@@ -7,7 +7,7 @@ type Report = RouterOutputs["transfer"]["importProjects"];
 
 const counts = (c: { nodes: number; edges: number }) => `${plural(c.nodes, "step")}, ${plural(c.edges, "connection")}`;
 
-/** The outcome per project, with the counts read back from the database next to the file's. */
+/** The outcome per project: what was stored, read back and compared with the file field by field. */
 export function ImportReport({ report }: { report: Report }) {
   return (
     <div data-testid="import-report" className="space-y-3">
@@ -22,8 +22,19 @@ export function ImportReport({ report }: { report: Report }) {
               {p.name}
             </Link>
             <p className="text-xs text-slate-600">
-              Stored {counts(p.stored)} · file {counts(p.expected)} · <span className="text-emerald-700">verified</span>
+              Stored {counts(p.stored)} · file {counts(p.expected)} ·{" "}
+              <span
+                className="text-emerald-700"
+                title="Every step, connection, department and stage was read back and compared with the file"
+              >
+                every field checked
+              </span>
             </p>
+            {p.name !== p.fileName && (
+              <p className="text-xs text-slate-600">
+                Named “{p.name}”: a project called “{p.fileName}” already exists.
+              </p>
+            )}
           </li>
         ))}
         {report.errors.map((e) => (

@@ -3,6 +3,7 @@ const PATHS = {
   check: "m5 12.5 4.5 4.5L19 7.5",
   info: "M12 16v-4m0-4h.01M21 12a9 9 0 1 1-18 0 9 9 0 0 1 18 0Z",
   chevronDown: "m6 9 6 6 6-6",
+  download: "M12 4v11m-5-5 5 5 5-5M5 20h14",
   chevronRight: "m9 6 6 6-6 6",
   arrowUp: "M12 19V5m-6 6 6-6 6 6",
   arrowDown: "M12 5v14m6-6-6 6-6-6",

@@ -35,7 +35,15 @@ export type PlannedProject = {
   graph: GraphSnapshot;
 };
 
-export type ImportParse = { format: "json" | "bpmn"; projects: PlannedProject[]; problems: string[] };
+/** `problems` refuse the file; `notes` say what was left out or changed on the way in, before anything is written. */
+export type ImportParse = {
+  format: "json" | "bpmn";
+  projects: PlannedProject[];
+  problems: string[];
+  notes: string[];
+  /** BPMN: how many sub-processes the file has, whichever way they were read. */
+  subProcesses?: number;
+};
 
 export const AXIS_PALETTE = ["#0ea5e9", "#8b5cf6", "#10b981", "#f59e0b", "#ef4444", "#ec4899", "#14b8a6", "#6366f1"];
 const MAX_OFFSET = 4000;
@@ -337,7 +345,7 @@ export function readLegacy(value: unknown, options: { newId?: () => string } = {
     }
     if (!Array.isArray(value.projects)) {
       ctx.problems.push("projects: must be an array of projects");
-      return { format: "json", projects: [], problems: ctx.problems };
+      return { format: "json", projects: [], problems: ctx.problems, notes: [] };
     }
     list = value.projects;
     listPath = (i) => `projects[${i}]`;
@@ -349,11 +357,12 @@ export function readLegacy(value: unknown, options: { newId?: () => string } = {
       format: "json",
       projects: [],
       problems: ["The file is not a FlowMatrix export: expected a project, an array of projects or { settings, projects }"],
+      notes: [],
     };
   }
   if (list.length === 0) ctx.problems.push("The file holds no projects");
   const projects = list.map((raw, i) => readProject(ctx, raw, listPath(i), settings)).filter((p): p is PlannedProject => p !== null);
-  return { format: "json", projects, problems: ctx.problems };
+  return { format: "json", projects, problems: ctx.problems, notes: [] };
 }
 
 export function parseLegacyJson(text: string, options: { newId?: () => string } = {}): ImportParse {
@@ -361,7 +370,7 @@ export function parseLegacyJson(text: string, options: { newId?: () => string } 
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { format: "json", projects: [], problems: [`The file is not valid JSON: ${(error as Error).message}`] };
+    return { format: "json", projects: [], problems: [`The file is not valid JSON: ${(error as Error).message}`], notes: [] };
   }
   return readLegacy(value, options);
 }

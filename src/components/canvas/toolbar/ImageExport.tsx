@@ -1,13 +1,13 @@
 "use client";
 
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useId, useState } from "react";
 import { slugify } from "~/domain/schemas";
 import { useTRPC } from "~/trpc/react";
 import { Icon } from "../../ui/Icon";
-import { Menu } from "../../ui/Menu";
-import { MenuItem } from "../../ui/MenuItem";
-import { Spinner } from "../../ui/Spinner";
+import { Button } from "../../ui/Button";
+import { Dialog } from "../../ui/Dialog";
+import { SelectField } from "../../ui/SelectField";
 import { useEditorSelector } from "../editor-context";
 
 /** The longest side of an exported PNG; larger matrices are scaled down to fit. */
@@ -15,20 +15,23 @@ const MAX_SIDE = 8192;
 /** PNGs are drawn at twice the size for sharp text on slides and retina screens. */
 const PNG_SCALE = 2;
 
-type Format = "png" | "svg" | { pageSize: "A4" | "LETTER"; layout: "fit" | "tile" };
+type Format = "png" | "svg" | "pdf";
+type PageSize = "A4" | "LETTER";
+type Layout = "fit" | "tile";
 
-const PDF_CHOICES = [
-  { label: "PDF, A4, on one page", pageSize: "A4", layout: "fit" },
-  { label: "PDF, A4, tiled over pages", pageSize: "A4", layout: "tile" },
-  { label: "PDF, Letter, on one page", pageSize: "LETTER", layout: "fit" },
-  { label: "PDF, Letter, tiled over pages", pageSize: "LETTER", layout: "tile" },
-] as const;
+const FORMATS: { format: Format; label: string; hint: string }[] = [
+  { format: "pdf", label: "PDF", hint: "Landscape pages with a title block (lead time, process time, flow efficiency) and a legend" },
+  { format: "svg", label: "SVG", hint: "Vector shapes and text, for slides, Inkscape, Illustrator and Keynote" },
+  { format: "png", label: "PNG", hint: "The same picture as pixels, at twice the screen size" },
+];
 
-function download(href: string, filename: string) {
+function save(blob: Blob, filename: string) {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
   link.download = filename;
-  link.href = href;
+  link.href = url;
   link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** Draws the SVG onto a canvas and returns the PNG: the same picture, as pixels. */
@@ -54,8 +57,10 @@ async function rasterize(svg: string): Promise<Blob> {
 }
 
 /**
- * "Export picture": the matrix drawn by the server as a vector SVG (shapes and text, with the
- * critical path when it is on, none of the editing chrome); the PNG is that SVG as pixels.
+ * "Export picture": a dialog to choose PDF, SVG or PNG (and, for a PDF, the page size and
+ * whether the matrix is fitted on one page or tiled over several). Every format is the
+ * matrix drawn by the server as a vector SVG (shapes and text, with the critical path when it
+ * is chosen, none of the editing chrome); the PNG is that SVG as pixels.
  */
 export function ImageExport() {
   const editor = useEditorSelector((e) => ({ projectId: e.projectId, showCritical: e.highlight?.showCritical ?? false }));
@@ -64,75 +69,125 @@ export function ImageExport() {
   const exportSvg = useMutation(trpc.transfer.exportSvg.mutationOptions());
   const exportPdf = useMutation(trpc.transfer.exportPdf.mutationOptions());
   const pending = exportSvg.isPending || exportPdf.isPending;
+  const [open, setOpen] = useState(false);
+  const [format, setFormat] = useState<Format>("pdf");
+  const [pageSize, setPageSize] = useState<PageSize>("A4");
+  const [layout, setLayout] = useState<Layout>("fit");
+  const [criticalPath, setCriticalPath] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const name = slugify(project.data?.name ?? "") || "flowmatrix";
+  const hintId = useId();
 
-  async function exportImage(format: Format) {
+  function show() {
+    setCriticalPath(editor.showCritical);
+    setError(null);
+    setOpen(true);
+  }
+
+  async function exportImage() {
     if (pending) return;
-    const name = slugify(project.data?.name ?? "") || "flowmatrix";
     try {
       setError(null);
-      if (typeof format === "object") {
-        const file = await exportPdf.mutateAsync({ projectId: editor.projectId, criticalPath: editor.showCritical, ...format });
+      if (format === "pdf") {
+        const file = await exportPdf.mutateAsync({ projectId: editor.projectId, criticalPath, pageSize, layout });
         const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-        const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
-        download(url, `${name}.pdf`);
-        setTimeout(() => URL.revokeObjectURL(url), 10_000);
-        return;
-      }
-      const file = await exportSvg.mutateAsync({ projectId: editor.projectId, criticalPath: editor.showCritical });
-      if (format === "svg") {
-        const url = URL.createObjectURL(new Blob([file.content], { type: file.mimeType }));
-        download(url, `${name}.svg`);
-        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+        save(new Blob([bytes], { type: file.mimeType }), `${name}.pdf`);
       } else {
-        const url = URL.createObjectURL(await rasterize(file.content));
-        download(url, `${name}.png`);
-        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+        const file = await exportSvg.mutateAsync({ projectId: editor.projectId, criticalPath });
+        save(format === "svg" ? new Blob([file.content], { type: file.mimeType }) : await rasterize(file.content), `${name}.${format}`);
       }
+      setOpen(false);
     } catch {
-      setError("The image could not be created. Please try again.");
+      setError("The picture could not be created. Please try again.");
     }
   }
 
-  const choose = (close: () => void, format: Format) => {
-    close();
-    void exportImage(format);
-  };
-
   return (
     <div className="flex items-center gap-1 border-l border-slate-200 pl-2">
-      <Menu
-        label="Export picture"
-        triggerTestId="export-image-button"
-        triggerClassName="h-8 gap-1.5 rounded-md px-2.5 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900"
-        trigger={
-          <>
-            {pending && <Spinner />}
-            <span className="max-sm:sr-only">{pending ? "Exporting…" : "Export picture"}</span>
-            <span aria-hidden className="sm:hidden">
-              Export
-            </span>
-            <Icon name="chevronDown" className="size-3.5 text-slate-400" />
-          </>
-        }
+      <button
+        type="button"
+        data-testid="export-image-button"
+        onClick={show}
+        className="inline-flex h-8 items-center gap-1.5 rounded-md px-2.5 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900"
       >
-        {(close) => (
-          <>
-            <MenuItem onSelect={() => choose(close, "png")}>PNG image</MenuItem>
-            <MenuItem onSelect={() => choose(close, "svg")}>SVG (vector, for slides and editors)</MenuItem>
-            {PDF_CHOICES.map(({ label, pageSize, layout }) => (
-              <MenuItem key={label} onSelect={() => choose(close, { pageSize, layout })}>
-                {label}
-              </MenuItem>
-            ))}
-          </>
-        )}
-      </Menu>
-      {error && (
-        <span role="alert" className="text-xs text-red-600">
-          {error}
+        <Icon name="download" className="size-4 text-slate-500" />
+        <span className="max-sm:sr-only">Export picture</span>
+        <span aria-hidden className="sm:hidden">
+          Export
         </span>
-      )}
+      </button>
+      <Dialog
+        open={open}
+        onClose={() => !pending && setOpen(false)}
+        title="Export picture"
+        description="The matrix as it is now, without the editing controls."
+      >
+        <form
+          className="space-y-4"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void exportImage();
+          }}
+        >
+          <fieldset className="space-y-2">
+            <legend className="text-sm font-medium text-slate-700">Format</legend>
+            {FORMATS.map((f) => (
+              <label
+                key={f.format}
+                className="flex items-start gap-2 rounded-lg border border-slate-200 px-3 py-2 text-sm has-[:checked]:border-brand-500 has-[:checked]:bg-brand-50"
+              >
+                <input
+                  type="radio"
+                  name="format"
+                  className="mt-0.5"
+                  aria-label={f.label}
+                  aria-describedby={`${hintId}-${f.format}`}
+                  checked={format === f.format}
+                  onChange={() => setFormat(f.format)}
+                />
+                <span>
+                  <span className="font-medium text-slate-900">{f.label}</span>
+                  <span id={`${hintId}-${f.format}`} className="block text-xs text-slate-600">
+                    {f.hint}
+                  </span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+          {format === "pdf" && (
+            <div className="grid gap-3 sm:grid-cols-2">
+              <SelectField label="Page size" value={pageSize} onChange={(e) => setPageSize(e.target.value as PageSize)}>
+                <option value="A4">A4, landscape</option>
+                <option value="LETTER">Letter, landscape</option>
+              </SelectField>
+              <SelectField label="Pages" value={layout} onChange={(e) => setLayout(e.target.value as Layout)}>
+                <option value="fit">Fit on one page</option>
+                <option value="tile">Tile over pages, full size</option>
+              </SelectField>
+            </div>
+          )}
+          <label className="flex items-center gap-2 text-sm text-slate-700">
+            <input type="checkbox" checked={criticalPath} onChange={(e) => setCriticalPath(e.target.checked)} />
+            Highlight the critical path
+          </label>
+          {error && (
+            <p role="alert" className="text-sm text-red-700">
+              {error}
+            </p>
+          )}
+          <div className="flex items-center justify-end gap-2">
+            <span className="mr-auto truncate text-xs text-slate-500" data-testid="export-filename">
+              {name}.{format}
+            </span>
+            <Button type="button" variant="secondary" onClick={() => setOpen(false)} disabled={pending}>
+              Cancel
+            </Button>
+            <Button type="submit" pending={pending}>
+              {pending ? "Exporting…" : "Export"}
+            </Button>
+          </div>
+        </form>
+      </Dialog>
     </div>
   );
 }

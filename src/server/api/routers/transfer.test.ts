@@ -3,9 +3,10 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { GraphSnapshot } from "~/domain/graph";
 import type { Database } from "~/server/db";
-import { activityLogs, aiAnalysisCache, projects } from "~/server/db/schema";
+import { activityLogs, aiAnalysisCache, projects, users } from "~/server/db/schema";
+import { DEMO_LOGINS, seedDemo } from "~/server/db/seed";
 import { createOrgWithProject } from "~/server/test/actors";
-import { setOrgLimits } from "~/server/test/factories";
+import { callerFor, setOrgLimits } from "~/server/test/factories";
 import { testDatabaseKinds, useTestDatabase } from "~/server/test/db";
 import { failure } from "~/server/test/errors";
 import { batch, edgeOp, nodeOp } from "~/server/test/graph";
@@ -113,9 +114,11 @@ describe.each(testDatabaseKinds())("transfer router (%s)", (kind) => {
     expect(preview).toEqual({
       format: "json",
       problems: [],
+      notes: [],
+      subProcesses: 0,
       projects: [
-        { name: "Order to cash", nodes: 3, edges: 2, departments: ["Sales", "Finance"], stages: ["Intake"] },
-        { name: "Empty one", nodes: 0, edges: 0, departments: ["Sales", "Finance"], stages: ["Intake"] },
+        { name: "Order to cash", nodes: 3, edges: 2, reworks: 0, departments: ["Sales", "Finance"], stages: ["Intake"] },
+        { name: "Empty one", nodes: 0, edges: 0, reworks: 0, departments: ["Sales", "Finance"], stages: ["Intake"] },
       ],
     });
 
@@ -198,7 +201,7 @@ describe.each(testDatabaseKinds())("transfer router (%s)", (kind) => {
     expect(lines.find((l) => l.startsWith(a.node.id))).toContain(`'=HYPERLINK(""x"")"`);
   });
 
-  it("exports BPMN that bpmn-moddle reads and that imports back", async () => {
+  it("exports BPMN that bpmn-moddle reads and that imports back, rework loops included", async () => {
     const { ownerCaller: caller, orgId, projectId } = await setup();
     const a = nodeOp("Start", { type: "TRIGGER" });
     const b = nodeOp("Work", { avgTime: "1h" });
@@ -212,13 +215,57 @@ describe.each(testDatabaseKinds())("transfer router (%s)", (kind) => {
     expect(warnings).toEqual([]);
     const process = (rootElement.get("rootElements") as ModdleNode[]).find((r) => r.$type === "bpmn:Process")!;
     const flowTypes = (process.get("flowElements") as ModdleNode[]).map((e) => e.$type).sort();
-    expect(flowTypes).toEqual(["bpmn:ExclusiveGateway", "bpmn:SequenceFlow", "bpmn:SequenceFlow", "bpmn:StartEvent", "bpmn:Task"]);
+    expect(flowTypes).toEqual([
+      "bpmn:ExclusiveGateway",
+      "bpmn:SequenceFlow",
+      "bpmn:SequenceFlow",
+      "bpmn:SequenceFlow",
+      "bpmn:StartEvent",
+      "bpmn:Task",
+    ]);
 
     const preview = await caller.transfer.previewImport({ organizationId: orgId, text: content });
-    expect(preview.format).toBe("bpmn");
-    expect(preview.problems).toEqual([]);
+    expect(preview).toMatchObject({ format: "bpmn", problems: [], notes: [], subProcesses: 0 });
+    expect(preview.projects[0]).toMatchObject({ nodes: 3, edges: 3, reworks: 1 });
     const report = await caller.transfer.importProjects({ organizationId: orgId, text: content });
-    expect(report.projects[0]).toMatchObject({ expected: { nodes: 3, edges: 2 }, stored: { nodes: 3, edges: 2 } });
+    expect(report.projects[0]).toMatchObject({ expected: { nodes: 3, edges: 3 }, stored: { nodes: 3, edges: 3 } });
+  });
+
+  it("round-trips the seeded Customer onboarding through BPMN: same project, same lead time, a name of its own", async () => {
+    await seedDemo(db());
+    const [owner] = await db().select().from(users).where(eq(users.email, DEMO_LOGINS[0].email));
+    const caller = callerFor(db(), owner!.id);
+    const [seeded] = await db().select().from(projects).where(eq(projects.slug, "customer-onboarding"));
+    const projectId = seeded!.id;
+    const original = await caller.graph.get({ projectId });
+    expect(original.edges.some((e) => e.relationType === "FEEDBACK_TO")).toBe(true);
+
+    const { content } = await caller.transfer.exportBpmn({ projectId });
+    const report = await caller.transfer.importProjects({ organizationId: seeded!.organizationId, text: content });
+    expect(report.failed).toBe(0);
+    const [first] = report.projects;
+    expect(first).toMatchObject({ name: "Customer onboarding (imported)", fileName: "Customer onboarding" });
+    const copy = await caller.graph.get({ projectId: first!.id });
+    expect(comparable(copy)).toEqual(comparable(original));
+    const [copied] = await db().select().from(projects).where(eq(projects.id, first!.id));
+    expect(copied!.description).toBe(seeded!.description);
+
+    const [before, after] = await Promise.all([
+      caller.analysis.leadTime({ projectId }),
+      caller.analysis.leadTime({ projectId: first!.id }),
+    ]);
+    expect(after.totalMinutes).toBe(before.totalMinutes);
+    const figures = (f: typeof before.flow) => ({
+      ...f,
+      departments: f.departments.map(({ id: _, ...d }) => d),
+      stages: f.stages.map(({ id: _, ...d }) => d),
+    });
+    expect(figures(after.flow)).toMatchObject({ processMinutes: before.flow.processMinutes, waitingMinutes: before.flow.waitingMinutes });
+    expect(figures(after.flow).departments).toEqual(figures(before.flow).departments);
+    expect(figures(after.flow).stages).toEqual(figures(before.flow).stages);
+
+    const again = await caller.transfer.importProjects({ organizationId: seeded!.organizationId, text: content });
+    expect(again.projects[0]!.name).toBe("Customer onboarding (imported 2)");
   });
 
   it("hides another organization's project from its exports", async () => {

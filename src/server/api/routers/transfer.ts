@@ -9,6 +9,8 @@ const fileInput = z.object({
     .string()
     .min(1, "Choose a file or paste its contents")
     .max(MAX_IMPORT_CHARS, `The file is larger than ${MAX_IMPORT_TEXT}; split it into smaller files`),
+  /** BPMN sub-processes: their steps in the map (flatten), or one step each (keep). */
+  subProcesses: z.enum(["flatten", "keep"], "Sub-processes are either flattened or kept as one step").default("flatten"),
 });
 
 export const transferRouter = createTRPCRouter({

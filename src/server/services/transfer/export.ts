@@ -47,7 +47,8 @@ export async function exportBpmn(ctx: ProjectContext): Promise<ExportFile> {
   const { access } = ctx;
   const graph = await load(ctx);
   await logExport(ctx, "bpmn");
-  return { filename: `${access.project.slug}.bpmn`, mimeType: "application/xml", content: toBpmnXml({ name: access.project.name }, graph) };
+  const { name, description } = access.project;
+  return { filename: `${access.project.slug}.bpmn`, mimeType: "application/xml", content: toBpmnXml({ name, description }, graph) };
 }
 
 const CSV_HEADER = [

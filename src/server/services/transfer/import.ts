@@ -1,7 +1,8 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { automationScore } from "~/domain/automation";
+import { diffGraphs, type GraphDiff } from "~/domain/diff";
 import type { GraphEdge, GraphNode } from "~/domain/graph";
-import { parseImport, type PlannedProject } from "~/domain/interchange";
+import { parseImport, type PlannedProject, type SubProcessMode } from "~/domain/interchange";
 import type { Transaction } from "~/server/db";
 import { departments, edges, nodes, projects, stages } from "~/server/db/schema";
 import { withTransaction } from "~/server/db/transaction";
@@ -9,22 +10,35 @@ import { logActivity } from "../activity";
 import type { OrgContext } from "../context";
 import { ServiceError } from "../errors";
 import { automationInputHash } from "../guards";
+import { loadGraph } from "../graph";
 import { edgeColumns, nodeColumns } from "../graph/rows";
 import { createProject } from "../projects";
 
 export type ImportPreview = {
   format: "json" | "bpmn";
   problems: string[];
-  projects: { name: string; nodes: number; edges: number; departments: string[]; stages: string[] }[];
+  /** What was left out or changed on the way in (BPMN from other tools), by element id. */
+  notes: string[];
+  /** How many sub-processes the file has: the dialog then offers to flatten them or keep each as one step. */
+  subProcesses: number;
+  projects: { name: string; nodes: number; edges: number; reworks: number; departments: string[]; stages: string[] }[];
 };
+
+export type ImportInput = { text: string; subProcesses?: SubProcessMode };
 
 export type ImportedProject = {
   index: number;
   id: string;
   slug: string;
   name: string;
+  /** The name in the file; `name` differs when a project of the organization already has it. */
+  fileName: string;
   expected: { nodes: number; edges: number };
-  /** Counted back inside the import's transaction; a project whose counts differ from the file is rolled back, so these always equal `expected`. */
+  /**
+   * Read back inside the import's transaction and compared with the file field by field (every
+   * step, connection, department and stage); a project that differs in anything is rolled
+   * back, so these always equal `expected`.
+   */
   stored: { nodes: number; edges: number };
 };
 
@@ -37,15 +51,18 @@ export type ImportReport = {
 };
 
 /** What importing the file would create; reads nothing and writes nothing, hence the unused ctx. */
-export async function previewImport(_ctx: OrgContext, { text }: { text: string }): Promise<ImportPreview> {
-  const parsed = await parseImport(text);
+export async function previewImport(_ctx: OrgContext, { text, subProcesses }: ImportInput): Promise<ImportPreview> {
+  const parsed = await parseImport(text, { subProcesses });
   return {
     format: parsed.format,
     problems: parsed.problems,
+    notes: parsed.notes,
+    subProcesses: parsed.subProcesses ?? 0,
     projects: parsed.projects.map((p) => ({
       name: p.name,
       nodes: p.graph.nodes.length,
       edges: p.graph.edges.length,
+      reworks: p.graph.edges.filter((e) => e.relationType === "FEEDBACK_TO").length,
       departments: p.graph.departments.map((d) => d.name),
       stages: p.graph.stages.map((s) => s.name),
     })),
@@ -127,6 +144,44 @@ async function insertEdges(tx: Transaction, owner: Owner, list: GraphEdge[]) {
       lag_minutes float8, lag_low_minutes float8, lag_high_minutes float8)`);
 }
 
+/** "Onboarding", else "Onboarding (imported)", "Onboarding (imported 2)"...: among the projects the importer can see. */
+async function importedName(tx: Transaction, organizationId: string, name: string) {
+  const base = name.slice(0, 240);
+  const taken = new Set(
+    (
+      await tx
+        .select({ name: projects.name })
+        .from(projects)
+        .where(
+          and(
+            eq(projects.organizationId, organizationId),
+            isNull(projects.deletedAt),
+            sql`left(lower(${projects.name}), ${base.length}) = lower(${base})`,
+          ),
+        )
+    ).map((p) => p.name.toLowerCase()),
+  );
+  if (!taken.has(name.toLowerCase())) return name;
+  for (let n = 1; ; n++) {
+    const candidate = `${base} (imported${n === 1 ? "" : ` ${n}`})`;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/** The first differences between the file and what was stored, in words, for the error that rolls the import back. */
+function describeDifferences(diff: GraphDiff): string {
+  const lines = (["nodes", "edges", "departments", "stages"] as const).flatMap((kind) =>
+    diff[kind].map((d) =>
+      d.kind === "added"
+        ? `${kind} ${d.id} missing`
+        : d.kind === "removed"
+          ? `${kind} ${d.id} extra`
+          : `${kind} ${d.id}: ${d.fields.map((f) => f.field).join(", ")}`,
+    ),
+  );
+  return lines.slice(0, 5).join("; ") + (lines.length > 5 ? `; and ${lines.length - 5} more` : "");
+}
+
 async function storedCounts(tx: Transaction, projectId: string) {
   const live = (table: typeof nodes | typeof edges) => and(eq(table.projectId, projectId), isNull(table.deletedAt));
   const [[n], [e], [counters]] = await Promise.all([
@@ -154,7 +209,8 @@ async function storedCounts(tx: Transaction, projectId: string) {
 async function importOne(ctx: OrgContext, plan: PlannedProject, format: string) {
   const { organizationId } = ctx.access;
   return withTransaction(ctx.db, async (tx) => {
-    const project = await createProject({ ...ctx, db: tx }, { name: plan.name, description: plan.description ?? undefined });
+    const name = await importedName(tx, organizationId, plan.name);
+    const project = await createProject({ ...ctx, db: tx }, { name, description: plan.description ?? undefined });
     const owner = { organizationId, projectId: project.id };
     await tx.delete(departments).where(eq(departments.projectId, project.id));
     await tx.delete(stages).where(eq(stages.projectId, project.id));
@@ -180,6 +236,10 @@ async function importOne(ctx: OrgContext, plan: PlannedProject, format: string) 
         `Stored ${stored.nodes} steps and ${stored.edges} connections, but the file has ${expected.nodes} and ${expected.edges}`,
       );
     }
+    // Every field of every step, connection and lane, read back and compared with the file.
+    const diff = diffGraphs(plan.graph, await loadGraph(tx, project.id, 0));
+    const differences = describeDifferences(diff);
+    if (differences) throw new ServiceError("INVALID_OPERATION", `What was stored differs from the file (${differences})`);
     await logActivity(tx, ctx.actor, {
       organizationId,
       projectId: project.id,
@@ -188,7 +248,14 @@ async function importOne(ctx: OrgContext, plan: PlannedProject, format: string) 
       entityId: project.id,
       details: { new_value: { format, nodes: expected.nodes, edges: expected.edges } },
     });
-    return { id: project.id, slug: project.slug, name: project.name, expected, stored: { nodes: stored.nodes, edges: stored.edges } };
+    return {
+      id: project.id,
+      slug: project.slug,
+      name: project.name,
+      fileName: plan.name,
+      expected,
+      stored: { nodes: stored.nodes, edges: stored.edges },
+    };
   });
 }
 
@@ -197,8 +264,8 @@ async function importOne(ctx: OrgContext, plan: PlannedProject, format: string) 
  * whole, with the list). Each project is its own transaction, so one that fails (say, the
  * project limit) leaves the others in place; the report says which.
  */
-export async function importProjects(ctx: OrgContext, { text }: { text: string }): Promise<ImportReport> {
-  const parsed = await parseImport(text);
+export async function importProjects(ctx: OrgContext, { text, subProcesses }: ImportInput): Promise<ImportReport> {
+  const parsed = await parseImport(text, { subProcesses });
   if (parsed.problems.length) {
     const n = parsed.problems.length;
     throw new ServiceError("INVALID_OPERATION", `The file has ${n} problem${n === 1 ? "" : "s"}; nothing was imported`, {
