@@ -170,7 +170,7 @@ test("a BPMN file from another modeler imports with notes on what it left out, s
   await expect(notes).toContainText("Left out 1 data store reference: Store_erp");
   await expect(dialog.getByTestId("import-preview")).toContainText("12");
 
-  await dialog.getByRole("radio", { name: "Keep each as one step" }).check();
+  await dialog.getByRole("radio", { name: "Keep as one step" }).check();
   await expect(notes).toContainText("kept as one step; left out its 7 elements");
   await expect(dialog.getByTestId("import-preview").getByRole("row").nth(1)).toContainText("9");
   await dialog.getByRole("button", { name: "Import", exact: true }).click();

@@ -116,8 +116,8 @@ export function ImportDialog({ organizationId, open, onClose }: ImportDialogProp
               </legend>
               {(
                 [
-                  ["flatten", "Flatten into their steps"],
-                  ["keep", "Keep each as one step"],
+                  ["flatten", preview.data.subProcesses === 1 ? "Flatten into its steps" : "Flatten into their steps"],
+                  ["keep", preview.data.subProcesses === 1 ? "Keep as one step" : "Keep each as one step"],
                 ] as const
               ).map(([mode, label]) => (
                 <label key={mode} className="mr-4 inline-flex items-center gap-1.5">
