@@ -1,5 +1,6 @@
-/** Durations are calendar time: d = 24h, w = 7d. */
-const UNIT_MINUTES = { m: 1, h: 60, d: 1440, w: 10080 } as const;
+/** Minutes per unit. Without a working calendar durations are continuous time: d = 24h, w = 7d. */
+export type DurationUnits = { m: number; h: number; d: number; w: number };
+export const CONTINUOUS_UNITS: DurationUnits = { m: 1, h: 60, d: 1440, w: 10080 };
 
 const GROUP = /(\d+(?:\.\d+)?)\s*([mhdw])/gy;
 
@@ -7,7 +8,8 @@ export const DURATION_HELP = "a duration like 45m, 2h30m, 1.5h, 3d or 1w 2d (uni
 
 export type DurationResult = { ok: true; minutes: number } | { ok: false; error: string };
 
-export function parseDuration(input: string): DurationResult {
+/** With a working calendar's units (calendar.ts, workUnits) "3d" is three working days. */
+export function parseDuration(input: string, units: DurationUnits = CONTINUOUS_UNITS): DurationResult {
   const text = input.trim().toLowerCase();
   if (text === "") return { ok: false, error: `Empty duration: expected ${DURATION_HELP}` };
   let minutes = 0;
@@ -17,7 +19,7 @@ export function parseDuration(input: string): DurationResult {
     GROUP.lastIndex = index;
     const match = GROUP.exec(text);
     if (!match) return { ok: false, error: `"${input}" is not ${DURATION_HELP}` };
-    minutes += Number(match[1]) * UNIT_MINUTES[match[2] as keyof typeof UNIT_MINUTES];
+    minutes += Number(match[1]) * units[match[2] as keyof DurationUnits];
     index = GROUP.lastIndex;
     while (text[index] === " ") index++;
   }
@@ -37,10 +39,10 @@ export type EstimateResult = { ok: true; estimate: Estimate } | { ok: false; err
  * "4h" is a fixed time; "2h / 4h / 2d" is optimistic / most likely / pessimistic, for the
  * Monte Carlo lead time. The most likely value is what the critical path uses.
  */
-export function parseEstimate(input: string): EstimateResult {
+export function parseEstimate(input: string, units: DurationUnits = CONTINUOUS_UNITS): EstimateResult {
   const parts = input.split("/");
   if (parts.length === 1) {
-    const single = parseDuration(input);
+    const single = parseDuration(input, units);
     return single.ok ? { ok: true, estimate: { low: single.minutes, mode: single.minutes, high: single.minutes } } : single;
   }
   if (parts.length !== 3) {
@@ -51,7 +53,7 @@ export function parseEstimate(input: string): EstimateResult {
   }
   const points: number[] = [];
   for (const [i, part] of parts.entries()) {
-    const parsed = parseDuration(part.trim());
+    const parsed = parseDuration(part.trim(), units);
     if (!parsed.ok) return { ok: false, error: `The ${POINT_NAMES[i]} time: ${parsed.error}` };
     points.push(parsed.minutes);
   }
@@ -66,16 +68,16 @@ export function parseEstimate(input: string): EstimateResult {
 }
 
 /** An empty duration is 0; garbage throws (inputs are validated before they get here). */
-export function estimateMinutes(input: string | null | undefined): Estimate {
+export function estimateMinutes(input: string | null | undefined, units: DurationUnits = CONTINUOUS_UNITS): Estimate {
   if (input == null || input.trim() === "") return { low: 0, mode: 0, high: 0 };
-  const result = parseEstimate(input);
+  const result = parseEstimate(input, units);
   if (!result.ok) throw new Error(result.error);
   return result.estimate;
 }
 
 /** The most likely minutes of a duration or estimate: what the critical path counts. */
-export function durationMinutes(input: string | null | undefined): number {
-  return estimateMinutes(input).mode;
+export function durationMinutes(input: string | null | undefined, units: DurationUnits = CONTINUOUS_UNITS): number {
+  return estimateMinutes(input, units).mode;
 }
 
 export function isRange(estimate: Estimate): boolean {

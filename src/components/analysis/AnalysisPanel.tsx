@@ -11,6 +11,7 @@ import { AnalysisError } from "./AnalysisError";
 import { BreakdownChart } from "./BreakdownChart";
 import { FlowSummary } from "./FlowSummary";
 import { FocusList } from "./FocusList";
+import { PlannedDatesSection } from "./PlannedDatesSection";
 import { SimulationSection } from "./SimulationSection";
 import { TimelineLadder } from "./TimelineLadder";
 import { WhatIfSection } from "./WhatIfSection";
@@ -49,8 +50,10 @@ function Uncertainty() {
 }
 
 export function AnalysisPanel() {
-  const editor = useEditorSelector((e) => ({ state: e.state }));
+  const editor = useEditorSelector((e) => ({ state: e.state, projectId: e.projectId }));
   const { leadTime, candidates, showCritical, setShowCritical, heat, setHeat } = useAnalysis();
+  const trpc = useTRPC();
+  const calendars = useQuery(trpc.calendar.forProject.queryOptions({ projectId: editor.projectId }));
   const result = leadTime.data;
   const { state } = editor;
 
@@ -92,7 +95,9 @@ export function AnalysisPanel() {
           {result.criticalPath.length} steps on the critical path · {result.totalDays} days
         </p>
         <p className="mt-0.5 text-xs text-slate-500" data-testid="day-rule">
-          {result.dayRule}
+          {calendars.data?.inForce
+            ? "This lead time counts 24-hour days; working calendars are set, so the planned dates below count working time."
+            : result.dayRule}
         </p>
         {result.undurationedNodes > 0 && (
           <p className="mt-2 rounded-md bg-amber-50 px-2 py-1.5 text-xs text-amber-800 ring-1 ring-amber-200 ring-inset">
@@ -120,6 +125,8 @@ export function AnalysisPanel() {
           </label>
         </div>
       </section>
+
+      <PlannedDatesSection />
 
       <FlowSummary flow={result.flow} />
       <TimelineLadder flow={result.flow} />

@@ -12,6 +12,7 @@ import { ErrorAlert } from "../ui/ErrorAlert";
 import { RoleBadge } from "../ui/RoleBadge";
 import { Section } from "../ui/Section";
 import { Skeleton } from "../ui/Skeleton";
+import { OrgCalendarSection } from "../calendars/OrgCalendarSection";
 import { AxesForm } from "./AxesForm";
 import { LeaveOrgSection } from "./LeaveOrgSection";
 import { OrgGeneralForm } from "./OrgGeneralForm";
@@ -63,6 +64,13 @@ export function OrgSettings({ organizationId, currentUserId }: { organizationId:
           description="These departments and stages are copied into new projects. Existing projects keep their own."
         >
           <AxesForm organizationId={id} departments={settings.departments} stages={settings.stages} readOnly={readOnly} />
+        </Section>
+        <Section
+          id="calendar"
+          title="Working calendar"
+          description="Step durations count in working time: 3d is three working days. Departments can have their own calendar (in a project, the department's menu). Waits are elapsed time."
+        >
+          <OrgCalendarSection organizationId={id} calendar={settings.calendar ?? null} readOnly={readOnly} />
         </Section>
         <Section id="members" title="Members" description="Members see the projects shared with them; owners and admins see all of them.">
           <OrgMembers organizationId={id} myRole={myRole} currentUserId={currentUserId} />

@@ -79,7 +79,7 @@ export function computeCpm(nodes: CpmNode[], deps: CpmEdge[], feedback: CpmFeedb
   return { criticalPathMinutes: total, reworkMinutes: rework, nodes: times, criticalPath: criticalPath(nodes, times, out, into) };
 }
 
-function topologicalOrder(nodes: CpmNode[], out: { to: number }[][], into: unknown[][]): number[] {
+export function topologicalOrder(nodes: CpmNode[], out: { to: number }[][], into: unknown[][]): number[] {
   const indegree = into.map((list) => list.length);
   const queue: number[] = [];
   indegree.forEach((d, i) => d === 0 && queue.push(i));

@@ -12,6 +12,7 @@ import { versionRouter } from "./routers/version";
 import { userRouter } from "./routers/user";
 import { templateRouter } from "./routers/template";
 import { invitationRouter } from "./routers/invitation";
+import { calendarRouter } from "./routers/calendar";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -26,6 +27,7 @@ export const appRouter = createTRPCRouter({
   graph: graphRouter,
   activity: activityRouter,
   analysis: analysisRouter,
+  calendar: calendarRouter,
   comment: commentRouter,
 });
 

@@ -191,6 +191,22 @@ export const PROCEDURES: Record<AppProcedurePath, ProcedureCase> = {
   "project.duplicate": { access: project("EDITOR"), call: (c, fx) => c.project.duplicate({ projectId: fx.projectId }) },
   "project.get": { access: project("VIEWER"), call: (c, fx) => c.project.get({ projectId: fx.projectId }) },
   "analysis.leadTime": { access: project("VIEWER"), call: (c, fx) => c.analysis.leadTime({ projectId: fx.projectId }) },
+  "analysis.plannedDates": {
+    access: project("VIEWER"),
+    call: (c, fx) => c.analysis.plannedDates({ projectId: fx.projectId, start: "2026-12-07T09:00:00Z" }),
+  },
+  "calendar.forProject": { access: project("VIEWER"), call: (c, fx) => c.calendar.forProject({ projectId: fx.projectId }) },
+  "calendar.setDepartment": {
+    access: project("EDITOR"),
+    call: async (c, fx) => {
+      const { departments } = await fx.ownerCaller.calendar.forProject({ projectId: fx.projectId });
+      return c.calendar.setDepartment({
+        projectId: fx.projectId,
+        departmentId: departments[0]!.id,
+        calendar: { days: [1, 2, 3, 4, 5], start: "09:00", end: "17:00", timeZone: "Europe/Berlin", holidays: [] },
+      });
+    },
+  },
   "analysis.automationCandidates": {
     access: project("VIEWER"),
     call: (c, fx) => c.analysis.automationCandidates({ projectId: fx.projectId }),

@@ -3,7 +3,9 @@
 import { useState } from "react";
 import type { Axis } from "~/domain/graph";
 import type { MatrixColumn, MatrixRow } from "~/domain/matrix";
+import { DepartmentCalendarDialog } from "../../calendars/DepartmentCalendarDialog";
 import { useCanvasActions } from "../canvas-actions";
+import { useEditorSelector } from "../editor-context";
 import type { LaneData } from "../flow-elements";
 import { AXIS_NOUN } from "./axis-ops";
 import { LaneColor } from "./LaneColor";
@@ -35,6 +37,8 @@ export function LaneHeader({
 }) {
   const actions = useCanvasActions();
   const [dropSide, setDropSide] = useState<Side | null>(null);
+  const [calendarOpen, setCalendarOpen] = useState(false);
+  const projectId = useEditorSelector((e) => e.projectId);
   const { band, index, count, readOnly, renaming } = data;
   const id = band.id;
   const noun = AXIS_NOUN[axis];
@@ -104,8 +108,18 @@ export function LaneHeader({
               { label: "Rename", onSelect: () => actions.startLaneRename(axis, id) },
               { label: `Move ${back}`, onSelect: () => actions.moveLane(axis, id, index - 1), disabled: index === 0 },
               { label: `Move ${forward}`, onSelect: () => actions.moveLane(axis, id, index + 2) },
+              ...(axis === "department" ? [{ label: "Working calendar…", onSelect: () => setCalendarOpen(true) }] : []),
               { label: `Delete ${noun.toLowerCase()}`, onSelect: () => actions.deleteLane(axis, id), danger: true },
             ]}
+          />
+        )}
+        {axis === "department" && id !== null && (
+          <DepartmentCalendarDialog
+            projectId={projectId}
+            departmentId={id}
+            name={band.name}
+            open={calendarOpen}
+            onClose={() => setCalendarOpen(false)}
           />
         )}
       </div>

@@ -4,12 +4,18 @@ import { automationCandidates, leadTime } from "~/server/services/analysis";
 import { nodeFieldSchemas } from "~/domain/operations";
 import { simulateLeadTime } from "~/server/services/analysis/simulate";
 import { whatIf } from "~/server/services/analysis/what-if";
+import { plannedDates } from "~/server/services/calendars";
 
 /** Enough runs for P95 to settle on real processes; more is allowed up to the engine's limit of what a request may take. */
 export const DEFAULT_RUNS = 5000;
 
 export const analysisRouter = createTRPCRouter({
   leadTime: projectProcedure("VIEWER").query(({ ctx }) => leadTime(ctx)),
+
+  /** Each step's planned start and finish from a start date, in the working calendars. */
+  plannedDates: projectProcedure("VIEWER")
+    .input(z.object({ start: z.iso.datetime({ offset: true, message: "The start is a date and time like 2026-12-07T09:00:00Z" }) }))
+    .query(({ ctx, input }) => plannedDates(ctx, input)),
 
   automationCandidates: projectProcedure("VIEWER")
     .input(z.object({ limit: z.number().int().min(1).max(50).default(5) }))

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { calendarSchema } from "~/domain/calendar";
 import { axisListSchema, colorSchema, orgNameSchema, slugSchema } from "~/domain/schemas";
 import { authedProcedure, createTRPCRouter, orgProcedure } from "~/server/api/trpc";
 import {
@@ -32,6 +33,8 @@ export const orgRouter = createTRPCRouter({
           .min(1, "Keep deleted projects at least 1 day")
           .max(3650, "Keep deleted projects at most 3650 days")
           .optional(),
+        /** The working calendar of departments without their own; null: continuous time. */
+        calendar: calendarSchema.nullable().optional(),
       }),
     )
     .mutation(({ ctx, input }) => updateOrganization(ctx, input)),

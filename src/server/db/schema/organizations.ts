@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import type { WorkingCalendar } from "~/domain/calendar";
 import { check, index, pgTable, unique } from "drizzle-orm/pg-core";
 import { createdAt, deletedAt, id, updatedAt } from "./columns";
 import { orgRole } from "./enums";
@@ -14,6 +15,8 @@ export type OrganizationSettings = {
   max_members: number;
   /** Days a deleted project stays in the trash before the purge job removes it (30 when unset). */
   trash_retention_days?: number;
+  /** The organization's working calendar, used by departments without their own; unset: continuous time. */
+  calendar?: WorkingCalendar | null;
 };
 
 export const organizations = pgTable(

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import type { WorkingCalendar } from "~/domain/calendar";
 import { check, index, pgTable, unique } from "drizzle-orm/pg-core";
 import { createdAt, deletedAt, id, updatedAt } from "./columns";
 import { projectRole, projectStatus } from "./enums";
@@ -84,6 +85,8 @@ export const departments = pgTable(
     name: t.varchar({ length: 100 }).notNull(),
     color: t.varchar({ length: 7 }).notNull(),
     position: t.integer().notNull(),
+    /** The department's working calendar; null: the organization's (or continuous time without one). */
+    calendar: t.jsonb().$type<WorkingCalendar>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   }),

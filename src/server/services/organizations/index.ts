@@ -1,3 +1,4 @@
+import type { WorkingCalendar } from "~/domain/calendar";
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { OrgRole } from "~/domain/roles";
@@ -77,6 +78,7 @@ export type OrganizationUpdate = {
   maxProjects?: number;
   maxMembers?: number;
   trashRetentionDays?: number;
+  calendar?: WorkingCalendar | null;
 };
 
 export async function updateOrganization({ db, access }: OrgContext, input: OrganizationUpdate) {
@@ -97,6 +99,7 @@ export async function updateOrganization({ db, access }: OrgContext, input: Orga
       ...(input.maxProjects !== undefined && { max_projects: input.maxProjects }),
       ...(input.maxMembers !== undefined && { max_members: input.maxMembers }),
       ...(input.trashRetentionDays !== undefined && { trash_retention_days: input.trashRetentionDays }),
+      ...(input.calendar !== undefined && { calendar: input.calendar }),
     };
     const [org] = await tx
       .update(organizations)
