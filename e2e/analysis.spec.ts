@@ -1,7 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { formatMinutes } from "../src/domain/duration";
 import { addStep, connect, openNewProject, step } from "./canvas-helpers";
-import { DEMO, signIn } from "./helpers";
+import { DEMO, projectQuery, signIn } from "./helpers";
 
 type Segment =
   | { kind: "step"; nodeId: string; minutes: number; external: boolean }
@@ -16,14 +16,8 @@ type Flow = {
 
 type Simulation = { percentiles: { p: number; minutes: number }[]; criticality: { nodes: Record<string, number> } };
 
-/** The engine's own answer, read over the same API the page uses (the browser's session cookie). */
-async function engine<T>(page: Page, procedure: string): Promise<T> {
-  const projectId = new URL(page.url()).pathname.split("/").at(-1)!;
-  const input = encodeURIComponent(JSON.stringify({ json: { projectId } }));
-  const response = await page.request.get(`/api/trpc/${procedure}?input=${input}`);
-  expect(response.ok()).toBe(true);
-  return (await response.json()).result.data.json;
-}
+/** The engine's own answer, as the page's session reads it. */
+const engine = projectQuery;
 
 test("the seeded project's analysis shows where the time goes, as the engine computed it", async ({ page }) => {
   await signIn(page, DEMO.email, DEMO.password);

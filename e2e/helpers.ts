@@ -60,3 +60,12 @@ export async function acceptInvitation(page: Page, link: string) {
   await page.getByRole("button", { name: /^Accept the invitation/ }).click();
   await expect(page).toHaveURL(/\/(projects\/[^/]+|dashboard\?org=.+)$/);
 }
+
+/** A procedure's answer for the project open in the page, read over the same API the page uses (the browser's session cookie). */
+export async function projectQuery<T>(page: Page, procedure: string): Promise<T> {
+  const projectId = new URL(page.url()).pathname.split("/").at(-1)!;
+  const input = encodeURIComponent(JSON.stringify({ json: { projectId } }));
+  const response = await page.request.get(`/api/trpc/${procedure}?input=${input}`);
+  expect(response.ok()).toBe(true);
+  return (await response.json()).result.data.json;
+}

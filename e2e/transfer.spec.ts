@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { step as stepNode, steps } from "./canvas-helpers";
-import { openProjectMenu, signUp, uniqueEmail } from "./helpers";
+import { openProjectMenu, projectQuery, signUp, uniqueEmail } from "./helpers";
 
 const file = (projects: unknown[]) => ({
   settings: {
@@ -97,21 +97,12 @@ test("a clean import reports verified counts, and an exported project imports ba
 
 type Graph = { edges: { relationType: string; frequency: number }[] };
 
-/** A procedure's answer for the project open in the page, as the page's own session sees it. */
-async function query<T>(page: Page, procedure: string): Promise<T> {
-  const projectId = new URL(page.url()).pathname.split("/").at(-1)!;
-  const input = encodeURIComponent(JSON.stringify({ json: { projectId } }));
-  const response = await page.request.get(`/api/trpc/${procedure}?input=${input}`);
-  expect(response.ok()).toBe(true);
-  return (await response.json()).result.data.json;
-}
-
 async function facts(page: Page) {
   await page.getByRole("tab", { name: "Analysis" }).click();
   await expect(page.getByTestId("lead-time-total")).toHaveText(/\d/);
   const leadTime = await page.getByTestId("lead-time-total").textContent();
   const stageOrder = await page.locator('[data-testid^="lane-stage-"]').allTextContents();
-  const reworks = (await query<Graph>(page, "graph.get")).edges
+  const reworks = (await projectQuery<Graph>(page, "graph.get")).edges
     .filter((e) => e.relationType === "FEEDBACK_TO")
     .map((e) => ({ frequency: e.frequency }));
   return { leadTime, stageOrder, reworks };

@@ -8,7 +8,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { chromium, type Browser } from "@playwright/test";
+import { chromium, type Browser, type Page } from "@playwright/test";
 import { CHROMIUM } from "../e2e/chromium";
 
 const BASE_URL = process.env.BASE_URL ?? "http://localhost:3000";
@@ -18,6 +18,16 @@ const SIZES = [
   { name: "project-1280x720", width: 1280, height: 720 },
   { name: "project-390x844", width: 390, height: 844, mobile: true },
 ];
+
+/** Signs in as the demo owner and opens the seeded "Customer onboarding". */
+async function openDemoProject(page: Page) {
+  await page.goto(`${BASE_URL}/login`);
+  await page.getByLabel("Email").fill("demo@flowmatrix.dev");
+  await page.getByLabel("Password").fill("flowmatrix-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/dashboard/);
+  await page.getByRole("link", { name: "Customer onboarding" }).first().click();
+}
 
 async function main() {
   const browser = await chromium.launch({
@@ -31,12 +41,7 @@ async function main() {
       hasTouch: size.mobile ?? false,
     });
     const page = await context.newPage();
-    await page.goto(`${BASE_URL}/login`);
-    await page.getByLabel("Email").fill("demo@flowmatrix.dev");
-    await page.getByLabel("Password").fill("flowmatrix-demo");
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(/\/dashboard/);
-    await page.getByRole("link", { name: "Customer onboarding" }).first().click();
+    await openDemoProject(page);
     await page.getByTestId("matrix-canvas").waitFor();
     await page.locator(".react-flow__node-action").first().waitFor();
     await page.waitForTimeout(600);
@@ -68,12 +73,7 @@ async function main() {
 async function handOver(browser: Browser) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, acceptDownloads: true });
   const page = await context.newPage();
-  await page.goto(`${BASE_URL}/login`);
-  await page.getByLabel("Email").fill("demo@flowmatrix.dev");
-  await page.getByLabel("Password").fill("flowmatrix-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/dashboard/);
-  await page.getByRole("link", { name: "Customer onboarding" }).first().click();
+  await openDemoProject(page);
   await page.locator(".react-flow__node-action").first().waitFor();
   await page.getByTestId("export-image-button").click();
   const dialog = page.getByRole("dialog", { name: "Export picture" });

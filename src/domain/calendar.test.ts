@@ -1,24 +1,9 @@
 import { describe, expect, it } from "vitest";
-import {
-  advanceWork,
-  calendarSchema,
-  describeCalendar,
-  nextWorking,
-  workingMinutesBetween,
-  workMinutes,
-  type WorkingCalendar,
-} from "./calendar";
+import { officeCalendar as office } from "./calendar-fixtures";
+import { advanceWork, calendarSchema, describeCalendar, nextWorking, workingMinutesBetween, workMinutes } from "./calendar";
 
 const at = (iso: string) => Date.parse(iso);
 const iso = (ms: number) => new Date(ms).toISOString().replace(".000Z", "Z");
-const office = (extra: Partial<WorkingCalendar> = {}): WorkingCalendar => ({
-  days: [1, 2, 3, 4, 5],
-  start: "09:00",
-  end: "17:00",
-  timeZone: "UTC",
-  holidays: [],
-  ...extra,
-});
 
 describe("working calendars", () => {
   it("3 working days from Friday 16:00 in a Mon-Fri 09-17 calendar finish on Wednesday 16:00", () => {

@@ -1,21 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import type { WorkingCalendar } from "~/domain/calendar";
+import { officeCalendar as office } from "~/domain/calendar-fixtures";
 import { activityLogs } from "~/server/db/schema";
 import { createOrgWithProject } from "~/server/test/actors";
 import { testDatabaseKinds, useTestDatabase } from "~/server/test/db";
 import { failure } from "~/server/test/errors";
 import { addProjectMember, callerFor } from "~/server/test/factories";
 import { batch, edgeOp, nodeOp } from "~/server/test/graph";
-
-const office = (extra: Partial<WorkingCalendar> = {}): WorkingCalendar => ({
-  days: [1, 2, 3, 4, 5],
-  start: "09:00",
-  end: "17:00",
-  timeZone: "UTC",
-  holidays: [],
-  ...extra,
-});
 
 describe.each(testDatabaseKinds())("calendars and planned dates (%s)", (kind) => {
   const db = useTestDatabase(kind);
