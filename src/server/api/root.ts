@@ -13,6 +13,7 @@ import { userRouter } from "./routers/user";
 import { templateRouter } from "./routers/template";
 import { invitationRouter } from "./routers/invitation";
 import { calendarRouter } from "./routers/calendar";
+import { runRouter } from "./routers/run";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -28,6 +29,7 @@ export const appRouter = createTRPCRouter({
   activity: activityRouter,
   analysis: analysisRouter,
   calendar: calendarRouter,
+  run: runRouter,
   comment: commentRouter,
 });
 

@@ -58,6 +58,9 @@ const AUTHED: Access = { kind: "authed" };
 const org = (min: OrgRole): Access => ({ kind: "org", min });
 const project = (min: ProjectRole): Access => ({ kind: "project", min });
 
+const withStep = (fx: Fixture) =>
+  fx.ownerCaller.graph.applyOps({ projectId: fx.projectId, ...batch([nodeOp("Run step", { avgTime: "1h" })]) });
+
 export const PROCEDURES: Record<AppProcedurePath, ProcedureCase> = {
   "auth.signUp": {
     access: PUBLIC,
@@ -194,6 +197,26 @@ export const PROCEDURES: Record<AppProcedurePath, ProcedureCase> = {
   "analysis.plannedDates": {
     access: project("VIEWER"),
     call: (c, fx) => c.analysis.plannedDates({ projectId: fx.projectId, start: "2026-12-07T09:00:00Z" }),
+  },
+  // Runs need a step to plan: the owner adds one first.
+  "run.start": { access: project("EDITOR"), setup: withStep, call: (c, fx) => c.run.start({ projectId: fx.projectId, name: "Case 1" }) },
+  "run.list": { access: project("VIEWER"), call: (c, fx) => c.run.list({ projectId: fx.projectId }) },
+  "run.get": {
+    access: project("VIEWER"),
+    setup: withStep,
+    call: async (c, fx) =>
+      c.run.get({ projectId: fx.projectId, runId: (await fx.ownerCaller.run.start({ projectId: fx.projectId, name: "Case" })).id }),
+  },
+  "run.record": {
+    access: project("EDITOR"),
+    setup: withStep,
+    call: async (c, fx) => {
+      const run = await fx.ownerCaller.run.get({
+        projectId: fx.projectId,
+        runId: (await fx.ownerCaller.run.start({ projectId: fx.projectId, name: "Case" })).id,
+      });
+      return c.run.record({ projectId: fx.projectId, runId: run.id, nodeId: run.steps[0]!.id, kind: "START" });
+    },
   },
   "calendar.forProject": { access: project("VIEWER"), call: (c, fx) => c.calendar.forProject({ projectId: fx.projectId }) },
   "calendar.setDepartment": {

@@ -7,3 +7,4 @@ export * from "./history";
 export * from "./analysis";
 export * from "./templates";
 export * from "./invitations";
+export * from "./runs";

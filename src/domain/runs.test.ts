@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { runStatus, type RunPlan } from "./runs";
+
+const t = (time: string) => Date.parse(`2026-12-07T${time}:00Z`);
+const plan: RunPlan = {
+  steps: [
+    { id: "a", label: "A", departmentId: null, plannedStart: "2026-12-07T09:00:00Z", plannedFinish: "2026-12-07T10:00:00Z" },
+    { id: "b", label: "B", departmentId: null, plannedStart: "2026-12-07T10:00:00Z", plannedFinish: "2026-12-07T12:00:00Z" },
+    { id: "c", label: "C", departmentId: null, plannedStart: "2026-12-07T10:00:00Z", plannedFinish: "2026-12-07T11:00:00Z" },
+  ],
+  deps: [
+    { source: "a", target: "b" },
+    { source: "a", target: "c" },
+  ],
+};
+
+describe("runStatus", () => {
+  it("measures lateness at now: past the planned finish in progress, past the planned start not started", () => {
+    const status = runStatus(
+      plan,
+      [
+        { nodeId: "a", kind: "START", at: t("09:00") },
+        { nodeId: "a", kind: "FINISH", at: t("09:50") },
+        { nodeId: "b", kind: "START", at: t("10:00") },
+      ],
+      t("09:00"),
+      t("12:45"),
+    );
+    expect(status.steps.map((s) => [s.id, s.state, s.lateMinutes])).toEqual([
+      ["a", "DONE", 0],
+      ["b", "IN_PROGRESS", 45],
+      ["c", "NOT_STARTED", 165],
+    ]);
+    expect(status.counts).toEqual({ done: 1, inProgress: 1, notStarted: 1, late: 2 });
+    expect(status).toMatchObject({ finished: false, actualLeadMinutes: null, actualCriticalPath: [] });
+  });
+
+  it("once every step is done gives the actual lead time and the chain that held up the last finish", () => {
+    const events = ["a", "b", "c"].flatMap((id, i) => [
+      { nodeId: id, kind: "START" as const, at: t("09:00") },
+      { nodeId: id, kind: "FINISH" as const, at: t(["10:00", "11:00", "13:00"][i]!) },
+    ]);
+    const status = runStatus(plan, events, t("09:00"), t("14:00"));
+    expect(status).toMatchObject({ finished: true, actualLeadMinutes: 240, actualCriticalPath: ["a", "c"] });
+    expect(status.steps.find((s) => s.id === "c")!.lateMinutes).toBe(120);
+  });
+});

@@ -1,0 +1,103 @@
+/**
+ * Process runs: a real pass through the process measured against the plan it started on.
+ * Pure: the runs service stores the plan and the step events, this says what they mean.
+ */
+
+/** The plan a run started on: its steps with their planned dates, and the dependencies between them. */
+export type RunPlan = {
+  steps: { id: string; label: string; departmentId: string | null; plannedStart: string; plannedFinish: string }[];
+  deps: { source: string; target: string }[];
+};
+
+export const RUN_EVENT_KINDS = ["START", "FINISH"] as const;
+export type RunEventKind = (typeof RUN_EVENT_KINDS)[number];
+
+/** Recorded events in the order they were recorded; a later one of the same kind corrects an earlier one. */
+export type RunEvent = { nodeId: string; kind: RunEventKind; at: number };
+
+export type StepState = "DONE" | "IN_PROGRESS" | "NOT_STARTED";
+
+export type RunStep = {
+  id: string;
+  label: string;
+  state: StepState;
+  plannedStart: string;
+  plannedFinish: string;
+  actualStart: string | null;
+  actualFinish: string | null;
+  /**
+   * How late, in minutes, measured at `now`: a done step finished after its planned finish, a
+   * step in progress is past its planned finish, a step not started is past its planned start.
+   * 0 when on time.
+   */
+  lateMinutes: number;
+};
+
+export type RunStatus = {
+  steps: RunStep[];
+  counts: { done: number; inProgress: number; notStarted: number; late: number };
+  finished: boolean;
+  /** Start of the run to the last finish, once every step is done. */
+  actualLeadMinutes: number | null;
+  /** Once finished: the chain of steps, first to last, whose actual finishes held up the last one. */
+  actualCriticalPath: string[];
+};
+
+const MINUTE = 60_000;
+const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
+
+export function runStatus(plan: RunPlan, events: RunEvent[], startedAt: number, now: number): RunStatus {
+  const started = new Map<string, number>();
+  const finished = new Map<string, number>();
+  for (const e of events) (e.kind === "START" ? started : finished).set(e.nodeId, e.at);
+
+  const steps = plan.steps.map((s): RunStep => {
+    const actualStart = started.get(s.id);
+    const actualFinish = finished.get(s.id);
+    const state: StepState = actualFinish !== undefined ? "DONE" : actualStart !== undefined ? "IN_PROGRESS" : "NOT_STARTED";
+    const due = Date.parse(state === "NOT_STARTED" ? s.plannedStart : s.plannedFinish);
+    const measured = state === "DONE" ? actualFinish! : now;
+    return {
+      id: s.id,
+      label: s.label,
+      state,
+      plannedStart: s.plannedStart,
+      plannedFinish: s.plannedFinish,
+      actualStart: iso(actualStart),
+      actualFinish: iso(actualFinish),
+      lateMinutes: Math.max(0, Math.round((measured - due) / MINUTE)),
+    };
+  });
+  const count = (state: StepState) => steps.filter((s) => s.state === state).length;
+  const done = steps.length > 0 && steps.every((s) => s.state === "DONE");
+  return {
+    steps,
+    counts: {
+      done: count("DONE"),
+      inProgress: count("IN_PROGRESS"),
+      notStarted: count("NOT_STARTED"),
+      late: steps.filter((s) => s.lateMinutes > 0).length,
+    },
+    finished: done,
+    actualLeadMinutes: done ? (Math.max(...finished.values()) - startedAt) / MINUTE : null,
+    actualCriticalPath: done ? actualChain(plan, finished) : [],
+  };
+}
+
+/** From the step that finished last, back through the predecessor that finished last before it. */
+function actualChain(plan: RunPlan, finished: Map<string, number>): string[] {
+  const into = new Map<string, string[]>();
+  for (const d of plan.deps) into.set(d.target, [...(into.get(d.target) ?? []), d.source]);
+  const order = plan.steps.map((s) => s.id);
+  let current: string | undefined = order.reduce((last, id) => (finished.get(id)! > finished.get(last)! ? id : last), order[0]!);
+  const chain: string[] = [];
+  while (current && !chain.includes(current)) {
+    chain.unshift(current);
+    const before: string[] = into.get(current) ?? [];
+    current = before.reduce<string | undefined>(
+      (last, id) => (last === undefined || finished.get(id)! > finished.get(last)! ? id : last),
+      undefined,
+    );
+  }
+  return chain;
+}

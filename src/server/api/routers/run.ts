@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { RUN_EVENT_KINDS } from "~/domain/runs";
+import { createTRPCRouter, projectProcedure } from "~/server/api/trpc";
+import { getRun, listRuns, recordStep, startRun } from "~/server/services/runs";
+
+const instant = (what: string) => z.iso.datetime({ offset: true, message: `${what} is a date and time like 2026-12-07T09:00:00Z` });
+
+export const runRouter = createTRPCRouter({
+  /** Starts a run of the process; it keeps the plan of the revision it started on. */
+  start: projectProcedure("EDITOR")
+    .input(
+      z.object({
+        name: z.string().trim().min(1, "Give the run a name").max(255, "The name must be at most 255 characters"),
+        externalRef: z.string().trim().max(255, "The reference must be at most 255 characters").nullish(),
+        startedAt: instant("The start").optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => startRun(ctx, input)),
+
+  list: projectProcedure("VIEWER").query(({ ctx }) => listRuns(ctx)),
+
+  get: projectProcedure("VIEWER")
+    .input(z.object({ runId: z.uuid("Not a run id") }))
+    .query(({ ctx, input }) => getRun(ctx, input)),
+
+  /** A step started or finished, now or at `at`; with an `eventId`, the same event posted twice counts once. */
+  record: projectProcedure("EDITOR")
+    .input(
+      z.object({
+        runId: z.uuid("Not a run id"),
+        nodeId: z.uuid("Not a step id"),
+        kind: z.enum(RUN_EVENT_KINDS, "The kind is START or FINISH"),
+        at: instant("The time").optional(),
+        eventId: z.string().trim().min(1).max(100, "The event id must be at most 100 characters").nullish(),
+      }),
+    )
+    .mutation(({ ctx, input }) => recordStep(ctx, input)),
+});
