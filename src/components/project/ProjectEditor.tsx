@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "~/trpc/react";
 import { AnalysisProvider } from "../analysis/AnalysisProvider";
 import { EditorProvider } from "../canvas/EditorProvider";
+import { RunProvider } from "../runs/RunProvider";
 import { FocusStepFromUrl } from "../search/FocusStepFromUrl";
 import { ErrorAlert } from "../ui/ErrorAlert";
 import { Skeleton } from "../ui/Skeleton";
@@ -25,23 +26,25 @@ export function ProjectEditor({ projectId, readOnly }: { projectId: string; read
     <EditorProvider projectId={projectId} initial={graph.data} readOnly={readOnly}>
       <FocusStepFromUrl />
       <AnalysisProvider>
-        <VersionViewProvider>
-          <section
-            aria-label="Process matrix editor"
-            data-full-screen={fullScreen.on || undefined}
-            className={`flex min-h-0 flex-col overflow-hidden bg-white ${
-              fullScreen.on ? "fixed inset-0 z-40" : "flex-1 rounded-xl border border-slate-200 shadow-sm"
-            }`}
-          >
-            <ToolbarArea />
-            <div className="relative flex min-h-0 flex-1 max-md:flex-col">
-              <div className="relative min-w-0 flex-1">
-                <CanvasArea />
+        <RunProvider>
+          <VersionViewProvider>
+            <section
+              aria-label="Process matrix editor"
+              data-full-screen={fullScreen.on || undefined}
+              className={`flex min-h-0 flex-col overflow-hidden bg-white ${
+                fullScreen.on ? "fixed inset-0 z-40" : "flex-1 rounded-xl border border-slate-200 shadow-sm"
+              }`}
+            >
+              <ToolbarArea />
+              <div className="relative flex min-h-0 flex-1 max-md:flex-col">
+                <div className="relative min-w-0 flex-1">
+                  <CanvasArea />
+                </div>
+                <SidePanel />
               </div>
-              <SidePanel />
-            </div>
-          </section>
-        </VersionViewProvider>
+            </section>
+          </VersionViewProvider>
+        </RunProvider>
       </AnalysisProvider>
     </EditorProvider>
   );

@@ -5,6 +5,7 @@ import { AnalysisPanel } from "../analysis/AnalysisPanel";
 import { useEditorSelector } from "../canvas/editor-context";
 import { Inspector } from "../canvas/inspector/Inspector";
 import { CommentsPanel } from "../comments/CommentsPanel";
+import { RunsPanel } from "../runs/RunsPanel";
 import { Icon } from "../ui/Icon";
 import { HistoryPanel } from "./HistoryPanel";
 
@@ -13,6 +14,7 @@ const TABS = [
   { id: "analysis", label: "Analysis" },
   { id: "comments", label: "Comments" },
   { id: "history", label: "History" },
+  { id: "runs", label: "Runs" },
 ] as const;
 
 type Tab = (typeof TABS)[number]["id"];
@@ -26,7 +28,7 @@ const subscribePhone = (onChange: () => void) => {
 const isPhone = () => window.matchMedia(PHONE).matches;
 
 /**
- * The selection's details, the analysis, comments and history: a column beside the canvas,
+ * The selection's details, the analysis, comments, history and process runs: a column beside the canvas,
  * or on phones a bottom sheet under it that opens from its tabs (and when a step is tapped).
  */
 export function SidePanel() {
@@ -111,8 +113,10 @@ export function SidePanel() {
             <AnalysisPanel />
           ) : tab === "comments" ? (
             <CommentsPanel />
-          ) : (
+          ) : tab === "history" ? (
             <HistoryPanel />
+          ) : (
+            <RunsPanel />
           )}
         </div>
       )}

@@ -6,12 +6,17 @@ import { automationScore } from "~/domain/automation";
 import { formatMinutes, parseEstimate } from "~/domain/duration";
 import type { GraphNode, NodeFacts } from "~/domain/graph";
 import { NODE_HEIGHT, NODE_WIDTH } from "~/domain/matrix";
+import { RunMarker } from "../../runs/RunMarker";
+import { useRunStep } from "../../runs/RunProvider";
 import { DIFF_BADGE, DIFF_COLOR, DIFF_WORD, useDiffKind } from "../../versions/diff-style";
 import { CRITICAL_HALO, CRITICAL_STROKE, SELECTED_STROKE } from "../edges/edge-style";
 import type { ActivityFlowNode } from "../flow-elements";
 import { Glyph } from "./glyphs";
 import { HEAT_FILL, NODE_LOOK, SEVERITY_COLOR, SEVERITY_STROKE, STATUS_BADGE } from "./node-style";
 import { RenameInput } from "./RenameInput";
+
+/** A step late in the run on the map is outlined in red. */
+const RUN_LATE_STROKE = "#dc2626";
 
 /** Below this zoom the details are unreadable anyway; drawing less keeps big maps fast. */
 const COMPACT_ZOOM = 0.45;
@@ -33,15 +38,19 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Act
   const look = NODE_LOOK[node.type];
   const compact = useStore(isCompact);
   const diff = useDiffKind(node.id);
+  const runStep = useRunStep(node.id);
+  const late = (runStep?.lateMinutes ?? 0) > 0;
   const stroke = selected
     ? SELECTED_STROKE.color
     : diff
       ? DIFF_COLOR[diff]
-      : critical
-        ? CRITICAL_STROKE.color
-        : severity
-          ? SEVERITY_STROKE[severity]
-          : look.stroke;
+      : late
+        ? RUN_LATE_STROKE
+        : critical
+          ? CRITICAL_STROKE.color
+          : severity
+            ? SEVERITY_STROKE[severity]
+            : look.stroke;
   const removed = diff === "removed";
   return (
     <div
@@ -71,11 +80,12 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Act
           d={look.path}
           fill={heat ? HEAT_FILL[heat] : removed ? "#fef2f2" : "white"}
           stroke={stroke}
-          strokeWidth={selected || critical || diff ? 2.5 : 1.5}
+          strokeWidth={selected || critical || diff || late ? 2.5 : 1.5}
           strokeDasharray={removed ? "6 4" : undefined}
         />
         {look.detail && <path d={look.detail} fill="none" stroke={stroke} strokeWidth={1.5} />}
       </svg>
+      {runStep && <RunMarker step={runStep} />}
       {diff && (
         <span
           className={`absolute -top-2.5 right-3 z-10 rounded-full px-1.5 text-[10px] leading-4 font-semibold uppercase ring-1 ring-inset ${DIFF_BADGE[diff]}`}
