@@ -9,6 +9,7 @@ import { Skeleton } from "../ui/Skeleton";
 import { PasswordForm } from "./PasswordForm";
 import { ProfileForm } from "./ProfileForm";
 import { AccountDataSection } from "./AccountDataSection";
+import { ApiTokensSection } from "./ApiTokensSection";
 import { SessionsSection } from "./SessionsSection";
 
 export function ProfilePage() {
@@ -32,6 +33,9 @@ export function ProfilePage() {
         </Section>
         <Section id="sessions" title="Sessions">
           <SessionsSection />
+        </Section>
+        <Section id="api-tokens" title="API tokens">
+          <ApiTokensSection />
         </Section>
         <Section id="your-data" title="Your data">
           <AccountDataSection />

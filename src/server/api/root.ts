@@ -14,6 +14,7 @@ import { templateRouter } from "./routers/template";
 import { invitationRouter } from "./routers/invitation";
 import { calendarRouter } from "./routers/calendar";
 import { runRouter } from "./routers/run";
+import { tokenRouter } from "./routers/token";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -30,6 +31,7 @@ export const appRouter = createTRPCRouter({
   analysis: analysisRouter,
   calendar: calendarRouter,
   run: runRouter,
+  token: tokenRouter,
   comment: commentRouter,
 });
 

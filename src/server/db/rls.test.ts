@@ -29,6 +29,7 @@ const TENANT_TABLES: Record<string, (t: Tenant) => ReturnType<typeof sql>> = {
   invitations: (t) => sql`organization_id = ${t.orgId}`,
   process_runs: (t) => sql`organization_id = ${t.orgId}`,
   run_step_events: (t) => sql`organization_id = ${t.orgId}`,
+  api_tokens: (t) => sql`organization_id = ${t.orgId}`,
   users: (t) => sql`id = ${t.userId}`,
   sessions: (t) => sql`user_id = ${t.userId}`,
 };
@@ -56,6 +57,7 @@ async function createTenant(db: Database, name: string): Promise<Tenant> {
   await caller.analysis.simulate({ projectId, runs: 100 });
   const run = await caller.run.start({ projectId, name: `${name} run` });
   await caller.run.record({ projectId, runId: run.id, nodeId: a.node.id, kind: "START" });
+  await caller.token.create({ organizationId: org.id, name: `${name} token`, scope: "READ" });
   await caller.template.saveFromProject({ projectId, name: `${name} template`, category: "CUSTOM", tags: [] });
   await caller.org.members.add({ organizationId: org.id, email: `asked-${user.id}@example.test`, role: "MEMBER" });
   await caller.project.members.add({ projectId, email: `asked-${user.id}@example.test`, role: "VIEWER" });

@@ -10,6 +10,7 @@ import type { OrgRole, ProjectRole } from "~/domain/roles";
 import type { AppRouter } from "~/server/api/root";
 import { uniqueSlug, type ActorTraits, type Caller, type Fixture } from "./actors";
 import { addOrgMember, createInvitation, createOrg, TEST_PASSWORD } from "./factories";
+import { apiTokens } from "~/server/db/schema";
 import { batch, nodeOp } from "./graph";
 
 export type Access = { kind: "public" } | { kind: "authed" } | { kind: "org"; min: OrgRole } | { kind: "project"; min: ProjectRole };
@@ -199,6 +200,27 @@ export const PROCEDURES: Record<AppProcedurePath, ProcedureCase> = {
     call: (c, fx) => c.analysis.plannedDates({ projectId: fx.projectId, start: "2026-12-07T09:00:00Z" }),
   },
   // Runs need a step to plan: the owner adds one first.
+  "token.list": { access: AUTHED, call: (c) => c.token.list() },
+  "token.create": { access: org("MEMBER"), call: (c, fx) => c.token.create({ organizationId: fx.orgId, name: "CI", scope: "READ" }) },
+  // Revoking works on the actor's own token, made for them directly.
+  "token.revoke": {
+    access: AUTHED,
+    call: async (c, fx) => {
+      const me = await c.user.me();
+      const [own] = await fx.db
+        .insert(apiTokens)
+        .values({
+          organizationId: fx.orgId,
+          userId: me.id,
+          name: "Own",
+          scope: "READ",
+          prefix: "fm_test",
+          tokenHash: randomUUID().replace(/-/g, ""),
+        })
+        .returning();
+      return c.token.revoke({ tokenId: own!.id });
+    },
+  },
   "run.start": { access: project("EDITOR"), setup: withStep, call: (c, fx) => c.run.start({ projectId: fx.projectId, name: "Case 1" }) },
   "run.list": { access: project("VIEWER"), call: (c, fx) => c.run.list({ projectId: fx.projectId }) },
   "run.get": {

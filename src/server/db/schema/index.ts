@@ -8,3 +8,4 @@ export * from "./analysis";
 export * from "./templates";
 export * from "./invitations";
 export * from "./runs";
+export * from "./tokens";
