@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { runStatus, type RunPlan } from "./runs";
+import { runStatus, type DatedPlan } from "./runs";
 
 const t = (time: string) => Date.parse(`2026-12-07T${time}:00Z`);
-const plan: RunPlan = {
+const plan: DatedPlan = {
   steps: [
-    { id: "a", label: "A", departmentId: null, plannedStart: "2026-12-07T09:00:00Z", plannedFinish: "2026-12-07T10:00:00Z" },
-    { id: "b", label: "B", departmentId: null, plannedStart: "2026-12-07T10:00:00Z", plannedFinish: "2026-12-07T12:00:00Z" },
-    { id: "c", label: "C", departmentId: null, plannedStart: "2026-12-07T10:00:00Z", plannedFinish: "2026-12-07T11:00:00Z" },
+    { id: "a", label: "A", plannedStart: "2026-12-07T09:00:00Z", plannedFinish: "2026-12-07T10:00:00Z" },
+    { id: "b", label: "B", plannedStart: "2026-12-07T10:00:00Z", plannedFinish: "2026-12-07T12:00:00Z" },
+    { id: "c", label: "C", plannedStart: "2026-12-07T10:00:00Z", plannedFinish: "2026-12-07T11:00:00Z" },
   ],
   deps: [
     { source: "a", target: "b" },

@@ -3,9 +3,20 @@
  * Pure: the runs service stores the plan and the step events, this says what they mean.
  */
 
-/** The plan a run started on: its steps with their planned dates, and the dependencies between them. */
+import type { WorkingCalendar } from "./calendar";
+
+/**
+ * What a run is measured against: each step's working minutes and calendar, the dependencies
+ * and their waits (elapsed minutes). Planned dates follow from a run's start.
+ */
 export type RunPlan = {
-  steps: { id: string; label: string; departmentId: string | null; plannedStart: string; plannedFinish: string }[];
+  steps: { id: string; label: string; departmentId: string | null; duration: number; calendar: WorkingCalendar | null }[];
+  deps: { source: string; target: string; lag: number }[];
+};
+
+/** A plan dated from a run's start. */
+export type DatedPlan = {
+  steps: { id: string; label: string; plannedStart: string; plannedFinish: string }[];
   deps: { source: string; target: string }[];
 };
 
@@ -46,7 +57,7 @@ export type RunStatus = {
 const MINUTE = 60_000;
 const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
 
-export function runStatus(plan: RunPlan, events: RunEvent[], startedAt: number, now: number): RunStatus {
+export function runStatus(plan: DatedPlan, events: RunEvent[], startedAt: number, now: number): RunStatus {
   const started = new Map<string, number>();
   const finished = new Map<string, number>();
   for (const e of events) (e.kind === "START" ? started : finished).set(e.nodeId, e.at);
@@ -85,7 +96,7 @@ export function runStatus(plan: RunPlan, events: RunEvent[], startedAt: number, 
 }
 
 /** From the step that finished last, back through the predecessor that finished last before it. */
-function actualChain(plan: RunPlan, finished: Map<string, number>): string[] {
+function actualChain(plan: DatedPlan, finished: Map<string, number>): string[] {
   const into = new Map<string, string[]>();
   for (const d of plan.deps) into.set(d.target, [...(into.get(d.target) ?? []), d.source]);
   const order = plan.steps.map((s) => s.id);

@@ -29,6 +29,7 @@ const TENANT_TABLES: Record<string, (t: Tenant) => ReturnType<typeof sql>> = {
   invitations: (t) => sql`organization_id = ${t.orgId}`,
   process_runs: (t) => sql`organization_id = ${t.orgId}`,
   run_step_events: (t) => sql`organization_id = ${t.orgId}`,
+  run_plans: (t) => sql`organization_id = ${t.orgId}`,
   api_tokens: (t) => sql`organization_id = ${t.orgId}`,
   users: (t) => sql`id = ${t.userId}`,
   sessions: (t) => sql`user_id = ${t.userId}`,

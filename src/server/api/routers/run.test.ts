@@ -1,4 +1,6 @@
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { runPlans } from "~/server/db/schema";
 import { officeCalendar } from "~/domain/calendar-fixtures";
 import { createOrgWithProject } from "~/server/test/actors";
 import { testDatabaseKinds, useTestDatabase } from "~/server/test/db";
@@ -57,13 +59,24 @@ describe.each(testDatabaseKinds())("process runs (%s)", (kind) => {
     expect((await caller.run.list({ projectId })).map((r) => r.name)).toEqual(["Order 1001"]);
   });
 
-  it("plans the run in the working calendars", async () => {
+  it("plans the run in the working calendars; a later calendar does not change an earlier run; equal plans are stored once", async () => {
     const { caller, orgId, projectId, c } = await setup();
+    const before = await caller.run.start({ projectId, name: "Before the calendar", startedAt: "2026-12-04T16:00:00Z" });
     await caller.org.update({ organizationId: orgId, calendar: officeCalendar() });
     const run = await caller.run.start({ projectId, name: "Friday order", startedAt: "2026-12-04T16:00:00Z" });
     const detail = await caller.run.get({ projectId, runId: run.id });
     // 1h on Friday, then 2h and 1h on Monday morning.
     expect(detail.steps.find((s) => s.id === c)).toMatchObject({ plannedFinish: "2026-12-07T12:00:00.000Z" });
+    // Planned without a calendar: four hours straight through Friday evening.
+    expect((await caller.run.get({ projectId, runId: before.id })).steps.find((s) => s.id === c)).toMatchObject({
+      plannedFinish: "2026-12-04T20:00:00.000Z",
+    });
+    await caller.run.start({ projectId, name: "Another case", startedAt: "2026-12-08T09:00:00Z" });
+    const [plans] = await db()
+      .select({ n: sql<number>`count(*)::int` })
+      .from(runPlans)
+      .where(eq(runPlans.projectId, projectId));
+    expect(plans!.n).toBe(2);
   });
 
   it("refuses what cannot have happened, a repeated reference, a step from elsewhere and a viewer's records", async () => {

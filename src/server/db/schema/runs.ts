@@ -7,9 +7,39 @@ import { projects } from "./projects";
 import { users } from "./users";
 
 /**
- * One real pass through the process: started at a time, with the plan it started on (the
- * steps, their dependencies and planned dates at that revision) kept in the row, so editing
- * the map later does not rewrite what a run was measured against.
+ * What runs are measured against: the steps (with their working time and calendar) and the
+ * dependencies (with their waits) of a project at one moment. Stored once per distinct
+ * content, so the thousands of cases of an imported log share one row; planned dates follow
+ * from a run's start (schedule.ts).
+ */
+export const runPlans = pgTable(
+  "run_plans",
+  (t) => ({
+    id: id(),
+    organizationId: t
+      .uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    projectId: t
+      .uuid()
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    /** The project revision the plan was taken at. */
+    revision: t.bigint({ mode: "number" }).notNull(),
+    /** SHA-256 of the plan, to find an equal one. */
+    contentHash: t.varchar({ length: 64 }).notNull(),
+    plan: t.jsonb().$type<RunPlan>().notNull(),
+    createdAt: createdAt(),
+  }),
+  (table) => [
+    uniqueIndex("run_plans_content_key").on(table.projectId, table.contentHash),
+    index("run_plans_organization_id_idx").on(table.organizationId),
+  ],
+);
+
+/**
+ * One real pass through the process, started at a time, measured against the plan it started
+ * on: editing the map later does not rewrite what a run was measured against.
  */
 export const processRuns = pgTable(
   "process_runs",
@@ -27,15 +57,17 @@ export const processRuns = pgTable(
     /** The case's id in the system that records the work (an order number, a ticket). */
     externalRef: t.varchar({ length: 255 }),
     startedAt: t.timestamp({ withTimezone: true }).notNull(),
-    /** The project revision the run started on. */
-    revision: t.bigint({ mode: "number" }).notNull(),
-    plan: t.jsonb().$type<RunPlan>().notNull(),
+    planId: t
+      .uuid()
+      .notNull()
+      .references(() => runPlans.id, { onDelete: "cascade" }),
     createdBy: t.uuid().references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   }),
   (table) => [
     index("process_runs_project_started_idx").on(table.projectId, table.startedAt),
     index("process_runs_organization_id_idx").on(table.organizationId),
+    index("process_runs_plan_id_idx").on(table.planId),
     uniqueIndex("process_runs_external_ref_key")
       .on(table.projectId, table.externalRef)
       .where(sql`${table.externalRef} IS NOT NULL`),
@@ -78,5 +110,6 @@ export const runStepEvents = pgTable(
   ],
 );
 
+export type RunPlanRow = typeof runPlans.$inferSelect;
 export type ProcessRun = typeof processRuns.$inferSelect;
 export type RunStepEvent = typeof runStepEvents.$inferSelect;

@@ -1,31 +1,90 @@
 /**
- * Process runs: start a run of the project (it keeps the plan of the revision it started on),
- * record when each step started and finished, and read the run against its plan.
+ * Process runs: start a run of the project (it keeps the plan it started on: steps, working
+ * times, calendars, dependencies), record when each step started and finished, and read the
+ * run against that plan dated from its start.
  */
+import { createHash } from "node:crypto";
 import { and, asc, desc, eq, isNull, ne } from "drizzle-orm";
-import { runStatus, type RunEventKind, type RunPlan, type RunStatus } from "~/domain/runs";
-import { planScheduleSql } from "~/server/analysis/schedule-sql";
-import { edges, nodes, processRuns, projects, runStepEvents, type ProcessRun } from "~/server/db/schema";
+import { workMinutes } from "~/domain/calendar";
+import { runStatus, type DatedPlan, type RunEventKind, type RunPlan, type RunStatus } from "~/domain/runs";
+import { planSchedule } from "~/server/analysis/schedule";
+import type { DbOrTx, Transaction } from "~/server/db";
+import { edges, nodes, processRuns, projects, runPlans, runStepEvents, type ProcessRun, type RunPlanRow } from "~/server/db/schema";
 import { withTransaction } from "~/server/db/transaction";
+import { projectCalendars } from "../calendars";
 import type { ProjectContext } from "../context";
 import { isUniqueViolation, notFound, ServiceError } from "../errors";
 
 export type StartRunInput = { name: string; externalRef?: string | null; startedAt?: string };
 export type RecordStepInput = { runId: string; nodeId: string; kind: RunEventKind; at?: string; eventId?: string | null };
 
-export type RunSummary = Pick<ProcessRun, "id" | "name" | "externalRef" | "revision"> & { startedAt: string; stepCount: number };
+export type RunSummary = Pick<ProcessRun, "id" | "name" | "externalRef"> & { startedAt: string; revision: number; stepCount: number };
 export type RunDetail = RunSummary & RunStatus;
 
-const summary = (run: ProcessRun): RunSummary => ({
+type RunRow = { run: ProcessRun; plan: RunPlanRow };
+
+const summary = ({ run, plan }: RunRow): RunSummary => ({
   id: run.id,
   name: run.name,
   externalRef: run.externalRef,
-  revision: run.revision,
   startedAt: run.startedAt.toISOString(),
-  stepCount: run.plan.steps.length,
+  revision: plan.revision,
+  stepCount: plan.plan.steps.length,
 });
 
-/** Starts a run now (or at `startedAt`), planned from that moment in the working calendars. */
+/** The plan of the project as it is: each step's working time in its calendar, the dependencies and their waits. */
+async function currentPlan(ctx: ProjectContext, tx: Transaction): Promise<RunPlan> {
+  const projectId = ctx.access.project.id;
+  const [calendars, steps, deps] = await Promise.all([
+    projectCalendars({ ...ctx, db: tx }),
+    tx
+      .select({ id: nodes.id, label: nodes.label, departmentId: nodes.departmentId, attributes: nodes.attributes })
+      .from(nodes)
+      .where(and(eq(nodes.projectId, projectId), isNull(nodes.deletedAt)))
+      .orderBy(asc(nodes.id)),
+    tx
+      .select({ source: edges.sourceId, target: edges.targetId, lag: edges.lagMinutes })
+      .from(edges)
+      .where(and(eq(edges.projectId, projectId), isNull(edges.deletedAt), ne(edges.relationType, "FEEDBACK_TO")))
+      .orderBy(asc(edges.id)),
+  ]);
+  const own = new Map(calendars.departments.map((d) => [d.id, d.calendar]));
+  return {
+    steps: steps.map((s) => {
+      const calendar = (s.departmentId ? own.get(s.departmentId) : null) ?? calendars.organization;
+      return { id: s.id, label: s.label, departmentId: s.departmentId, duration: workMinutes(s.attributes.avg_time, calendar), calendar };
+    }),
+    deps,
+  };
+}
+
+/** The stored plan equal to this one, else a new one: an imported log's cases share a plan. */
+async function storedPlan(ctx: ProjectContext, tx: Transaction, revision: number, plan: RunPlan) {
+  const { organizationId, project } = ctx.access;
+  const contentHash = createHash("sha256").update(JSON.stringify(plan)).digest("hex");
+  await tx.insert(runPlans).values({ organizationId, projectId: project.id, revision, contentHash, plan }).onConflictDoNothing();
+  const [row] = await tx
+    .select()
+    .from(runPlans)
+    .where(and(eq(runPlans.projectId, project.id), eq(runPlans.contentHash, contentHash)));
+  return row!;
+}
+
+/** The plan dated from the run's start in the working calendars (the twin of the SQL engine). */
+function dated(plan: RunPlan, startedAt: number): DatedPlan {
+  const times = new Map(planSchedule(plan.steps, plan.deps, startedAt).map((s) => [s.id, s]));
+  return {
+    steps: plan.steps.map((s) => ({
+      id: s.id,
+      label: s.label,
+      plannedStart: new Date(times.get(s.id)!.start).toISOString(),
+      plannedFinish: new Date(times.get(s.id)!.finish).toISOString(),
+    })),
+    deps: plan.deps,
+  };
+}
+
+/** Starts a run now (or at `startedAt`), measured against the project as it is now. */
 export async function startRun(ctx: ProjectContext, input: StartRunInput): Promise<RunSummary> {
   const { access, actor } = ctx;
   const projectId = access.project.id;
@@ -33,27 +92,10 @@ export async function startRun(ctx: ProjectContext, input: StartRunInput): Promi
   return withTransaction(ctx.db, async (tx) => {
     // FOR SHARE: the plan is read at one revision, with no graph batch halfway through.
     const [current] = await tx.select({ revision: projects.revision }).from(projects).where(eq(projects.id, projectId)).for("share");
-    const [planned, steps, deps] = await Promise.all([
-      planScheduleSql(tx, projectId, startedAt),
-      tx
-        .select({ id: nodes.id, label: nodes.label, departmentId: nodes.departmentId })
-        .from(nodes)
-        .where(and(eq(nodes.projectId, projectId), isNull(nodes.deletedAt))),
-      tx
-        .select({ source: edges.sourceId, target: edges.targetId })
-        .from(edges)
-        .where(and(eq(edges.projectId, projectId), isNull(edges.deletedAt), ne(edges.relationType, "FEEDBACK_TO"))),
-    ]);
-    if (steps.length === 0) throw new ServiceError("INVALID_OPERATION", "The project has no steps yet: add steps before starting a run");
-    const dates = new Map(planned.map((p) => [p.id, p]));
-    const plan: RunPlan = {
-      steps: steps.map((s) => ({
-        ...s,
-        plannedStart: new Date(dates.get(s.id)!.start).toISOString(),
-        plannedFinish: new Date(dates.get(s.id)!.finish).toISOString(),
-      })),
-      deps,
-    };
+    const plan = await currentPlan(ctx, tx);
+    if (plan.steps.length === 0)
+      throw new ServiceError("INVALID_OPERATION", "The project has no steps yet: add steps before starting a run");
+    const stored = await storedPlan(ctx, tx, current!.revision, plan);
     const [run] = await tx
       .insert(processRuns)
       .values({
@@ -62,8 +104,7 @@ export async function startRun(ctx: ProjectContext, input: StartRunInput): Promi
         name: input.name,
         externalRef: input.externalRef || null,
         startedAt: new Date(startedAt),
-        revision: current!.revision,
-        plan,
+        planId: stored.id,
         createdBy: actor.userId,
       })
       .returning()
@@ -72,39 +113,46 @@ export async function startRun(ctx: ProjectContext, input: StartRunInput): Promi
           throw new ServiceError("INVALID_OPERATION", `A run with the reference "${input.externalRef}" already exists in this project`);
         throw error;
       });
-    return summary(run!);
+    return summary({ run: run!, plan: stored });
   });
 }
 
 export async function listRuns({ db, access }: ProjectContext): Promise<RunSummary[]> {
-  const list = await db.select().from(processRuns).where(eq(processRuns.projectId, access.project.id)).orderBy(desc(processRuns.startedAt));
+  const list = await db
+    .select({ run: processRuns, plan: runPlans })
+    .from(processRuns)
+    .innerJoin(runPlans, eq(runPlans.id, processRuns.planId))
+    .where(eq(processRuns.projectId, access.project.id))
+    .orderBy(desc(processRuns.startedAt));
   return list.map(summary);
 }
 
-async function findRun(db: ProjectContext["db"], projectId: string, runId: string) {
-  const [run] = await db
-    .select()
+async function findRun(db: DbOrTx, projectId: string, runId: string): Promise<RunRow> {
+  const [row] = await db
+    .select({ run: processRuns, plan: runPlans })
     .from(processRuns)
+    .innerJoin(runPlans, eq(runPlans.id, processRuns.planId))
     .where(and(eq(processRuns.id, runId), eq(processRuns.projectId, projectId)));
-  if (!run) throw notFound("Run");
-  return run;
+  if (!row) throw notFound("Run");
+  return row;
 }
 
 /** The run against its plan, as of now: each step done, in progress or not started, and how late. */
 export async function getRun({ db, access }: ProjectContext, { runId }: { runId: string }): Promise<RunDetail> {
-  const run = await findRun(db, access.project.id, runId);
+  const row = await findRun(db, access.project.id, runId);
   const events = await db
     .select({ nodeId: runStepEvents.nodeId, kind: runStepEvents.kind, at: runStepEvents.at })
     .from(runStepEvents)
-    .where(eq(runStepEvents.runId, run.id))
+    .where(eq(runStepEvents.runId, row.run.id))
     .orderBy(asc(runStepEvents.createdAt), asc(runStepEvents.id));
+  const startedAt = row.run.startedAt.getTime();
   const status = runStatus(
-    run.plan,
+    dated(row.plan.plan, startedAt),
     events.map((e) => ({ nodeId: e.nodeId, kind: e.kind as RunEventKind, at: e.at.getTime() })),
-    run.startedAt.getTime(),
+    startedAt,
     Date.now(),
   );
-  return { ...summary(run), ...status };
+  return { ...summary(row), ...status };
 }
 
 /**
@@ -115,7 +163,7 @@ export async function getRun({ db, access }: ProjectContext, { runId }: { runId:
 export async function recordStep(ctx: ProjectContext, input: RecordStepInput) {
   const { access, actor } = ctx;
   return withTransaction(ctx.db, async (tx) => {
-    const run = await findRun(tx, access.project.id, input.runId);
+    const { run, plan } = await findRun(tx, access.project.id, input.runId);
     if (input.eventId) {
       const [seen] = await tx
         .select()
@@ -123,7 +171,7 @@ export async function recordStep(ctx: ProjectContext, input: RecordStepInput) {
         .where(and(eq(runStepEvents.runId, run.id), eq(runStepEvents.eventId, input.eventId)));
       if (seen) return { id: seen.id, repeated: true };
     }
-    const step = run.plan.steps.find((s) => s.id === input.nodeId);
+    const step = plan.plan.steps.find((s) => s.id === input.nodeId);
     if (!step)
       throw new ServiceError(
         "INVALID_OPERATION",
