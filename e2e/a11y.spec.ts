@@ -74,7 +74,7 @@ test("dashboard", async ({ page }) => {
 });
 
 test("project page, every side panel tab", async ({ page }) => {
-  // Six full-page scans of a 24-step canvas; on a busy two-core machine that outlasts the default minute.
+  // Seven full-page scans of a 24-step canvas; on a busy two-core machine that outlasts the default minute.
   test.setTimeout(150_000);
   await openProject(page, "Customer onboarding");
   await expectAccessible(page, "the project page (Details)");
@@ -93,6 +93,10 @@ test("project page, every side panel tab", async ({ page }) => {
   await page.getByRole("tab", { name: "History" }).click();
   await expect(sidePanel(page).getByRole("button").first()).toBeVisible();
   await expectAccessible(page, "the project page (History)");
+
+  await page.getByRole("tab", { name: "Runs" }).click();
+  await expect(sidePanel(page).getByRole("form", { name: "Start a run" })).toBeVisible();
+  await expectAccessible(page, "the project page (Runs)");
 });
 
 test("project page with the legend open and a connection selected", async ({ page }) => {
@@ -155,4 +159,11 @@ test("templates and organization settings", async ({ page }) => {
   await expect(page).toHaveURL(/\/settings$/);
   await expect(page.getByRole("heading", { level: 2 }).first()).toBeVisible();
   await expectAccessible(page, "the organization settings page");
+});
+
+test("profile with its API tokens", async ({ page }) => {
+  await signIn(page, DEMO.email, DEMO.password);
+  await page.goto("/profile");
+  await expect(page.getByRole("form", { name: "New API token" })).toBeVisible();
+  await expectAccessible(page, "the profile page");
 });

@@ -75,7 +75,7 @@ export function PlannedDatesSection() {
           <p className="mt-1 text-xs text-slate-500" data-testid="calendar-rule">
             {plan.data.rule}{" "}
             {organizationId && (
-              <Link href={`/orgs/${organizationId}/settings#calendar`} className="text-brand-700 hover:underline">
+              <Link href={`/orgs/${organizationId}/settings#calendar`} className="text-brand-700 underline">
                 Working calendar
               </Link>
             )}

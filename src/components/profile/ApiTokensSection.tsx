@@ -54,7 +54,7 @@ export function ApiTokensSection() {
     <div className="space-y-4">
       <p className="text-sm text-slate-600">
         Systems that record the work (an ERP, a ticket tool, a script) can read your process maps and report runs through the{" "}
-        <a href="/api/v1/openapi.json" className="text-brand-700 hover:underline">
+        <a href="/api/v1/openapi.json" className="text-brand-700 underline">
           REST API
         </a>
         . A token acts as you, in one organization; a read token cannot change anything.

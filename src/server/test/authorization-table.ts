@@ -223,6 +223,7 @@ export const PROCEDURES: Record<AppProcedurePath, ProcedureCase> = {
   },
   "run.start": { access: project("EDITOR"), setup: withStep, call: (c, fx) => c.run.start({ projectId: fx.projectId, name: "Case 1" }) },
   "run.list": { access: project("VIEWER"), call: (c, fx) => c.run.list({ projectId: fx.projectId }) },
+  "run.actuals": { access: project("VIEWER"), call: (c, fx) => c.run.actuals({ projectId: fx.projectId }) },
   "run.get": {
     access: project("VIEWER"),
     setup: withStep,

@@ -79,6 +79,47 @@ describe.each(testDatabaseKinds())("process runs (%s)", (kind) => {
     expect(plans!.n).toBe(2);
   });
 
+  it("sets what the runs took beside the estimates: median and P80 per step, the wait before it, lead times, and odd cases", async () => {
+    const { caller, projectId, a, b, c } = await setup();
+    const minutes = (base: string, m: number) => new Date(Date.parse(base) + m * 60_000).toISOString();
+    const record = async (runId: string, nodeId: string, start: string, finish: string) => {
+      await caller.run.record({ projectId, runId, nodeId, kind: "START", at: start });
+      await caller.run.record({ projectId, runId, nodeId, kind: "FINISH", at: finish });
+    };
+    // Five cases: "Receive order" takes 60..180 minutes (estimate 1h), the rest exactly their estimates, a 30-minute wait before "Ship".
+    for (const [i, taken] of [60, 90, 120, 150, 180].entries()) {
+      const start = `2026-12-0${i + 1}T09:00:00.000Z`;
+      const run = await caller.run.start({ projectId, name: `Case ${i + 1}`, startedAt: start });
+      await record(run.id, a, start, minutes(start, taken));
+      await record(run.id, b, minutes(start, taken), minutes(start, taken + 120));
+      await record(run.id, c, minutes(start, taken + 150), minutes(start, taken + 210));
+    }
+    const odd = await caller.run.start({ projectId, name: "Rushed", startedAt: "2026-12-08T09:00:00Z" });
+    await record(odd.id, a, "2026-12-08T09:00:00Z", "2026-12-08T10:00:00Z");
+    await caller.run.record({ projectId, runId: odd.id, nodeId: b, kind: "START", at: "2026-12-08T10:00:00Z" });
+    await record(odd.id, c, "2026-12-08T10:30:00Z", "2026-12-08T11:00:00Z");
+    const skipper = await caller.run.start({ projectId, name: "Skipped the check", startedAt: "2026-12-09T09:00:00Z" });
+    await record(skipper.id, a, "2026-12-09T09:00:00Z", "2026-12-09T10:00:00Z");
+    await record(skipper.id, c, "2026-12-09T10:00:00Z", "2026-12-09T11:00:00Z");
+
+    // "Receive order" over all seven cases: 60, 60, 60, 90, 120, 150, 180 minutes.
+    const result = await caller.run.actuals({ projectId, factor: 1.25 });
+    const by = Object.fromEntries(result.steps.map((s) => [s.id, s]));
+    expect(by[a]).toMatchObject({ estimate: 60, samples: 7, median: 90, ratio: 1.5, flagged: true });
+    expect(by[a]!.p80).toBeCloseTo(144, 6);
+    expect((await caller.run.actuals({ projectId, factor: 2 })).steps.find((s) => s.id === a)!.flagged).toBe(false);
+    expect(by[b]).toMatchObject({ estimate: 120, samples: 5, median: 120, flagged: false, waitMedian: 0 });
+    expect(by[c]).toMatchObject({ estimate: 60, samples: 7, waitMedian: 30 });
+    expect(result).toMatchObject({
+      runs: 7,
+      finishedRuns: 5,
+      skipped: { count: 1, runs: ["Skipped the check"] },
+      outOfOrder: { count: 1, runs: ["Rushed"] },
+    });
+    expect(result.lead.values).toEqual([270, 300, 330, 360, 390]);
+    expect(result.lead.median).toBe(330);
+  });
+
   it("refuses what cannot have happened, a repeated reference, a step from elsewhere and a viewer's records", async () => {
     const { caller, orgId, projectId, a } = await setup();
     const run = await caller.run.start({ projectId, name: "Order", externalRef: "SO-1", startedAt: "2026-12-07T09:00:00Z" });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { RUN_EVENT_KINDS } from "~/domain/runs";
 import { createTRPCRouter, projectProcedure } from "~/server/api/trpc";
 import { getRun, listRuns, recordStep, startRun } from "~/server/services/runs";
+import { actuals } from "~/server/services/runs/actuals";
 
 const instant = (what: string) => z.iso.datetime({ offset: true, message: `${what} is a date and time like 2026-12-07T09:00:00Z` });
 
@@ -18,6 +19,11 @@ export const runRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => startRun(ctx, input)),
 
   list: projectProcedure("VIEWER").query(({ ctx }) => listRuns(ctx)),
+
+  /** Planned versus actual over the project's runs: per step median and P80 beside the estimate, lead time per case. */
+  actuals: projectProcedure("VIEWER")
+    .input(z.object({ factor: z.number().min(1.1, "The factor is at least 1.1").max(10, "The factor is at most 10").default(1.5) }))
+    .query(({ ctx, input }) => actuals(ctx, input)),
 
   get: projectProcedure("VIEWER")
     .input(z.object({ runId: z.uuid("Not a run id") }))

@@ -33,7 +33,7 @@ const summary = ({ run, plan }: RunRow): RunSummary => ({
 });
 
 /** The plan of the project as it is: each step's working time in its calendar, the dependencies and their waits. */
-async function currentPlan(ctx: ProjectContext, tx: Transaction): Promise<RunPlan> {
+export async function currentPlan(ctx: ProjectContext, tx: Transaction): Promise<RunPlan> {
   const projectId = ctx.access.project.id;
   const [calendars, steps, deps] = await Promise.all([
     projectCalendars({ ...ctx, db: tx }),
