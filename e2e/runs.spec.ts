@@ -60,6 +60,23 @@ test("start a run, mark steps started and done, and see late steps marked on the
   await expect(page.getByTestId("run-counts")).toContainText("2 done · 0 in progress · 0 not started · 2 late");
   await expect(page.getByTestId("run-lead-time")).toContainText("actual lead time 2h 30m, through 2 steps");
 
+  // Planned versus actual: "Receive order" took 2h against 1h, "Ship" 30m against 1h; take the medians, then undo.
+  await page.getByRole("tab", { name: "Analysis" }).click();
+  const actuals = page.getByRole("region", { name: "Planned versus actual" });
+  await expect(page.getByTestId("lead-time-total")).toHaveText("2h");
+  await expect(actuals.getByTestId("actuals-summary")).toContainText("1 run, 1 finished · actual lead time median 2h 30m");
+  const row = actuals.getByRole("row", { name: /Receive order/ });
+  await expect(row).toContainText("1h2h2h");
+  await expect(row).toHaveAttribute("data-flagged", "true");
+  await actuals.getByRole("button", { name: "Use the medians as estimates" }).click();
+  await expect(actuals.getByRole("status")).toContainText("2 steps take the times of the runs");
+  await expect(page.getByTestId("save-status")).toHaveText("Saved");
+  await expect(page.getByTestId("lead-time-total")).toHaveText("2h 30m");
+  await page.getByRole("button", { name: "Undo", exact: true }).click();
+  await expect(page.getByTestId("save-status")).toHaveText("Saved");
+  await expect(page.getByTestId("lead-time-total")).toHaveText("2h");
+  await page.getByRole("tab", { name: "Runs" }).click();
+
   // Back to the list: the run is there, and the map shows no run.
   await page.getByRole("button", { name: "All runs" }).click();
   await expect(page.getByRole("region", { name: "Runs", exact: true })).toContainText("Order 1001");

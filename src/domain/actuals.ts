@@ -119,3 +119,24 @@ export function summarizeActuals(
     outOfOrder: { count: outOfOrder.length, runs: outOfOrder.slice(0, LISTED) },
   };
 }
+
+/** Minutes as a duration text in hours and minutes ("1h30m"), which means the same in every calendar. */
+export function hoursText(minutes: number): string {
+  const total = Math.max(0, Math.round(minutes));
+  const h = Math.floor(total / 60);
+  const m = total % 60;
+  return h && m ? `${h}h${m}m` : h ? `${h}h` : `${m}m`;
+}
+
+/**
+ * The estimate each measured step would get from its runs: the median, or P10 / P50 / P90 as
+ * a three-point estimate. Steps without a measured run keep theirs.
+ */
+export function estimatesFromActuals(steps: StepActual[], mode: "median" | "range"): Map<string, string> {
+  const next = new Map<string, string>();
+  for (const s of steps) {
+    if (s.samples === 0 || s.median === null) continue;
+    next.set(s.id, mode === "median" ? hoursText(s.median) : `${hoursText(s.p10!)} / ${hoursText(s.median)} / ${hoursText(s.p90!)}`);
+  }
+  return next;
+}

@@ -45,3 +45,20 @@ describe("runStatus", () => {
     expect(status.steps.find((s) => s.id === "c")!.lateMinutes).toBe(120);
   });
 });
+
+describe("estimates from actuals", () => {
+  it("writes hours and minutes, the same in every calendar, and three points in order", async () => {
+    const { estimatesFromActuals, hoursText } = await import("./actuals");
+    expect([hoursText(90), hoursText(60), hoursText(45), hoursText(0), hoursText(1501.4)]).toEqual(["1h30m", "1h", "45m", "0m", "25h1m"]);
+    const step = { label: "A", estimate: 60, waitMedian: null, ratio: 1.5, flagged: true };
+    const next = estimatesFromActuals(
+      [
+        { ...step, id: "a", samples: 5, p10: 66, median: 90, p80: 144, p90: 162 },
+        { ...step, id: "b", samples: 0, p10: null, median: null, p80: null, p90: null },
+      ],
+      "range",
+    );
+    expect([...next]).toEqual([["a", "1h6m / 1h30m / 2h42m"]]);
+    expect(estimatesFromActuals([{ ...step, id: "a", samples: 1, p10: 90, median: 90, p80: 90, p90: 90 }], "median").get("a")).toBe("1h30m");
+  });
+});

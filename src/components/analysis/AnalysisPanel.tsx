@@ -11,6 +11,7 @@ import { AnalysisError } from "./AnalysisError";
 import { BreakdownChart } from "./BreakdownChart";
 import { FlowSummary } from "./FlowSummary";
 import { FocusList } from "./FocusList";
+import { ActualsSection } from "./ActualsSection";
 import { PlannedDatesSection } from "./PlannedDatesSection";
 import { SimulationSection } from "./SimulationSection";
 import { TimelineLadder } from "./TimelineLadder";
@@ -127,6 +128,7 @@ export function AnalysisPanel() {
       </section>
 
       <PlannedDatesSection />
+      <ActualsSection />
 
       <FlowSummary flow={result.flow} />
       <TimelineLadder flow={result.flow} />

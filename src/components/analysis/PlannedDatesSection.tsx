@@ -17,7 +17,8 @@ function nextHour(): string {
   return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:00`;
 }
 
-const days = (n: number) => `${(Math.round(n * 10) / 10).toLocaleString("en")} ${Math.abs(n - 1) < 0.05 ? "day" : "days"}`;
+const days = (n: number) =>
+  n < 0.95 ? "under a day" : `${(Math.round(n * 10) / 10).toLocaleString("en")} ${Math.abs(n - 1) < 0.05 ? "day" : "days"}`;
 const when = (iso: string) =>
   new Date(iso).toLocaleString("en", {
     weekday: "short",
