@@ -59,6 +59,8 @@ describe("estimates from actuals", () => {
       "range",
     );
     expect([...next]).toEqual([["a", "1h6m / 1h30m / 2h42m"]]);
-    expect(estimatesFromActuals([{ ...step, id: "a", samples: 1, p10: 90, median: 90, p80: 90, p90: 90 }], "median").get("a")).toBe("1h30m");
+    expect(estimatesFromActuals([{ ...step, id: "a", samples: 1, p10: 90, median: 90, p80: 90, p90: 90 }], "median").get("a")).toBe(
+      "1h30m",
+    );
   });
 });

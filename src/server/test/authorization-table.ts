@@ -59,6 +59,7 @@ const AUTHED: Access = { kind: "authed" };
 const org = (min: OrgRole): Access => ({ kind: "org", min });
 const project = (min: ProjectRole): Access => ({ kind: "project", min });
 
+const LOG_COLUMNS = { caseId: "case", activity: "activity", complete: "done" };
 const withStep = (fx: Fixture) =>
   fx.ownerCaller.graph.applyOps({ projectId: fx.projectId, ...batch([nodeOp("Run step", { avgTime: "1h" })]) });
 
@@ -223,6 +224,27 @@ export const PROCEDURES: Record<AppProcedurePath, ProcedureCase> = {
   },
   "run.start": { access: project("EDITOR"), setup: withStep, call: (c, fx) => c.run.start({ projectId: fx.projectId, name: "Case 1" }) },
   "run.list": { access: project("VIEWER"), call: (c, fx) => c.run.list({ projectId: fx.projectId }) },
+  "run.previewLog": {
+    access: project("EDITOR"),
+    call: (c, fx) =>
+      c.run.previewLog({
+        projectId: fx.projectId,
+        format: "csv",
+        text: "case,activity,done\n1,Run step,2026-12-07T10:00:00Z\n",
+        mapping: LOG_COLUMNS,
+      }),
+  },
+  "run.importLog": {
+    access: project("EDITOR"),
+    setup: withStep,
+    call: (c, fx) =>
+      c.run.importLog({
+        projectId: fx.projectId,
+        format: "csv",
+        text: `case,activity,done\n${randomUUID()},Run step,2026-12-07T10:00:00Z\n`,
+        mapping: LOG_COLUMNS,
+      }),
+  },
   "run.actuals": { access: project("VIEWER"), call: (c, fx) => c.run.actuals({ projectId: fx.projectId }) },
   "run.get": {
     access: project("VIEWER"),

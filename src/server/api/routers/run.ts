@@ -3,8 +3,21 @@ import { RUN_EVENT_KINDS } from "~/domain/runs";
 import { createTRPCRouter, projectProcedure } from "~/server/api/trpc";
 import { getRun, listRuns, recordStep, startRun } from "~/server/services/runs";
 import { actuals } from "~/server/services/runs/actuals";
+import { importLog, previewLog } from "~/server/services/runs/eventlog";
+import { MAX_IMPORT_CHARS, MAX_IMPORT_TEXT } from "~/domain/interchange/limits";
 
 const instant = (what: string) => z.iso.datetime({ offset: true, message: `${what} is a date and time like 2026-12-07T09:00:00Z` });
+
+const column = z.string().trim().min(1).max(200);
+const logInput = z.object({
+  text: z
+    .string()
+    .min(1, "Choose a log file")
+    .max(MAX_IMPORT_CHARS, `The log is larger than ${MAX_IMPORT_TEXT}; split it into smaller files`),
+  format: z.enum(["csv", "xes"], "The format is csv or xes"),
+  mapping: z.object({ caseId: column, activity: column, complete: column, start: column.nullish(), resource: column.nullish() }).optional(),
+  activities: z.record(z.string().max(500), z.uuid().nullable()).optional(),
+});
 
 export const runRouter = createTRPCRouter({
   /** Starts a run of the process; it keeps the plan of the revision it started on. */
@@ -19,6 +32,16 @@ export const runRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => startRun(ctx, input)),
 
   list: projectProcedure("VIEWER").query(({ ctx }) => listRuns(ctx)),
+
+  /** What an event log would become: cases, events, how each activity matches a step, bad rows by line. Writes nothing. */
+  previewLog: projectProcedure("EDITOR")
+    .input(logInput)
+    .mutation(({ ctx, input }) => previewLog(ctx, input)),
+
+  /** Every case of an event log as a run, in one transaction; a log with bad rows is refused whole. */
+  importLog: projectProcedure("EDITOR")
+    .input(logInput)
+    .mutation(({ ctx, input }) => importLog(ctx, input)),
 
   /** Planned versus actual over the project's runs: per step median and P80 beside the estimate, lead time per case. */
   actuals: projectProcedure("VIEWER")

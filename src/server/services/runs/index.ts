@@ -59,7 +59,7 @@ export async function currentPlan(ctx: ProjectContext, tx: Transaction): Promise
 }
 
 /** The stored plan equal to this one, else a new one: an imported log's cases share a plan. */
-async function storedPlan(ctx: ProjectContext, tx: Transaction, revision: number, plan: RunPlan) {
+export async function storedPlan(ctx: ProjectContext, tx: Transaction, revision: number, plan: RunPlan) {
   const { organizationId, project } = ctx.access;
   const contentHash = createHash("sha256").update(JSON.stringify(plan)).digest("hex");
   await tx.insert(runPlans).values({ organizationId, projectId: project.id, revision, contentHash, plan }).onConflictDoNothing();
