@@ -11,6 +11,7 @@ import { Button } from "../ui/Button";
 import { ErrorAlert } from "../ui/ErrorAlert";
 import { Field } from "../ui/Field";
 import { Spinner } from "../ui/Spinner";
+import { ImportLogDialog } from "./ImportLogDialog";
 import { runWords } from "./RunMarker";
 import { useRunView } from "./RunProvider";
 
@@ -40,6 +41,7 @@ function RunList() {
   const [name, setName] = useState("");
   const [reference, setReference] = useState("");
   const [startedAt, setStartedAt] = useState(() => localInput());
+  const [importing, setImporting] = useState(false);
   const start = useMutation(
     trpc.run.start.mutationOptions({
       onSuccess: async (run) => {
@@ -108,6 +110,15 @@ function RunList() {
             {start.isPending ? "Starting…" : "Start run"}
           </Button>
         </form>
+      )}
+      {!editor.readOnly && (
+        <div className="space-y-1">
+          <Button variant="secondary" onClick={() => setImporting(true)}>
+            Import an event log…
+          </Button>
+          <p className="text-xs text-slate-500">A CSV or XES export of the system that records the work: one run per case.</p>
+          <ImportLogDialog open={importing} onClose={() => setImporting(false)} />
+        </div>
       )}
     </>
   );

@@ -117,13 +117,18 @@ export async function startRun(ctx: ProjectContext, input: StartRunInput): Promi
   });
 }
 
+/** The newest runs shown in a list; an imported log may hold thousands. */
+export const LISTED_RUNS = 200;
+
+/** The project's runs, newest first (the LISTED_RUNS newest). */
 export async function listRuns({ db, access }: ProjectContext): Promise<RunSummary[]> {
   const list = await db
     .select({ run: processRuns, plan: runPlans })
     .from(processRuns)
     .innerJoin(runPlans, eq(runPlans.id, processRuns.planId))
     .where(eq(processRuns.projectId, access.project.id))
-    .orderBy(desc(processRuns.startedAt));
+    .orderBy(desc(processRuns.startedAt), desc(processRuns.id))
+    .limit(LISTED_RUNS);
   return list.map(summary);
 }
 
