@@ -58,6 +58,11 @@ test("an imported CSV log puts the actual medians beside the estimates, which ca
   await expect(actuals.getByTestId("actuals-summary")).toContainText("5 runs, 5 finished · actual lead time median 3h 30m");
   await expect(actuals.getByRole("row", { name: /Check credit/ })).toContainText("1h1h 30m");
   await expect(page.getByTestId("lead-time-total")).toHaveText("3h");
+  // Off by 1.5x: marked on the canvas once the factor is below that.
+  await expect(page.getByTestId("off-estimate")).toHaveCount(0);
+  await actuals.getByLabel("Mark steps off their estimate by more than").selectOption("1.25");
+  await expect(step(page, "Check credit").getByTestId("off-estimate")).toHaveText("runs take 1.5× the estimate");
+  await expect(step(page, "Ship order").getByTestId("off-estimate")).toHaveCount(0);
   await actuals.getByRole("button", { name: "Use the medians as estimates" }).click();
   await expect(page.getByTestId("save-status")).toHaveText("Saved");
   await expect(page.getByTestId("lead-time-total")).toHaveText("3h 30m");

@@ -7,6 +7,7 @@ import { formatMinutes } from "~/domain/duration";
 import type { Operation } from "~/domain/operations";
 import { useTRPC } from "~/trpc/react";
 import { useEditorSelector } from "../canvas/editor-context";
+import { useRunView } from "../runs/RunProvider";
 import { refreshQueries } from "../lib/refresh";
 import { errorMessage } from "../lib/trpc-errors";
 import { Button } from "../ui/Button";
@@ -43,6 +44,12 @@ export function ActualsSection() {
     void refreshQueries(queryClient, trpc.run.actuals.pathFilter());
   }, [queryClient, trpc, editor.revision]);
   const data = actuals.data;
+  // The flagged steps are marked on the canvas while this section is open.
+  const { setOffEstimate } = useRunView();
+  useEffect(() => {
+    setOffEstimate(new Map((data?.steps ?? []).filter((s) => s.flagged && s.ratio !== null).map((s) => [s.id, s.ratio!])));
+    return () => setOffEstimate(new Map());
+  }, [data, setOffEstimate]);
   if (actuals.error)
     return (
       <p role="alert" className="text-sm text-red-700">

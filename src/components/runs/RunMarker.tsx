@@ -34,3 +34,16 @@ export function RunMarker({ step }: { step: RunStep }) {
     </span>
   );
 }
+
+/** The pill under a step whose runs were off its estimate by more than the chosen factor. */
+export function OffEstimateMarker({ ratio }: { ratio: number }) {
+  return (
+    <span
+      className="absolute right-3 -bottom-2.5 z-10 rounded-full bg-amber-50 px-1.5 text-[10px] leading-4 font-semibold text-amber-900 ring-1 ring-amber-300 ring-inset"
+      data-testid="off-estimate"
+      title="The median of the recorded runs against the estimate"
+    >
+      runs take {ratio >= 10 ? Math.round(ratio) : Math.round(ratio * 10) / 10}× the estimate
+    </span>
+  );
+}

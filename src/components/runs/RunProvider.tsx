@@ -15,10 +15,14 @@ type RunView = {
   run: RunDetail | undefined;
   steps: ReadonlyMap<string, RunStep>;
   isFetching: boolean;
+  /** Steps whose runs took more (or less) than the chosen factor times their estimate: median / estimate. */
+  offEstimate: ReadonlyMap<string, number>;
+  setOffEstimate(flags: ReadonlyMap<string, number>): void;
 };
 
 const RunContext = createContext<RunView | null>(null);
 const NO_STEPS: ReadonlyMap<string, RunStep> = new Map();
+const NO_FLAGS: ReadonlyMap<string, number> = new Map();
 
 /** Lateness grows while a run is open: the view asks again every minute. */
 const REFRESH_MS = 60_000;
@@ -28,6 +32,7 @@ export function RunProvider({ children }: { children: React.ReactNode }) {
   const projectId = useEditorSelector((e) => e.projectId);
   const trpc = useTRPC();
   const [runId, show] = useState<string | null>(null);
+  const [offEstimate, setOffEstimate] = useState<ReadonlyMap<string, number>>(NO_FLAGS);
   const query = useQuery({
     ...trpc.run.get.queryOptions({ projectId, runId: runId ?? "" }),
     enabled: runId !== null,
@@ -35,7 +40,10 @@ export function RunProvider({ children }: { children: React.ReactNode }) {
   });
   const run = runId ? query.data : undefined;
   const steps = useMemo(() => (run ? new Map(run.steps.map((s) => [s.id, s])) : NO_STEPS), [run]);
-  const value = useMemo(() => ({ runId, show, run, steps, isFetching: query.isFetching }), [runId, run, steps, query.isFetching]);
+  const value = useMemo(
+    () => ({ runId, show, run, steps, isFetching: query.isFetching, offEstimate, setOffEstimate }),
+    [runId, run, steps, query.isFetching, offEstimate],
+  );
   return <RunContext.Provider value={value}>{children}</RunContext.Provider>;
 }
 
@@ -48,4 +56,9 @@ export function useRunView(): RunView {
 /** A step's state in the run on the map; undefined when no run is shown (or outside the editor). */
 export function useRunStep(nodeId: string): RunStep | undefined {
   return useContext(RunContext)?.steps.get(nodeId);
+}
+
+/** How far a step's runs were off its estimate (median / estimate) when planned versus actual flags it. */
+export function useOffEstimate(nodeId: string): number | undefined {
+  return useContext(RunContext)?.offEstimate.get(nodeId);
 }

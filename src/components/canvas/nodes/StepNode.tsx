@@ -6,8 +6,8 @@ import { automationScore } from "~/domain/automation";
 import { formatMinutes, parseEstimate } from "~/domain/duration";
 import type { GraphNode, NodeFacts } from "~/domain/graph";
 import { NODE_HEIGHT, NODE_WIDTH } from "~/domain/matrix";
-import { RunMarker } from "../../runs/RunMarker";
-import { useRunStep } from "../../runs/RunProvider";
+import { OffEstimateMarker, RunMarker } from "../../runs/RunMarker";
+import { useOffEstimate, useRunStep } from "../../runs/RunProvider";
 import { DIFF_BADGE, DIFF_COLOR, DIFF_WORD, useDiffKind } from "../../versions/diff-style";
 import { CRITICAL_HALO, CRITICAL_STROKE, SELECTED_STROKE } from "../edges/edge-style";
 import type { ActivityFlowNode } from "../flow-elements";
@@ -39,6 +39,7 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Act
   const compact = useStore(isCompact);
   const diff = useDiffKind(node.id);
   const runStep = useRunStep(node.id);
+  const offEstimate = useOffEstimate(node.id);
   const late = (runStep?.lateMinutes ?? 0) > 0;
   const stroke = selected
     ? SELECTED_STROKE.color
@@ -86,6 +87,7 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Act
         {look.detail && <path d={look.detail} fill="none" stroke={stroke} strokeWidth={1.5} />}
       </svg>
       {runStep && <RunMarker step={runStep} />}
+      {offEstimate !== undefined && <OffEstimateMarker ratio={offEstimate} />}
       {diff && (
         <span
           className={`absolute -top-2.5 right-3 z-10 rounded-full px-1.5 text-[10px] leading-4 font-semibold uppercase ring-1 ring-inset ${DIFF_BADGE[diff]}`}
