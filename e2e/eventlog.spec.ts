@@ -58,6 +58,9 @@ test("an imported CSV log puts the actual medians beside the estimates, which ca
   await expect(actuals.getByTestId("actuals-summary")).toContainText("5 runs, 5 finished · actual lead time median 3h 30m");
   await expect(actuals.getByRole("row", { name: /Check credit/ })).toContainText("1h1h 30m");
   await expect(page.getByTestId("lead-time-total")).toHaveText("3h");
+  const comparison = actuals.getByTestId("lead-comparison");
+  await expect(comparison.getByRole("row", { name: /Planned/ })).toContainText("3h");
+  await expect(comparison.getByRole("row", { name: /Actual, 5 cases/ })).toContainText("3h 30m");
   // Off by 1.5x: marked on the canvas once the factor is below that.
   await expect(page.getByTestId("off-estimate")).toHaveCount(0);
   await actuals.getByLabel("Mark steps off their estimate by more than").selectOption("1.25");

@@ -8,6 +8,7 @@ import type { Operation } from "~/domain/operations";
 import { useTRPC } from "~/trpc/react";
 import { useEditorSelector } from "../canvas/editor-context";
 import { useRunView } from "../runs/RunProvider";
+import { useAnalysis } from "./AnalysisProvider";
 import { refreshQueries } from "../lib/refresh";
 import { errorMessage } from "../lib/trpc-errors";
 import { Button } from "../ui/Button";
@@ -44,6 +45,9 @@ export function ActualsSection() {
     void refreshQueries(queryClient, trpc.run.actuals.pathFilter());
   }, [queryClient, trpc, editor.revision]);
   const data = actuals.data;
+  const { leadTime, simulation } = useAnalysis();
+  const planned = leadTime.data?.totalMinutes ?? null;
+  const simulated = (p: number) => simulation.data?.percentiles.find((x) => x.p === p)?.minutes ?? null;
   // The flagged steps are marked on the canvas while this section is open.
   const { setOffEstimate } = useRunView();
   useEffect(() => {
@@ -91,6 +95,43 @@ export function ActualsSection() {
           </>
         )}
       </p>
+      {data.lead.median !== null && (
+        <table className="w-full text-left text-xs" data-testid="lead-comparison">
+          <caption className="sr-only">Lead time planned, simulated and actual</caption>
+          <thead className="text-slate-500">
+            <tr>
+              <th className="py-0.5 font-medium">Lead time</th>
+              <th className="py-0.5 text-right font-medium">P50</th>
+              <th className="py-0.5 text-right font-medium">P80</th>
+            </tr>
+          </thead>
+          <tbody className="tabular-nums">
+            <tr>
+              <th scope="row" className="py-0.5 font-normal text-slate-600">
+                Planned (critical path)
+              </th>
+              <td className="py-0.5 text-right">{time(planned)}</td>
+              <td className="py-0.5 text-right">–</td>
+            </tr>
+            {simulation.data && (
+              <tr>
+                <th scope="row" className="py-0.5 font-normal text-slate-600">
+                  Monte Carlo
+                </th>
+                <td className="py-0.5 text-right">{time(simulated(50))}</td>
+                <td className="py-0.5 text-right">{time(simulated(80))}</td>
+              </tr>
+            )}
+            <tr className="font-semibold text-slate-900">
+              <th scope="row" className="py-0.5">
+                Actual, {data.finishedRuns} {data.finishedRuns === 1 ? "case" : "cases"}
+              </th>
+              <td className="py-0.5 text-right">{time(data.lead.median)}</td>
+              <td className="py-0.5 text-right">{time(data.lead.p80)}</td>
+            </tr>
+          </tbody>
+        </table>
+      )}
       {(data.skipped.count > 0 || data.outOfOrder.count > 0) && (
         <p className="text-xs text-amber-800" data-testid="actuals-odd">
           {data.skipped.count > 0 && (
