@@ -130,3 +130,23 @@ export async function dragStepTo(page: Page, label: string, point: { x: number; 
   await page.mouse.move(point.x, point.y - box.height / 2 + 12, { steps: 15 });
   await page.mouse.up();
 }
+
+/** Sets the selected step's average time in the inspector and waits until it is saved. */
+export async function setDuration(page: Page, label: string, value: string) {
+  await step(page, label).click();
+  const field = page.getByTestId("inspector").getByLabel("Average time");
+  await field.fill(value);
+  await field.press("Enter");
+  await expect(page.getByTestId("save-status")).toHaveText("Saved");
+}
+
+/** Two steps in Sales, the second requiring the first, with their average times. */
+export async function twoStepProcess(page: Page, [first, firstTime]: [string, string], [second, secondTime]: [string, string]) {
+  await addStep(page, "Sales", "Request", first);
+  await addStep(page, "Sales", "Review", second);
+  await connect(page, first, second);
+  await page.getByRole("button", { name: /^Requires/ }).click();
+  await expect(page.getByTestId("save-status")).toHaveText("Saved");
+  await setDuration(page, first, firstTime);
+  await setDuration(page, second, secondTime);
+}

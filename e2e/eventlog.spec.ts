@@ -1,13 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { addStep, connect, openNewProject, step } from "./canvas-helpers";
-
-async function setDuration(page: Page, label: string, value: string) {
-  await step(page, label).click();
-  const field = page.getByTestId("inspector").getByLabel("Average time");
-  await field.fill(value);
-  await field.press("Enter");
-  await expect(page.getByTestId("save-status")).toHaveText("Saved");
-}
+import { expect, test } from "@playwright/test";
+import { openNewProject, step, twoStepProcess } from "./canvas-helpers";
 
 /** Five cases: "Check credit" takes 30 to 150 minutes (median 90), "Ship order" always 2h. */
 function log() {
@@ -27,13 +19,7 @@ function log() {
 
 test("an imported CSV log puts the actual medians beside the estimates, which can be applied and undone", async ({ page }) => {
   await openNewProject(page, "Log project");
-  await addStep(page, "Sales", "Request", "Check credit");
-  await addStep(page, "Sales", "Review", "Ship order");
-  await connect(page, "Check credit", "Ship order");
-  await page.getByRole("button", { name: /^Requires/ }).click();
-  await expect(page.getByTestId("save-status")).toHaveText("Saved");
-  await setDuration(page, "Check credit", "1h");
-  await setDuration(page, "Ship order", "2h");
+  await twoStepProcess(page, ["Check credit", "1h"], ["Ship order", "2h"]);
 
   await page.getByRole("tab", { name: "Runs" }).click();
   await page.getByRole("button", { name: "Import an event log…" }).click();

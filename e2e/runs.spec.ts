@@ -1,25 +1,11 @@
-import { expect, test, type Page } from "@playwright/test";
-import { addStep, connect, openNewProject, step } from "./canvas-helpers";
+import { expect, test } from "@playwright/test";
+import { openNewProject, step, twoStepProcess } from "./canvas-helpers";
 
 test.use({ timezoneId: "UTC" });
 
-async function setDuration(page: Page, label: string, value: string) {
-  await step(page, label).click();
-  const field = page.getByTestId("inspector").getByLabel("Average time");
-  await field.fill(value);
-  await field.press("Enter");
-  await expect(page.getByTestId("save-status")).toHaveText("Saved");
-}
-
 test("start a run, mark steps started and done, and see late steps marked on the map", async ({ page }) => {
   await openNewProject(page, "Run project");
-  await addStep(page, "Sales", "Request", "Receive order");
-  await addStep(page, "Sales", "Review", "Ship");
-  await connect(page, "Receive order", "Ship");
-  await page.getByRole("button", { name: /^Requires/ }).click();
-  await expect(page.getByTestId("save-status")).toHaveText("Saved");
-  await setDuration(page, "Receive order", "1h");
-  await setDuration(page, "Ship", "1h");
+  await twoStepProcess(page, ["Receive order", "1h"], ["Ship", "1h"]);
 
   await page.getByRole("tab", { name: "Runs" }).click();
   await expect(page.getByText("No runs yet.")).toBeVisible();
