@@ -158,3 +158,29 @@ test("on the seeded project the palette is a few Tabs from the toolbar and the s
     /^[^,]+, [^,/]+ \/ [^,]+, (Pending|Ready|In progress|Completed|Blocked)$/,
   );
 });
+
+test("a run is started and a step marked started with the keyboard alone", async ({ page }) => {
+  test.setTimeout(120_000);
+  await openNewProject(page, "Keyboard run");
+  await tabTo(page, toolbar(page));
+  await tabTo(page, paletteButton(page, "Action"));
+  await addAction(page, "Receive order");
+
+  const runsTab = page.getByRole("tab", { name: "Runs" });
+  await tabTo(page, page.getByRole("tab", { selected: true }));
+  while (!(await runsTab.evaluate((el) => el === document.activeElement))) await page.keyboard.press("ArrowRight");
+  await expect(runsTab).toHaveAttribute("aria-selected", "true");
+  const form = page.getByRole("form", { name: "Start a run" });
+  await tabTo(page, form.getByLabel("Name"));
+  await page.keyboard.type("Order 7");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("region", { name: "Run", exact: true })).toContainText("Order 7");
+
+  await tabTo(page, step(page, "Receive order"), { backwards: true });
+  await page.keyboard.press("Enter");
+  const record = page.getByRole("region", { name: "Selected step in the run" });
+  await expect(record).toContainText("Receive order");
+  await tabTo(page, record.getByRole("button", { name: "Start", exact: true }));
+  await page.keyboard.press("Enter");
+  await expect(step(page, "Receive order").getByTestId("run-marker")).toHaveAttribute("data-run-state", "IN_PROGRESS");
+});
