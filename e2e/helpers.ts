@@ -65,7 +65,12 @@ export async function acceptInvitation(page: Page, link: string) {
 export async function projectQuery<T>(page: Page, procedure: string): Promise<T> {
   const projectId = new URL(page.url()).pathname.split("/").at(-1)!;
   const input = encodeURIComponent(JSON.stringify({ json: { projectId } }));
-  const response = await page.request.get(`/api/trpc/${procedure}?input=${input}`);
+  const url = `/api/trpc/${procedure}?input=${input}`;
+  // A read, so safe to repeat: a kept-alive socket the server closed as it was reused resets once.
+  const response = await page.request.get(url).catch((error: Error) => {
+    if (!/ECONNRESET|socket hang up/.test(error.message)) throw error;
+    return page.request.get(url);
+  });
   expect(response.ok()).toBe(true);
   return (await response.json()).result.data.json;
 }
