@@ -56,6 +56,7 @@ function matrix(steps: number): GraphSnapshot {
       targetId: `n${t}`,
       relationType: "REQUIRES" as const,
       lagTime: i % 4 ? null : "1d",
+      lagWorking: false,
       frequency: 1,
       condition: null,
     };

@@ -85,6 +85,7 @@ async function run(kind: TestDatabaseKind) {
             targetId: nodeIds[t]!,
             relationType: "REQUIRES" as const,
             lagTime: null,
+            lagWorking: false,
             frequency: 1,
             condition: null,
           };

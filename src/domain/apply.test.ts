@@ -20,7 +20,18 @@ function baseGraph(): GraphState {
       departmentId: D1,
       stageId: S1,
     })),
-    edges: [{ id: id(101), sourceId: id(1), targetId: id(2), relationType: "REQUIRES", lagTime: null, frequency: 1, condition: null }],
+    edges: [
+      {
+        id: id(101),
+        sourceId: id(1),
+        targetId: id(2),
+        relationType: "REQUIRES",
+        lagTime: null,
+        lagWorking: false,
+        frequency: 1,
+        condition: null,
+      },
+    ],
     departments: [
       { id: D1, name: "Sales", color: "#112233", position: 0 },
       { id: D2, name: "Legal", color: "#445566", position: 1 },
@@ -81,6 +92,7 @@ function randomOp(state: GraphState, r: Rand, fresh: () => string): Operation {
           targetId: other.id,
           relationType: r.nextBoolean() ? "REQUIRES" : "FEEDBACK_TO",
           lagTime: r.nextBoolean() ? "30m" : null,
+          lagWorking: false,
           frequency: 1,
           condition: null,
         },
@@ -149,14 +161,32 @@ describe("applyOperations", () => {
     const graph = applyOperations(baseGraph(), [
       {
         op: "createEdge",
-        edge: { id: id(102), sourceId: id(2), targetId: id(3), relationType: "BLOCKS", lagTime: null, frequency: 1, condition: null },
+        edge: {
+          id: id(102),
+          sourceId: id(2),
+          targetId: id(3),
+          relationType: "BLOCKS",
+          lagTime: null,
+          lagWorking: false,
+          frequency: 1,
+          condition: null,
+        },
       },
     ]).state;
     try {
       applyOperations(graph, [
         {
           op: "createEdge",
-          edge: { id: id(103), sourceId: id(3), targetId: id(1), relationType: "REQUIRES", lagTime: null, frequency: 1, condition: null },
+          edge: {
+            id: id(103),
+            sourceId: id(3),
+            targetId: id(1),
+            relationType: "REQUIRES",
+            lagTime: null,
+            lagWorking: false,
+            frequency: 1,
+            condition: null,
+          },
         },
       ]);
       expect.unreachable();

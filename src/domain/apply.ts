@@ -58,6 +58,7 @@ export const FIELD_WORDS: Record<string, string> = {
   pca: "%C&A",
   external: "external flag",
   lagTime: "lag",
+  lagWorking: "working-time wait flag",
   relationType: "relation",
 };
 

@@ -22,7 +22,7 @@ function graph(): GraphState {
       departmentId: SALES,
       stageId: null,
     })),
-    edges: [{ id: E, sourceId: A, targetId: B, relationType: "REQUIRES", lagTime: null, frequency: 1, condition: null }],
+    edges: [{ id: E, sourceId: A, targetId: B, relationType: "REQUIRES", lagTime: null, lagWorking: false, frequency: 1, condition: null }],
     departments: [
       { id: SALES, name: "Sales", color: "#0369a1", position: 0 },
       { id: LEGAL, name: "Legal", color: "#0369a1", position: 1 },

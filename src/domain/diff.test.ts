@@ -74,6 +74,7 @@ const graphArb: fc.Arbitrary<GraphSnapshot> = fc
             ends: fc.tuple(fc.nat(7), fc.nat(7)),
             relationType: fc.constantFrom(...RELATION_TYPES),
             lagTime: fc.constantFrom(null, "30m"),
+            lagWorking: fc.boolean(),
             frequency: fc.constantFrom(1, 0.5),
             condition: fc.constantFrom(null, "if approved"),
           }),
@@ -155,6 +156,7 @@ describe("restoreOps", () => {
       targetId: b.id,
       relationType: "REQUIRES",
       lagTime: null,
+      lagWorking: false,
       frequency: 1,
       condition: null,
     };
@@ -180,6 +182,7 @@ describe("diffGraphs", () => {
     targetId: gone.id,
     relationType: "REQUIRES",
     lagTime: null,
+    lagWorking: false,
     frequency: 1,
     condition: null,
   };

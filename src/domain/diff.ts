@@ -39,7 +39,7 @@ const NODE_KEYS = [
   "external",
 ] as const satisfies readonly (keyof GraphNode)[];
 const EDGE_ENDS = ["sourceId", "targetId"] as const satisfies readonly (keyof GraphEdge)[];
-const EDGE_KEYS = ["relationType", "lagTime", "frequency", "condition"] as const satisfies readonly (keyof GraphEdge)[];
+const EDGE_KEYS = ["relationType", "lagTime", "lagWorking", "frequency", "condition"] as const satisfies readonly (keyof GraphEdge)[];
 const AXIS_KEYS = ["name", "color", "position"] as const satisfies readonly (keyof AxisItem)[];
 
 /** A node whose only differences are these was moved, not edited; an axis, reordered. */

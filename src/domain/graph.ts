@@ -42,6 +42,8 @@ export type NodeFields = {
 export type EdgeFields = {
   relationType: RelationType;
   lagTime: string | null;
+  /** The wait counts in the target's working calendar (a review that takes "2d" of office time), not elapsed time. */
+  lagWorking: boolean;
   frequency: number;
   condition: string | null;
 };

@@ -51,6 +51,7 @@ export const nodeFieldSchemas = {
 export const edgeFieldSchemas = {
   relationType: z.enum(RELATION_TYPES),
   lagTime: durationField("Lag"),
+  lagWorking: z.boolean(),
   frequency: z.number().min(0, "Frequency cannot be negative").max(1000, "Frequency must be at most 1000"),
   condition: shortText(500, "Condition"),
 } satisfies { [K in keyof EdgeFields]: z.ZodType<EdgeFields[K], unknown> };
@@ -92,7 +93,10 @@ export const operationSchema = z.discriminatedUnion("op", [
   }),
   update("updateNode", nodeFieldSchemas, { id }),
   z.object({ op: z.literal("deleteNode"), id }),
-  z.object({ op: z.literal("createEdge"), edge: edgeFields.extend({ id, sourceId: id, targetId: id }) }),
+  z.object({
+    op: z.literal("createEdge"),
+    edge: edgeFields.extend({ id, sourceId: id, targetId: id, lagWorking: edgeFieldSchemas.lagWorking.default(false) }),
+  }),
   update("updateEdge", edgeFieldSchemas, { id }),
   z.object({ op: z.literal("deleteEdge"), id }),
   z.object({ op: z.literal("createAxis"), axis, item: axisFields.extend({ id }) }),

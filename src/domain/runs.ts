@@ -7,11 +7,12 @@ import type { WorkingCalendar } from "./calendar";
 
 /**
  * What a run is measured against: each step's working minutes and calendar, the dependencies
- * and their waits (elapsed minutes). Planned dates follow from a run's start.
+ * and their waits (elapsed minutes, or with `working` the target calendar's working minutes).
+ * Planned dates follow from a run's start.
  */
 export type RunPlan = {
   steps: { id: string; label: string; departmentId: string | null; duration: number; calendar: WorkingCalendar | null }[];
-  deps: { source: string; target: string; lag: number }[];
+  deps: { source: string; target: string; lag: number; working?: true }[];
 };
 
 /** A plan dated from a run's start. */

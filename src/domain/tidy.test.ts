@@ -28,6 +28,7 @@ function graph(nodes: NodeSpec[], edges: [number, number, RelationType?][] = [])
       targetId: uuid(t + 1),
       relationType,
       lagTime: null,
+      lagWorking: false,
       frequency: 1,
       condition: null,
     })),

@@ -53,7 +53,7 @@ const state = toState({
   departments: [lane(SALES, "Sales", 0), lane(OPS, "Ops", 1)],
   stages: [lane(INTAKE, "Intake", 0), lane(REVIEW, "Review", 1)],
   nodes: [node(A, SALES, INTAKE), node(B, SALES, REVIEW), node(C, OPS, REVIEW)],
-  edges: [{ id: E1, sourceId: A, targetId: B, relationType: "REQUIRES", lagTime: null, frequency: 0, condition: null }],
+  edges: [{ id: E1, sourceId: A, targetId: B, relationType: "REQUIRES", lagTime: null, lagWorking: false, frequency: 0, condition: null }],
 });
 const layoutOf = (s: GraphState) =>
   layoutMatrix({ departments: s.departments.values(), stages: s.stages.values(), nodes: s.nodes.values() });

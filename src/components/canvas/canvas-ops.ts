@@ -114,7 +114,16 @@ export function createEdgeOp(
 ): Operation {
   return {
     op: "createEdge",
-    edge: { id, sourceId, targetId, relationType, lagTime, frequency: relationType === "FEEDBACK_TO" ? 1 : 0, condition: null },
+    edge: {
+      id,
+      sourceId,
+      targetId,
+      relationType,
+      lagTime,
+      lagWorking: false,
+      frequency: relationType === "FEEDBACK_TO" ? 1 : 0,
+      condition: null,
+    },
   };
 }
 

@@ -25,8 +25,8 @@ const source = toState({
   stages: [lane(INTAKE, "Intake")],
   nodes: [node(A, SALES, INTAKE), node(B, SALES, INTAKE, 30, 160), node(C, null, INTAKE)],
   edges: [
-    { id: E1, sourceId: A, targetId: B, relationType: "REQUIRES", lagTime: "2h", frequency: 0, condition: null },
-    { id: E2, sourceId: B, targetId: C, relationType: "REQUIRES", lagTime: null, frequency: 0, condition: null },
+    { id: E1, sourceId: A, targetId: B, relationType: "REQUIRES", lagTime: "2h", lagWorking: false, frequency: 0, condition: null },
+    { id: E2, sourceId: B, targetId: C, relationType: "REQUIRES", lagTime: null, lagWorking: false, frequency: 0, condition: null },
   ],
 });
 

@@ -19,7 +19,9 @@ const state = toState({
   departments: [{ id: SALES, name: "Sales", color: "#0ea5e9", position: 0 }],
   stages: [],
   nodes: [step("a", SALES), step("b", null)],
-  edges: [{ id: "e", sourceId: "a", targetId: "b", relationType: "FEEDBACK_TO", lagTime: null, frequency: 2, condition: null }],
+  edges: [
+    { id: "e", sourceId: "a", targetId: "b", relationType: "FEEDBACK_TO", lagTime: null, lagWorking: false, frequency: 2, condition: null },
+  ],
 });
 const layout = layoutMatrix({ departments: state.departments.values(), stages: state.stages.values(), nodes: state.nodes.values() });
 const order = matrixOrder(state.nodes.values(), layout);

@@ -24,6 +24,7 @@ const edge = (id: string, sourceId: string, targetId: string, at: Partial<GraphE
   targetId,
   relationType: "REQUIRES",
   lagTime: null,
+  lagWorking: false,
   frequency: 0,
   condition: null,
   ...at,

@@ -20,17 +20,17 @@ export function stepName(node: GraphNode, bands: ReturnType<typeof bandIndex>): 
   return `${node.label}, ${department} / ${stage}, ${STATUS_LABEL[node.status]}`;
 }
 
-/** The lag as typed: it is already in the duration syntax people use everywhere else in the app. */
-export function waitText(lagTime: string | null): string | null {
+/** The lag as typed (it is already in the duration syntax people use everywhere else in the app), and whether it is working time. */
+export function waitText(lagTime: string | null, working = false): string | null {
   const text = lagTime?.trim() ?? "";
-  return text === "" ? null : text;
+  return text === "" ? null : working ? `${text} (working time)` : text;
 }
 
 /** "from Draft quote to Approve quote, requires, wait 2h"; no wait part when there is no lag. */
 export function connectionName(edge: GraphEdge, nodes: GraphState["nodes"]): string {
   const source = nodes.get(edge.sourceId)?.label ?? "unknown step";
   const target = nodes.get(edge.targetId)?.label ?? "unknown step";
-  const wait = waitText(edge.lagTime);
+  const wait = waitText(edge.lagTime, edge.lagWorking);
   return `from ${source} to ${target}, ${RELATION_WORDS[edge.relationType]}${wait ? `, wait ${wait}` : ""}`;
 }
 

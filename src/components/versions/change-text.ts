@@ -20,6 +20,7 @@ const FIELD_NAME: Record<string, string> = {
   external: "External",
   relationType: "Relation",
   lagTime: "Lag",
+  lagWorking: "Wait in working time",
   frequency: "Frequency",
   condition: "Condition",
   sourceId: "From",

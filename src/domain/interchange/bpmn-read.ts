@@ -42,6 +42,9 @@ export type { BpmnOptions, SubProcessMode } from "./bpmn-walk";
 type Pool = { process: ModdleNode; participant?: ModdleNode };
 
 /** Turns one collaboration (or one lone process) into the JSON shape readLegacy validates. */
+/** An fm: boolean as written; anything but "true"/"false" is passed on for the field check to report. */
+const flag = (v: string | undefined) => (v === "true" ? true : v === "false" ? false : v);
+
 function assemble(pools: Pool[], messageFlows: ModdleNode[], name: string, a: Assembly, bounds: Map<string, { x: number; y: number }>) {
   const taken = new Set<string>();
   const laneKey = new Map<string, string | null>();
@@ -101,10 +104,7 @@ function assemble(pools: Pool[], messageFlows: ModdleNode[], name: string, a: As
   const nodes = [...a.steps].map(([id, { el, lane, stage }]) => {
     const declared = a.fm(el, "offset")?.split(",").map(Number);
     const num = (key: string) => (a.fm(el, key) === undefined ? undefined : Number(a.fm(el, key)));
-    const bool = (key: string) => {
-      const v = a.fm(el, key);
-      return v === "true" ? true : v === "false" ? false : v;
-    };
+    const bool = (key: string) => flag(a.fm(el, key));
     const docs = list(el, "documentation")
       .map((d) => d.get("text") as string)
       .filter(Boolean);
@@ -164,6 +164,7 @@ function assemble(pools: Pool[], messageFlows: ModdleNode[], name: string, a: As
           relation_type: declared ?? "REQUIRES",
           properties: {
             lag_time: a.fm(flow.el, "lag") ?? null,
+            lag_working: flag(a.fm(flow.el, "lagWorking")),
             frequency: a.fm(flow.el, "frequency") === undefined ? undefined : Number(a.fm(flow.el, "frequency")),
             // Modelers label a gateway's outgoing flows ("yes", "approved"): that is the connection's condition.
             condition: (condition?.trim() || (flow.what === "sequence flow" ? a.clean(flow.el?.name) : "")).slice(0, 500) || null,

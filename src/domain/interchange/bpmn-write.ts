@@ -42,7 +42,12 @@ function stepAttributes(n: GraphNode): string {
 }
 
 function flowAttributes(e: GraphEdge): string {
-  return unless("fm:relation", e.relationType, "REQUIRES") + attr("fm:lag", e.lagTime) + unless("fm:frequency", e.frequency, 1);
+  return (
+    unless("fm:relation", e.relationType, "REQUIRES") +
+    attr("fm:lag", e.lagTime) +
+    unless("fm:lagWorking", e.lagWorking, false) +
+    unless("fm:frequency", e.frequency, 1)
+  );
 }
 
 const extensions = (items: string[]) => (items.length ? `<bpmn:extensionElements>${items.join("")}</bpmn:extensionElements>` : "");

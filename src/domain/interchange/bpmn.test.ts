@@ -24,6 +24,7 @@ const edge = (n: number, from: number, to: number, extra: Partial<GraphEdge> = {
   targetId: id(to),
   relationType: "REQUIRES",
   lagTime: null,
+  lagWorking: false,
   frequency: 1,
   condition: null,
   ...extra,
@@ -182,6 +183,7 @@ describe("BPMN round trip", () => {
         b: fc.nat({ max: count - 1 }),
         relationType: fc.constantFrom("REQUIRES", "BLOCKS", "FEEDBACK_TO" as const),
         lagTime: duration,
+        lagWorking: fc.boolean(),
         frequency: fc.constantFrom(1, 0.3, 2, 0),
         condition: fc.option(text(30), { nil: null }),
       });

@@ -203,6 +203,7 @@ function readEdge(ctx: Ctx, raw: unknown, at: string): EdgeDraft | null {
     fields: {
       relationType: oneOf<RelationType>(ctx, RELATION_TYPES, raw.relation_type, `${at}.relation_type`) ?? "REQUIRES",
       lagTime: optional(ctx, edgeFieldSchemas.lagTime, p.lag_time, `${at}.properties.lag_time`, null),
+      lagWorking: optional(ctx, edgeFieldSchemas.lagWorking, p.lag_working ?? undefined, `${at}.properties.lag_working`, false),
       frequency: optional(ctx, edgeFieldSchemas.frequency, p.frequency ?? undefined, `${at}.properties.frequency`, 1),
       condition: optional(ctx, edgeFieldSchemas.condition, p.condition, `${at}.properties.condition`, null),
     },
@@ -415,7 +416,7 @@ export function exportLegacy(meta: ExportMeta, graph: GraphSnapshot) {
           source: e.sourceId,
           target: e.targetId,
           relation_type: e.relationType,
-          properties: { lag_time: e.lagTime, condition: e.condition, frequency: e.frequency },
+          properties: { lag_time: e.lagTime, ...(e.lagWorking && { lag_working: true }), condition: e.condition, frequency: e.frequency },
         })),
       },
     ],

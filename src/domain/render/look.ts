@@ -83,8 +83,14 @@ export function forwardPath(sx: number, sy: number, tx: number, ty: number): [st
 }
 
 /** The labels on a connection: its rework frequency and its wait. */
-export function connectionLabels(edge: { relationType: RelationType; frequency: number; lagTime: string | null }): string[] {
-  return [edge.relationType === "FEEDBACK_TO" ? `x${edge.frequency}` : null, edge.lagTime ? `+${edge.lagTime}` : null].filter(
-    (label): label is string => label !== null,
-  );
+export function connectionLabels(edge: {
+  relationType: RelationType;
+  frequency: number;
+  lagTime: string | null;
+  lagWorking?: boolean;
+}): string[] {
+  return [
+    edge.relationType === "FEEDBACK_TO" ? `x${edge.frequency}` : null,
+    edge.lagTime ? `+${edge.lagTime}${edge.lagWorking ? " working" : ""}` : null,
+  ].filter((label): label is string => label !== null);
 }

@@ -16,6 +16,7 @@ const edge = (id: string, sourceId: string, targetId: string, fields: Partial<Gr
   targetId,
   relationType: "REQUIRES",
   lagTime: null,
+  lagWorking: false,
   frequency: 1,
   condition: null,
   ...fields,

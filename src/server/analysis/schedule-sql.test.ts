@@ -12,6 +12,15 @@ import { planScheduleSql } from "./schedule-sql";
 
 const ZONES = ["UTC", "Europe/Berlin", "America/New_York", "Asia/Tokyo", "Asia/Kolkata", "Australia/Sydney", "America/Sao_Paulo"];
 const DURATIONS = [null, "45m", "2h", "1.5h", "1d", "3d", "1w", "2h / 1d / 3d", "1w 2d", "0m"];
+/** Waits as typed and their elapsed minutes. */
+const WAITS: [string | null, number][] = [
+  [null, 0],
+  [null, 0],
+  ["15m", 15],
+  ["1h", 60],
+  ["1d", 1440],
+  ["2h / 1d / 2d", 1440],
+];
 
 const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 
@@ -39,8 +48,8 @@ const projectArb = fc.integer({ min: 1, max: 14 }).chain((size) =>
     deps: fc
       .uniqueArray(
         fc
-          .tuple(fc.nat(size - 1), fc.nat(size - 1), fc.constantFrom(0, 0, 15, 60, 1440))
-          .map(([a, b, lag]) => ({ s: Math.min(a, b), t: Math.max(a, b), lag })),
+          .tuple(fc.nat(size - 1), fc.nat(size - 1), fc.constantFrom(...WAITS), fc.boolean())
+          .map(([a, b, [text, lag], working]) => ({ s: Math.min(a, b), t: Math.max(a, b), text, lag, working })),
         { maxLength: size * 2, selector: (e) => `${e.s}-${e.t}` },
       )
       .map((deps) => deps.filter((e) => e.s !== e.t)),
@@ -86,6 +95,7 @@ async function insertProject(db: Database, ids: { organizationId: string; projec
         sourceId: nodeIds[e.s]!,
         targetId: nodeIds[e.t]!,
         relationType: "REQUIRES" as const,
+        properties: { lag_time: e.text, ...(e.working && { lag_working: true }) },
         lagMinutes: e.lag,
       })),
     );
@@ -96,7 +106,11 @@ function twin(p: Project, nodeIds: string[]) {
   const calendarOf = (i: number) => p.departments[p.steps[i]!.department] ?? p.organization;
   return planSchedule(
     p.steps.map((s, i) => ({ id: nodeIds[i]!, duration: workMinutes(s.duration, calendarOf(i)), calendar: calendarOf(i) })),
-    p.deps.map((e) => ({ source: nodeIds[e.s]!, target: nodeIds[e.t]!, lag: e.lag })),
+    p.deps.map((e) => ({
+      source: nodeIds[e.s]!,
+      target: nodeIds[e.t]!,
+      ...(e.working ? { lag: workMinutes(e.text, calendarOf(e.t)), working: true } : { lag: e.lag }),
+    })),
     p.start,
   );
 }
@@ -113,7 +127,7 @@ const dates = (list: { id: string; earliest: number; start: number; finish: numb
 describe.each(testDatabaseKinds())("SQL planned dates on %s", (kind) => {
   const db = useTestDatabase(kind);
 
-  it("equal the TypeScript twin's on random calendars, time zones, holidays and graphs", async () => {
+  it("equal the TypeScript twin's on random calendars, time zones, holidays, graphs and elapsed or working waits", async () => {
     const { caller, org } = await createOrg(db());
     await fc.assert(
       fc.asyncProperty(projectArb, async (p) => {

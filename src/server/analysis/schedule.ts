@@ -1,9 +1,12 @@
 /**
  * Planned dates: the critical path method forward pass in instants instead of minutes. From
  * a start date, a step starts once every step it depends on has finished and the wait after
- * it has passed (waits are elapsed time), and its duration is working time in its calendar:
- *   ES(n) = max(start, max over predecessors p of EF(p) + lag(p, n))
+ * it has passed, and its duration is working time in its calendar:
+ *   ES(n) = max(start, max over predecessors p of arrival(EF(p), lag(p, n)))
  *   EF(n) = advanceWork(ES(n), duration(n), calendar(n))
+ * A wait is elapsed time (arrival = EF + lag), or working time in the target's calendar when
+ * the connection says so (arrival = advanceWork(EF, lag, calendar(n)); its lag is then that
+ * calendar's working minutes).
  * The step's planned start is the first working instant at or after ES (a step due on a
  * Saturday starts on Monday morning). The SQL engine (schedule-sql.ts, app_plan_schedule)
  * computes the same; this is its twin for tests and for graphs held in memory.
@@ -13,6 +16,8 @@ import { advanceWork, nextWorking, workingMinutesBetween, dayMinutes, type Worki
 import { topologicalOrder, type CpmEdge } from "./cpm";
 
 export type ScheduleNode = { id: string; duration: number; calendar: WorkingCalendar | null };
+/** A dependency; `working`: its lag is working minutes in the target's calendar, else elapsed minutes. */
+export type ScheduleEdge = CpmEdge & { working?: boolean };
 
 /** One step's plan; instants are UTC milliseconds. */
 export type ScheduledStep = { id: string; earliest: number; start: number; finish: number };
@@ -21,23 +26,28 @@ const MINUTE = 60_000;
 /** Two instants closer than this are the same (the database keeps microseconds, JavaScript milliseconds). */
 const SAME_INSTANT = 1;
 
-export function planSchedule(nodes: ScheduleNode[], deps: CpmEdge[], start: number): ScheduledStep[] {
+/** When a step may start after a predecessor that finishes at `finish`, across the connection's wait. */
+export function arrival(finish: number, edge: ScheduleEdge, targetCalendar: WorkingCalendar | null): number {
+  return edge.working ? advanceWork(finish, edge.lag, targetCalendar) : finish + edge.lag * MINUTE;
+}
+
+export function planSchedule(nodes: ScheduleNode[], deps: ScheduleEdge[], start: number): ScheduledStep[] {
   const index = new Map(nodes.map((n, i) => [n.id, i]));
   const out: { to: number }[][] = nodes.map(() => []);
-  const into: { from: number; lag: number }[][] = nodes.map(() => []);
+  const into: { from: number; lag: number; edge: ScheduleEdge }[][] = nodes.map(() => []);
   for (const e of deps) {
     const s = index.get(e.source);
     const t = index.get(e.target);
     if (s === undefined || t === undefined) continue;
     out[s]!.push({ to: t });
-    into[t]!.push({ from: s, lag: e.lag });
+    into[t]!.push({ from: s, lag: e.lag, edge: e });
   }
   const finish = new Float64Array(nodes.length);
   const steps: ScheduledStep[] = new Array(nodes.length);
   for (const v of topologicalOrder(nodes, out, into)) {
     const node = nodes[v]!;
     let earliest = start;
-    for (const { from, lag } of into[v]!) earliest = Math.max(earliest, finish[from]! + lag * MINUTE);
+    for (const { from, edge } of into[v]!) earliest = Math.max(earliest, arrival(finish[from]!, edge, node.calendar));
     finish[v] = advanceWork(earliest, node.duration, node.calendar);
     const begins = node.duration > 0 ? nextWorking(earliest, node.calendar) : earliest;
     steps[v] = { id: node.id, earliest, start: begins, finish: finish[v]! };
@@ -66,14 +76,14 @@ export type ScheduleSummary = {
  */
 export function summarizeSchedule(
   steps: ScheduledStep[],
-  deps: CpmEdge[],
+  deps: ScheduleEdge[],
   start: number,
   organization: WorkingCalendar | null,
   calendarOf: (stepId: string) => WorkingCalendar | null = () => null,
 ): ScheduleSummary {
   const finish = steps.reduce((latest, s) => Math.max(latest, s.finish), start);
   const byId = new Map(steps.map((s) => [s.id, s]));
-  const into = new Map<string, CpmEdge[]>();
+  const into = new Map<string, ScheduleEdge[]>();
   for (const e of deps) into.set(e.target, [...(into.get(e.target) ?? []), e]);
   const chain: string[] = [];
   let current = steps.find((s) => Math.abs(s.finish - finish) < SAME_INSTANT && steps.length > 0);
@@ -84,7 +94,7 @@ export function summarizeSchedule(
     const at = current.earliest;
     const binding = (into.get(current.id) ?? [])
       .map((e) => ({ e, from: byId.get(e.source) }))
-      .find(({ e, from }) => from && Math.abs(from.finish + e.lag * MINUTE - at) < SAME_INSTANT);
+      .find(({ e, from }) => from && Math.abs(arrival(from.finish, e, calendarOf(e.target)) - at) < SAME_INSTANT);
     current = binding?.from;
   }
   const measure = organization ?? (chain.length ? calendarOf(chain.at(-1)!) : null);

@@ -14,7 +14,17 @@ export function nodeOp(label: string, fields: Partial<GraphNode> = {}): Extract<
 export function edgeOp(sourceId: string, targetId: string, relationType: RelationType = "REQUIRES", fields: Partial<GraphEdge> = {}) {
   return {
     op: "createEdge" as const,
-    edge: { id: randomUUID(), sourceId, targetId, relationType, lagTime: null, frequency: 1, condition: null, ...fields },
+    edge: {
+      id: randomUUID(),
+      sourceId,
+      targetId,
+      relationType,
+      lagTime: null,
+      lagWorking: false,
+      frequency: 1,
+      condition: null,
+      ...fields,
+    },
   };
 }
 

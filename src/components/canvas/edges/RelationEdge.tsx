@@ -5,6 +5,7 @@ import { BaseEdge, EdgeLabelRenderer, getBezierPath, useStoreApi, type EdgeProps
 import { connectionLabels, feedbackPath } from "~/domain/render/look";
 import { DIFF_COLOR, useDiffKind } from "../../versions/diff-style";
 import type { RelationFlowEdge } from "../flow-elements";
+import { waitText } from "../flow-names";
 import { CRITICAL_HALO, DIMMED_LABEL, DIMMED_OPACITY, SELECTED_STROKE, relationStroke } from "./edge-style";
 
 const LABEL_ON_LINE = "translate(-50%, -50%)";
@@ -67,7 +68,7 @@ export const RelationEdge = memo(function RelationEdge({
   const labels = connectionLabels(edge);
   const title = [
     feedback ? `Rework about ${edge.frequency} time${edge.frequency === 1 ? "" : "s"}` : null,
-    edge.lagTime ? `waits ${edge.lagTime}` : null,
+    edge.lagTime ? `waits ${waitText(edge.lagTime, edge.lagWorking)}` : null,
   ]
     .filter(Boolean)
     .join(", ");

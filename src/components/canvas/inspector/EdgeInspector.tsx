@@ -6,6 +6,7 @@ import { edgeFieldSchemas } from "~/domain/operations";
 import { SelectField } from "../../ui/SelectField";
 import { useEditorSelector } from "../editor-context";
 import { edgeCommit, edgeHeld } from "./commit";
+import { CheckField } from "./CheckField";
 import { DraftField, text } from "./DraftField";
 import { EntityHeader } from "./EntityHeader";
 import { RELATION_LABEL } from "./labels";
@@ -73,6 +74,15 @@ export function EdgeInspector({ edge }: { edge: GraphEdge }) {
             placeholder="None"
             hint={`Wait between the two steps: ${ESTIMATE_HELP}.`}
           />
+          {edge.relationType !== "FEEDBACK_TO" && (
+            <CheckField
+              id={`${edge.id}-lag-working`}
+              label="Wait in working time"
+              hint={`The wait counts only “${target}”’s working hours (a review that takes 2 office days); otherwise it runs day and night, like a delivery.`}
+              checked={edge.lagWorking}
+              onChange={(checked) => update("lagWorking")(checked, edge.lagWorking)}
+            />
+          )}
           {edge.relationType === "FEEDBACK_TO" && (
             <DraftField
               label="Frequency"

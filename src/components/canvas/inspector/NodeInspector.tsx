@@ -6,6 +6,7 @@ import { ESTIMATE_HELP } from "~/domain/duration";
 import { SelectField } from "../../ui/SelectField";
 import { useEditorSelector } from "../editor-context";
 import { nodeCommit, nodeHeld } from "./commit";
+import { CheckField } from "./CheckField";
 import { DraftField, text } from "./DraftField";
 import { EntityHeader } from "./EntityHeader";
 import { BRAIN_LABEL, STATUS_LABEL, TYPE_LABEL } from "./labels";
@@ -26,41 +27,6 @@ const parsePercent =
   };
 const parseProgress = parsePercent("Progress", nodeFieldSchemas.progress);
 const parsePca = parsePercent("%C&A", nodeFieldSchemas.pca);
-
-function CheckField({
-  id,
-  label,
-  hint,
-  checked,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  hint: string;
-  checked: boolean;
-  onChange(checked: boolean): void;
-}) {
-  return (
-    <div className="flex items-start gap-2.5 text-sm">
-      <input
-        id={id}
-        type="checkbox"
-        checked={checked}
-        onChange={(e) => onChange(e.target.checked)}
-        aria-describedby={`${id}-hint`}
-        className="mt-0.5 size-4 rounded border-slate-300 accent-brand-600"
-      />
-      <div>
-        <label htmlFor={id} className="block font-medium text-slate-700">
-          {label}
-        </label>
-        <p id={`${id}-hint`} className="text-xs text-slate-500">
-          {hint}
-        </p>
-      </div>
-    </div>
-  );
-}
 
 /** Every editable field of one step; keyed by node id by the caller so drafts never leak across steps. */
 export function NodeInspector({ node }: { node: GraphNode }) {

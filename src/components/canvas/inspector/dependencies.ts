@@ -16,8 +16,8 @@ export type StepOption = { id: string; label: string; cell: string };
 export const MAX_OPTIONS = 50;
 
 /** "Requires · wait 2h": the relation, and the wait when there is one. */
-export function linkDetail(relation: RelationType, lagTime: string | null): string {
-  const wait = waitText(lagTime);
+export function linkDetail(relation: RelationType, lagTime: string | null, lagWorking = false): string {
+  const wait = waitText(lagTime, lagWorking);
   return wait ? `${RELATION_LABEL[relation]} · wait ${wait}` : RELATION_LABEL[relation];
 }
 
@@ -32,7 +32,7 @@ export function stepLinks(state: GraphState, nodeId: string): { dependsOn: StepL
     if (!incoming && edge.sourceId !== nodeId) continue;
     const otherId = incoming ? edge.sourceId : edge.targetId;
     const otherLabel = state.nodes.get(otherId)?.label ?? "Unknown step";
-    const detail = linkDetail(edge.relationType, edge.lagTime);
+    const detail = linkDetail(edge.relationType, edge.lagTime, edge.lagWorking);
     const link = { edgeId: edge.id, otherId, otherLabel, detail, text: `${otherLabel} · ${detail}` };
     (incoming ? dependsOn : leadsTo).push(link);
   }

@@ -49,6 +49,41 @@ describe.each(testDatabaseKinds())("calendars and planned dates (%s)", (kind) =>
     expect(entry!.details).toMatchObject({ field: "calendar", new_value: "Mon-Fri 09:00-17:00, UTC, 1 holiday" });
   });
 
+  it("a wait marked as working time counts office hours; an elapsed one runs through the night", async () => {
+    const { caller, orgId, projectId } = await setup();
+    await caller.org.update({ organizationId: orgId, calendar: office() });
+    const a = nodeOp("Draft", { avgTime: "3d" });
+    const b = nodeOp("Sign", { avgTime: "1h" });
+    const link = edgeOp(a.node.id, b.node.id, "REQUIRES", { lagTime: "4h" });
+    await caller.graph.applyOps({ projectId, ...batch([a, b, link]) });
+    const start = "2026-12-04T16:00:00Z";
+    // Draft finishes Wednesday 16:00. Elapsed: the wait ends at 20:00, Sign runs Thursday 09:00-10:00.
+    const elapsed = await caller.analysis.plannedDates({ projectId, start });
+    expect(elapsed.steps.find((s) => s.id === b.node.id)).toMatchObject({
+      start: "2026-12-10T09:00:00.000Z",
+      finish: "2026-12-10T10:00:00.000Z",
+    });
+    expect(elapsed.criticalChain).toEqual([a.node.id, b.node.id]);
+
+    // Working: one hour on Wednesday and three on Thursday, so Sign runs 12:00-13:00.
+    await caller.graph.applyOps({
+      projectId,
+      ...batch([{ op: "updateEdge", id: link.edge.id, set: { lagWorking: true }, expect: { lagWorking: false } }]),
+    });
+    const working = await caller.analysis.plannedDates({ projectId, start });
+    expect(working.steps.find((s) => s.id === b.node.id)).toMatchObject({
+      start: "2026-12-10T12:00:00.000Z",
+      finish: "2026-12-10T13:00:00.000Z",
+    });
+    expect(working.criticalChain).toEqual([a.node.id, b.node.id]);
+    expect(working.rule).toContain("Waits are elapsed time, except those marked as working time.");
+
+    // A run started now is measured against the working wait too.
+    const run = await caller.run.start({ projectId, name: "Case 1", startedAt: start });
+    const detail = await caller.run.get({ projectId, runId: run.id });
+    expect(detail.steps.find((s) => s.id === b.node.id)).toMatchObject({ plannedFinish: "2026-12-10T13:00:00.000Z" });
+  });
+
   it("two departments in different time zones hand work over at the right hour", async () => {
     const { caller, projectId, departments } = await setup();
     const [berlin, newYork] = departments;

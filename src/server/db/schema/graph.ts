@@ -18,6 +18,8 @@ export type NodeAttributes = {
 
 export type EdgeProperties = {
   lag_time?: string | null;
+  /** The wait is working time in the target step's calendar; absent means elapsed. */
+  lag_working?: boolean;
   frequency?: number;
   condition?: string | null;
 };

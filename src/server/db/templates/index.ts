@@ -73,6 +73,7 @@ export function builtinGraph(template: BuiltinTemplate): GraphSnapshot {
     targetId: nodeId(e.to),
     relationType: e.type,
     lagTime: e.lag ?? null,
+    lagWorking: false,
     frequency: e.frequency ?? 1,
     condition: null,
   }));

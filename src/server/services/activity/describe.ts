@@ -53,6 +53,7 @@ const FIELD_LABELS: Record<string, string> = {
   external: "external",
   relationType: "type",
   lagTime: "lag",
+  lagWorking: "wait in working time",
   frequency: "frequency",
   condition: "condition",
   color: "color",

@@ -4,9 +4,10 @@
  * computed by the database (app_plan_schedule) on the graph as committed.
  */
 import { and, asc, eq, isNull, ne } from "drizzle-orm";
-import { describeCalendar, type WorkingCalendar } from "~/domain/calendar";
-import { summarizeSchedule, type ScheduleSummary } from "~/server/analysis/schedule";
+import { describeCalendar, workMinutes, type WorkingCalendar } from "~/domain/calendar";
+import { summarizeSchedule, type ScheduleEdge, type ScheduleSummary } from "~/server/analysis/schedule";
 import { planScheduleSql } from "~/server/analysis/schedule-sql";
+import type { DbOrTx } from "~/server/db";
 import { departments, edges, nodes, organizations } from "~/server/db/schema";
 import { withTransaction } from "~/server/db/transaction";
 import { logActivity } from "../activity";
@@ -31,6 +32,25 @@ export async function projectCalendars({ db, access }: ProjectContext): Promise<
   ]);
   const organization = org?.settings.calendar ?? null;
   return { organization, departments: lanes, inForce: organization !== null || lanes.some((d) => d.calendar !== null) };
+}
+
+/**
+ * The project's dependencies as a schedule reads them: an elapsed wait in minutes, a working
+ * wait in the working minutes of its target's calendar (as app_plan_schedule computes them).
+ */
+export async function scheduleDependencies(
+  db: DbOrTx,
+  projectId: string,
+  calendarOf: (stepId: string) => WorkingCalendar | null,
+): Promise<ScheduleEdge[]> {
+  const rows = await db
+    .select({ source: edges.sourceId, target: edges.targetId, lag: edges.lagMinutes, properties: edges.properties })
+    .from(edges)
+    .where(and(eq(edges.projectId, projectId), isNull(edges.deletedAt), ne(edges.relationType, "FEEDBACK_TO")))
+    .orderBy(asc(edges.id));
+  return rows.map(({ source, target, lag, properties: p }) =>
+    p.lag_working ? { source, target, lag: workMinutes(p.lag_time, calendarOf(target)), working: true } : { source, target, lag },
+  );
 }
 
 /** Sets (or, with null, clears) a department's own calendar; the activity feed says so. */
@@ -78,13 +98,9 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export async function plannedDates(ctx: ProjectContext, input: { start: string }): Promise<PlannedDates> {
   const start = Date.parse(input.start);
   const projectId = ctx.access.project.id;
-  const [calendars, steps, deps, stepDepartments] = await Promise.all([
+  const [calendars, steps, stepDepartments] = await Promise.all([
     projectCalendars(ctx),
     planScheduleSql(ctx.db, projectId, start),
-    ctx.db
-      .select({ source: edges.sourceId, target: edges.targetId, lag: edges.lagMinutes })
-      .from(edges)
-      .where(and(eq(edges.projectId, projectId), isNull(edges.deletedAt), ne(edges.relationType, "FEEDBACK_TO"))),
     ctx.db
       .select({ id: nodes.id, departmentId: nodes.departmentId })
       .from(nodes)
@@ -93,11 +109,13 @@ export async function plannedDates(ctx: ProjectContext, input: { start: string }
   const own = new Map(calendars.departments.map((d) => [d.id, d.calendar]));
   const departmentOf = new Map(stepDepartments.map((n) => [n.id, n.departmentId]));
   const calendarOf = (stepId: string) => own.get(departmentOf.get(stepId) ?? "") ?? calendars.organization;
+  const deps = await scheduleDependencies(ctx.db, projectId, calendarOf);
+  const working = deps.some((d) => d.working);
   const summary = summarizeSchedule(steps, deps, start, calendars.organization, calendarOf);
   const rule = calendars.inForce
     ? `Durations are working time: ${calendars.organization ? `the organization works ${describeCalendar(calendars.organization)}` : "the organization has no calendar (24 hours, 7 days)"}${
         calendars.departments.some((d) => d.calendar) ? "; some departments have their own" : ""
-      }. Waits are elapsed time.`
+      }. ${working ? "Waits are elapsed time, except those marked as working time." : "Waits are elapsed time."}`
     : "No working calendar is set: time runs 24 hours a day, 7 days a week.";
   return {
     ...summary,

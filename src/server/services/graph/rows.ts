@@ -66,6 +66,7 @@ export function edgeFromRow(row: EdgeRow): GraphEdge {
     targetId: row.targetId,
     relationType: row.relationType,
     lagTime: p.lag_time ?? null,
+    lagWorking: p.lag_working ?? false,
     frequency: p.frequency ?? 1,
     condition: p.condition ?? null,
   };
@@ -76,7 +77,7 @@ export function edgeColumns(edge: GraphEdge) {
     sourceId: edge.sourceId,
     targetId: edge.targetId,
     relationType: edge.relationType,
-    properties: { lag_time: edge.lagTime, frequency: edge.frequency, condition: edge.condition },
+    properties: { lag_time: edge.lagTime, lag_working: edge.lagWorking, frequency: edge.frequency, condition: edge.condition },
     ...estimateColumns(estimateMinutes(edge.lagTime), "lag"),
   };
 }

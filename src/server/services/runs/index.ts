@@ -4,14 +4,14 @@
  * run against that plan dated from its start.
  */
 import { createHash } from "node:crypto";
-import { and, asc, desc, eq, isNull, ne } from "drizzle-orm";
+import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import { workMinutes } from "~/domain/calendar";
 import { runStatus, type DatedPlan, type RunEventKind, type RunPlan, type RunStatus } from "~/domain/runs";
 import { planSchedule } from "~/server/analysis/schedule";
 import type { DbOrTx, Transaction } from "~/server/db";
-import { edges, nodes, processRuns, projects, runPlans, runStepEvents, type ProcessRun, type RunPlanRow } from "~/server/db/schema";
+import { nodes, processRuns, projects, runPlans, runStepEvents, type ProcessRun, type RunPlanRow } from "~/server/db/schema";
 import { withTransaction } from "~/server/db/transaction";
-import { projectCalendars } from "../calendars";
+import { projectCalendars, scheduleDependencies } from "../calendars";
 import type { ProjectContext } from "../context";
 import { isUniqueViolation, notFound, ServiceError } from "../errors";
 
@@ -35,26 +35,24 @@ const summary = ({ run, plan }: RunRow): RunSummary => ({
 /** The plan of the project as it is: each step's working time in its calendar, the dependencies and their waits. */
 export async function currentPlan(ctx: ProjectContext, tx: Transaction): Promise<RunPlan> {
   const projectId = ctx.access.project.id;
-  const [calendars, steps, deps] = await Promise.all([
+  const [calendars, steps] = await Promise.all([
     projectCalendars({ ...ctx, db: tx }),
     tx
       .select({ id: nodes.id, label: nodes.label, departmentId: nodes.departmentId, attributes: nodes.attributes })
       .from(nodes)
       .where(and(eq(nodes.projectId, projectId), isNull(nodes.deletedAt)))
       .orderBy(asc(nodes.id)),
-    tx
-      .select({ source: edges.sourceId, target: edges.targetId, lag: edges.lagMinutes })
-      .from(edges)
-      .where(and(eq(edges.projectId, projectId), isNull(edges.deletedAt), ne(edges.relationType, "FEEDBACK_TO")))
-      .orderBy(asc(edges.id)),
   ]);
   const own = new Map(calendars.departments.map((d) => [d.id, d.calendar]));
+  const planned = steps.map((s) => {
+    const calendar = (s.departmentId ? own.get(s.departmentId) : null) ?? calendars.organization;
+    return { id: s.id, label: s.label, departmentId: s.departmentId, duration: workMinutes(s.attributes.avg_time, calendar), calendar };
+  });
+  const calendarOf = new Map(planned.map((s) => [s.id, s.calendar]));
+  const deps = await scheduleDependencies(tx, projectId, (id) => calendarOf.get(id) ?? null);
   return {
-    steps: steps.map((s) => {
-      const calendar = (s.departmentId ? own.get(s.departmentId) : null) ?? calendars.organization;
-      return { id: s.id, label: s.label, departmentId: s.departmentId, duration: workMinutes(s.attributes.avg_time, calendar), calendar };
-    }),
-    deps,
+    steps: planned,
+    deps: deps.map((d) => (d.working ? { ...d, working: true as const } : { source: d.source, target: d.target, lag: d.lag })),
   };
 }
 
