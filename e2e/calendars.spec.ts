@@ -37,6 +37,9 @@ test("a department's working calendar moves the planned finish date, and the ana
   await expect(page.getByTestId("calendar-rule")).toContainText("some departments have their own");
   await expect(page.getByTestId("planned-days")).toContainText("3 days of work · 5 days on the calendar");
   await expect(page.getByTestId("day-rule")).toContainText("working calendars are set");
+  // The Monte Carlo counts the same working time from the same start.
+  await expect(page.getByTestId("simulation-dated")).toContainText("Counted in the working calendars from Fri, Dec 4, 2026");
+  await expect(page.getByTestId("simulation-dated")).toContainText("P80 Wed, Dec 9, 2026, 04:00 PM");
 
   // A holiday on the Tuesday moves it a day.
   await page.getByRole("button", { name: "Options for department Sales" }).click();

@@ -133,7 +133,7 @@ function localDay(instant: number, zone: string): number {
 const isoDay = (day: number) => ((new Date(day).getUTCDay() + 6) % 7) + 1;
 const dateText = (day: number) => new Date(day).toISOString().slice(0, 10);
 
-type Interval = { from: number; to: number };
+export type Interval = { from: number; to: number };
 
 /** The working interval of a local date, or null for a day off. */
 function workingInterval(c: WorkingCalendar, day: number, holidays: Set<string>): Interval | null {
@@ -144,7 +144,8 @@ function workingInterval(c: WorkingCalendar, day: number, holidays: Set<string>)
   };
 }
 
-function* intervalsFrom(c: WorkingCalendar, instant: number): Generator<Interval> {
+/** The calendar's working intervals (UTC milliseconds) that end after `instant`, in order. */
+export function* intervalsFrom(c: WorkingCalendar, instant: number): Generator<Interval> {
   const holidays = new Set(c.holidays);
   let day = localDay(instant, c.timeZone) - DAY;
   for (let i = 0; i < MAX_DAYS; i++, day += DAY) {
@@ -198,4 +199,22 @@ export function describeCalendar(c: WorkingCalendar | null): string {
   const days = consecutive && c.days.length > 2 ? `${short(c.days[0]!)}-${short(c.days.at(-1)!)}` : c.days.map(short).join(", ");
   const holidays = c.holidays.length ? `, ${c.holidays.length} holiday${c.holidays.length === 1 ? "" : "s"}` : "";
   return `${days} ${c.start}-${c.end}, ${c.timeZone}${holidays}`;
+}
+
+/**
+ * A duration or three-point estimate as working minutes of a calendar. In a calendar with
+ * short days "2h / 1d / 3d" reads 2h / 1h / 3h: the most likely value stays what the plan
+ * uses, and the range widens to hold it.
+ */
+export function workEstimate(text: string | null | undefined, c: WorkingCalendar | null): { low: number; mode: number; high: number } {
+  if (text == null || text.trim() === "") return { low: 0, mode: 0, high: 0 };
+  const points = text.split("/").map((part) => {
+    const result = parseDuration(part.trim(), workUnits(c));
+    if (!result.ok) throw new Error(result.error);
+    return result.minutes;
+  });
+  if (points.length === 1) return { low: points[0]!, mode: points[0]!, high: points[0]! };
+  if (points.length !== 3) throw new Error(`"${text}": give one duration, or three as optimistic / most likely / pessimistic`);
+  const [low, mode, high] = points as [number, number, number];
+  return { low: Math.min(low, mode), mode, high: Math.max(mode, high) };
 }

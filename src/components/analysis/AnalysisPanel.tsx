@@ -97,7 +97,7 @@ export function AnalysisPanel() {
         </p>
         <p className="mt-0.5 text-xs text-slate-500" data-testid="day-rule">
           {calendars.data?.inForce
-            ? "This lead time counts 24-hour days; working calendars are set, so the planned dates below count working time."
+            ? "This lead time counts 24-hour days; working calendars are set, so the planned dates and the Monte Carlo below count working time."
             : result.dayRule}
         </p>
         {result.undurationedNodes > 0 && (

@@ -13,7 +13,20 @@ type Analysis = ReturnType<typeof useLeadTime> & {
   setHeat(mode: HeatMode | null): void;
   /** Called by what shows the Monte Carlo result while it is on screen; the runs happen only then. */
   watchSimulation(): () => void;
+  /** When the process starts, as a datetime-local value: the planned dates and the dated Monte Carlo count from it. */
+  start: string;
+  setStart(value: string): void;
+  /** `start` as an instant, or null while it is not a date. */
+  startInstant: string | null;
 };
+
+/** The next whole hour, as a datetime-local value in the browser's time zone. */
+function nextHour(): string {
+  const at = new Date();
+  at.setMinutes(60, 0, 0);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:00`;
+}
 
 const AnalysisContext = createContext<Analysis | null>(null);
 
@@ -33,7 +46,12 @@ export function AnalysisProvider({ children }: { children: React.ReactNode }) {
   const editor = useEditorSelector((e) => ({ projectId: e.projectId, revision: e.revision, setHighlight: e.setHighlight, state: e.state }));
   const [heat, setHeat] = useState<HeatMode | null>(null);
   const [watchers, setWatchers] = useState(0);
-  const queries = useLeadTime(editor.projectId, editor.revision, { simulate: watchers > 0 || heat === "criticality" });
+  const [start, setStart] = useState(nextHour);
+  const startInstant = Number.isNaN(Date.parse(start)) ? null : new Date(start).toISOString();
+  const queries = useLeadTime(editor.projectId, editor.revision, {
+    simulate: watchers > 0 || heat === "criticality",
+    start: startInstant ?? undefined,
+  });
   const [showCritical, setShowCritical] = useState(true);
   const result = queries.leadTime.data;
   const simulation = queries.simulation.data;
@@ -68,8 +86,8 @@ export function AnalysisProvider({ children }: { children: React.ReactNode }) {
     return () => setWatchers((n) => n - 1);
   }, []);
   const value = useMemo(
-    () => ({ ...queries, showCritical, setShowCritical, heat, setHeat, watchSimulation }),
-    [queries, showCritical, heat, watchSimulation],
+    () => ({ ...queries, showCritical, setShowCritical, heat, setHeat, watchSimulation, start, setStart, startInstant }),
+    [queries, showCritical, heat, watchSimulation, start, startInstant],
   );
   return <AnalysisContext.Provider value={value}>{children}</AnalysisContext.Provider>;
 }

@@ -2,33 +2,16 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState } from "react";
 import { useTRPC } from "~/trpc/react";
 import { useEditorSelector } from "../canvas/editor-context";
 import { errorMessage } from "../lib/trpc-errors";
 import { Field } from "../ui/Field";
 import { Spinner } from "../ui/Spinner";
-
-/** The next whole hour, as a datetime-local value in the browser's time zone. */
-function nextHour(): string {
-  const at = new Date();
-  at.setMinutes(60, 0, 0);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:00`;
-}
+import { useAnalysis } from "./AnalysisProvider";
+import { when } from "./format";
 
 const days = (n: number) =>
   n < 0.95 ? "under a day" : `${(Math.round(n * 10) / 10).toLocaleString("en")} ${Math.abs(n - 1) < 0.05 ? "day" : "days"}`;
-const when = (iso: string) =>
-  new Date(iso).toLocaleString("en", {
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-  });
-
 /**
  * Planned dates: from a start, when the process finishes in the working calendars (the
  * organization's, or a department's own), and its lead time in working and calendar days.
@@ -37,10 +20,10 @@ export function PlannedDatesSection() {
   const projectId = useEditorSelector((e) => e.projectId);
   const trpc = useTRPC();
   const organizationId = useQuery(trpc.project.get.queryOptions({ projectId })).data?.organizationId;
-  const [start, setStart] = useState(nextHour);
-  const valid = !Number.isNaN(Date.parse(start));
+  const { start, setStart, startInstant } = useAnalysis();
+  const valid = startInstant !== null;
   const plan = useQuery({
-    ...trpc.analysis.plannedDates.queryOptions({ projectId, start: valid ? new Date(start).toISOString() : "" }),
+    ...trpc.analysis.plannedDates.queryOptions({ projectId, start: startInstant ?? "" }),
     enabled: valid,
     placeholderData: (previous) => previous,
   });

@@ -8,7 +8,7 @@ import type { RouterOutputs } from "~/trpc/react";
 import { useEditorSelector } from "../canvas/editor-context";
 import { errorMessage } from "../lib/trpc-errors";
 import { Spinner } from "../ui/Spinner";
-import { percent } from "./format";
+import { percent, when } from "./format";
 import { useElapsed } from "./useElapsed";
 
 type Simulation = RouterOutputs["analysis"]["simulate"];
@@ -140,6 +140,12 @@ function SimulationResult({
         {p80Sentence(at(80)?.minutes)} Mean {formatMinutes(result.mean)}, standard deviation {formatMinutes(result.sd)}, from{" "}
         {result.runs.toLocaleString("en")} runs ({result.distribution === "PERT" ? "PERT" : "triangular"} ranges, seed {result.seed}).
       </p>
+      {result.dated && (
+        <p className="text-xs text-slate-600" data-testid="simulation-dated">
+          Counted in the working calendars from {when(result.dated.start)} (the start under Planned dates), so the times are elapsed, nights
+          and weekends included. Done by: {result.dated.finishes.map((f) => `P${f.p} ${when(f.date)}`).join(" · ")}.
+        </p>
+      )}
       {ranged === 0 && (
         <p className="rounded-md bg-amber-50 px-2 py-1.5 text-xs text-amber-800 ring-1 ring-amber-200 ring-inset" data-testid="no-ranges">
           No step or wait has a range yet, so only the rework loops vary. Give a time as optimistic / most likely / pessimistic, like 2h /

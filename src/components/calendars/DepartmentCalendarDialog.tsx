@@ -26,6 +26,7 @@ export function DepartmentCalendarDialog({ projectId, departmentId, name, open, 
         await Promise.all([
           refreshQueries(queryClient, trpc.calendar.pathFilter()),
           refreshQueries(queryClient, trpc.analysis.plannedDates.pathFilter()),
+          refreshQueries(queryClient, trpc.analysis.simulate.pathFilter()),
         ]);
         onClose();
       },

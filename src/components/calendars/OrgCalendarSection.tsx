@@ -25,6 +25,7 @@ export function OrgCalendarSection({
           refreshQueries(queryClient, trpc.org.get.pathFilter()),
           refreshQueries(queryClient, trpc.calendar.pathFilter()),
           refreshQueries(queryClient, trpc.analysis.plannedDates.pathFilter()),
+          refreshQueries(queryClient, trpc.analysis.simulate.pathFilter()),
         ]),
     }),
   );

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { workMinutes, type WorkingCalendar } from "~/domain/calendar";
+import { workMinutes } from "~/domain/calendar";
+import { calendarArb } from "~/domain/calendar-fixtures";
 import type { Database } from "~/server/db";
 import { departments, edges, nodes, organizations } from "~/server/db/schema";
 import { createOrg } from "~/server/test/factories";
@@ -10,7 +11,6 @@ import { testDatabaseKinds, useTestDatabase } from "~/server/test/db";
 import { planSchedule } from "./schedule";
 import { planScheduleSql } from "./schedule-sql";
 
-const ZONES = ["UTC", "Europe/Berlin", "America/New_York", "Asia/Tokyo", "Asia/Kolkata", "Australia/Sydney", "America/Sao_Paulo"];
 const DURATIONS = [null, "45m", "2h", "1.5h", "1d", "3d", "1w", "2h / 1d / 3d", "1w 2d", "0m"];
 /** Waits as typed and their elapsed minutes. */
 const WAITS: [string | null, number][] = [
@@ -21,24 +21,6 @@ const WAITS: [string | null, number][] = [
   ["1d", 1440],
   ["2h / 1d / 2d", 1440],
 ];
-
-const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
-
-const calendarArb: fc.Arbitrary<WorkingCalendar> = fc
-  .record({
-    days: fc.uniqueArray(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 7 }),
-    start: fc.integer({ min: 12, max: 22 }).map((h) => h * 30),
-    length: fc.integer({ min: 1, max: 20 }).map((h) => h * 30),
-    timeZone: fc.constantFrom(...ZONES),
-    holidays: fc.uniqueArray(fc.integer({ min: 0, max: 60 }), { maxLength: 6 }),
-  })
-  .map(({ days, start, length, timeZone, holidays }) => ({
-    days: [...days].sort((a, b) => a - b),
-    start: clock(start),
-    end: clock(Math.min(start + length, 23 * 60 + 30)),
-    timeZone,
-    holidays: holidays.map((d) => new Date(Date.UTC(2026, 11, 1 + d)).toISOString().slice(0, 10)).sort(),
-  }));
 
 const projectArb = fc.integer({ min: 1, max: 14 }).chain((size) =>
   fc.record({

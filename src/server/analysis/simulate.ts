@@ -19,19 +19,31 @@
  * Sampling: xoshiro128** seeded by splitmix32; PERT-beta as a ratio of two Marsaglia–Tsang
  * gamma draws over ziggurat normals; triangular by its inverse CDF; Poisson by inversion.
  *
+ * With working calendars (`start` given) the run is dated: times are elapsed minutes after the
+ * start, a step's duration is working time in its calendar and a wait elapsed time unless it is
+ * marked as working time (then in the target's calendar), as in the planned dates
+ * (schedule.ts); each calendar becomes a CalendarAxis, so advancing work is a binary search.
+ * Criticality is then the chain of tight links back from the steps that finish last
+ * (simulate-dated.ts), which is what zero slack means without calendars.
+ *
  * Deterministic: steps, dependencies and loops are sorted by id and drawn in that order, so
  * the same input in any array order (and any topological order) with the same seed and runs
  * gives a bit-identical result (on one JavaScript engine: Math.log and Math.exp are not
  * specified to the last bit, though V8 computes them the same on every platform).
  */
+import type { WorkingCalendar } from "~/domain/calendar";
+import { CalendarAxis } from "~/domain/calendar-axis";
 import { round2 } from "~/domain/numbers";
 import { CycleError } from "./cpm";
+import { criticalDated, forwardDated } from "./simulate-dated";
 
 export { CycleError };
 
 export type Estimate = { low: number; mode: number; high: number }; // minutes, low <= mode <= high; all equal = fixed value
-export type SimNode = { id: string; duration: Estimate };
-export type SimEdge = { id: string; source: string; target: string; lag: Estimate }; // dependency edges (REQUIRES/BLOCKS)
+/** `calendar`: where the run is dated (input.start), the working calendar of the step's duration; none is continuous time. */
+export type SimNode = { id: string; duration: Estimate; calendar?: WorkingCalendar | null };
+/** A dependency (REQUIRES/BLOCKS); `working`: where the run is dated, its lag is working time in the target's calendar. */
+export type SimEdge = { id: string; source: string; target: string; lag: Estimate; working?: boolean };
 export type SimFeedback = { id: string; source: string; target: string; frequency: number }; // rework loop, frequency = mean number of loops per run
 export type Distribution = "PERT" | "TRIANGULAR";
 
@@ -41,6 +53,8 @@ export type SimulationInput = {
   feedback: SimFeedback[];
   /** A topological order of the node ids if the caller has one; one that is not is ignored. */
   order?: string[];
+  /** Date the runs from this instant (UTC milliseconds) in the steps' working calendars. */
+  start?: number;
 };
 
 /** runs: 1..100,000; seed: any safe integer; bins: of the histogram, 1..1000, 30 by default. */
@@ -85,7 +99,7 @@ const TOP_SENSITIVITY = 10;
  * path leaves noise of a few ulps per step (~1e-16 relative each), far below it, while a
  * real slack of a continuous draw is never that close to 0.
  */
-const RELATIVE_EPSILON = 1e-9;
+export const RELATIVE_EPSILON = 1e-9;
 
 export function simulate(input: SimulationInput, options: SimulationOptions): SimulationResult {
   const bins = checkOptions(options);
@@ -138,7 +152,7 @@ type Draws = {
   uniforms: Float64Array;
 };
 
-type Model = {
+export type Model = {
   nodeCount: number;
   /** Node ids by topological position, and each id-order node's position. */
   idAt: string[];
@@ -154,6 +168,9 @@ type Model = {
   durationDraws: Draws;
   lagDraws: Draws;
   loops: Loops;
+  /** Dated runs only: each position's calendar axis (null: continuous), and per slot 1 when the wait is working time. */
+  axes: (CalendarAxis | null)[] | null;
+  working: Uint8Array;
 };
 
 /**
@@ -260,6 +277,21 @@ function compile(input: SimulationInput): Model {
 
   const idAt: string[] = new Array<string>(n);
   nodes.forEach((node, i) => (idAt[positionOf[i]!] = node.id));
+  const working = new Uint8Array(edges.length);
+  let axes: (CalendarAxis | null)[] | null = null;
+  if (input.start !== undefined) {
+    if (!Number.isFinite(input.start)) throw new Error(`start must be an instant (got ${input.start})`);
+    const shared = new Map<string, CalendarAxis>();
+    const axisOf = (c: WorkingCalendar | null | undefined) => {
+      if (!c) return null;
+      const key = JSON.stringify(c);
+      if (!shared.has(key)) shared.set(key, new CalendarAxis(c, input.start!));
+      return shared.get(key)!;
+    };
+    axes = new Array<CalendarAxis | null>(n);
+    nodes.forEach((node, i) => (axes![positionOf[i]!] = axisOf(node.calendar)));
+    edges.forEach((edge, k) => (working[slotOf[k]!] = edge.working ? 1 : 0));
+  }
   return {
     nodeCount: n,
     idAt,
@@ -273,6 +305,8 @@ function compile(input: SimulationInput): Model {
     durationDraws,
     lagDraws: draws(lagItems),
     loops,
+    axes,
+    working,
   };
 }
 
@@ -545,7 +579,7 @@ function drawTriangular(d: Draws, random: Random, into: Float64Array) {
 // ---------------------------------------------------------------------------------------------
 // The runs.
 
-type Sums = {
+export type Sums = {
   totals: Float64Array;
   nodeHits: Int32Array;
   edgeHits: Int32Array;
@@ -560,8 +594,8 @@ type Sums = {
   shiftT: number;
 };
 
-/** One run's times, reused by every run. */
-type Times = { es: Float64Array; ef: Float64Array; lf: Float64Array };
+/** One run's times, reused by every run; `arrive` and `critical` are for dated runs (per slot, per position). */
+export type Times = { es: Float64Array; ef: Float64Array; lf: Float64Array; arrive: Float64Array; critical: Uint8Array };
 
 /**
  * The loop over runs only calls one small function per step of a run: each is optimized on
@@ -573,10 +607,19 @@ function run(model: Model, options: SimulationOptions): Sums {
   const n = model.nodeCount;
   const random = new Random(options.seed);
   const draw = distribution === "PERT" ? drawPert : drawTriangular;
-  const times: Times = { es: new Float64Array(n), ef: new Float64Array(n), lf: new Float64Array(n) };
+  const dated = model.axes !== null;
+  const times: Times = {
+    es: new Float64Array(n),
+    ef: new Float64Array(n),
+    lf: new Float64Array(n),
+    arrive: new Float64Array(dated ? model.lag.length : 0),
+    critical: new Uint8Array(dated ? n : 0),
+  };
+  const pass = dated ? forwardDated : forward;
+  const critical = dated ? criticalDated : backward;
   const variable = model.durationDraws.count;
   // Before the first draw, the durations and lags are the modes.
-  const shiftT = forward(model, times);
+  const shiftT = pass(model, times);
   const sums: Sums = {
     totals: new Float64Array(runs),
     nodeHits: new Int32Array(n),
@@ -589,10 +632,10 @@ function run(model: Model, options: SimulationOptions): Sums {
   for (let r = 0; r < runs; r++) {
     draw(model.durationDraws, random, model.duration);
     draw(model.lagDraws, random, model.lag);
-    const makespan = forward(model, times);
+    const makespan = pass(model, times);
     const total = makespan + rework(model.loops, random, times);
     sums.totals[r] = total;
-    backward(model, times, makespan, sums);
+    critical(model, times, makespan, sums);
     accumulate(model, total - shiftT, sums);
   }
   return sums;

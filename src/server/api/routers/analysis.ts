@@ -36,6 +36,8 @@ export const analysisRouter = createTRPCRouter({
           .min(0, "The seed cannot be negative")
           .max(2_147_483_647, "The seed is too large")
           .default(1),
+        /** Where working calendars are set: the instant the runs are dated from (default: the next whole hour). */
+        start: z.iso.datetime({ offset: true, message: "The start is a date and time like 2026-12-07T09:00:00Z" }).optional(),
       }),
     )
     .query(({ ctx, input }) => simulateLeadTime(ctx, input)),

@@ -84,6 +84,31 @@ describe.each(testDatabaseKinds())("calendars and planned dates (%s)", (kind) =>
     expect(detail.steps.find((s) => s.id === b.node.id)).toMatchObject({ plannedFinish: "2026-12-10T13:00:00.000Z" });
   });
 
+  it("the Monte Carlo counts working time where calendars are set, dated from the start it is given", async () => {
+    const { caller, orgId, projectId, departments } = await setup();
+    const a = nodeOp("Draft", { avgTime: "1d" });
+    const b = nodeOp("Sign", { avgTime: "1d", departmentId: departments[0]!.id });
+    await caller.graph.applyOps({ projectId, ...batch([a, b, edgeOp(a.node.id, b.node.id)]) });
+    const start = "2026-12-04T16:00:00Z";
+    const continuous = await caller.analysis.simulate({ projectId, runs: 100, start });
+    expect(continuous.percentiles.find((p) => p.p === 50)!.minutes).toBe(2 * 1440);
+    expect(continuous.dated).toBeNull();
+
+    // Friday 16:00 + two office days = Tuesday 16:00: four elapsed days.
+    await caller.org.update({ organizationId: orgId, calendar: office() });
+    const dated = await caller.analysis.simulate({ projectId, runs: 100, start });
+    expect(dated.percentiles.find((p) => p.p === 50)!.minutes).toBe(4 * 1440);
+    expect(dated.dated).toMatchObject({ start: "2026-12-04T16:00:00.000Z" });
+    expect(dated.dated!.finishes.find((f) => f.p === 80)!.date).toBe("2026-12-08T16:00:00.000Z");
+    expect(dated.criticality.nodes).toEqual({ [a.node.id]: 1, [b.node.id]: 1 });
+
+    // A department's own calendar changes the answer with no edit to the graph (no stale cache).
+    await caller.calendar.setDepartment({ projectId, departmentId: departments[0]!.id, calendar: office({ holidays: ["2026-12-08"] }) });
+    const holiday = await caller.analysis.simulate({ projectId, runs: 100, start });
+    expect(holiday.dated!.finishes.find((f) => f.p === 50)!.date).toBe("2026-12-09T16:00:00.000Z");
+    expect(await failure(caller.analysis.simulate({ projectId, start: "Friday" }))).toMatchObject({ code: "BAD_REQUEST" });
+  });
+
   it("two departments in different time zones hand work over at the right hour", async () => {
     const { caller, projectId, departments } = await setup();
     const [berlin, newYork] = departments;

@@ -75,11 +75,13 @@ export const simulationCache = pgTable(
     runs: t.integer().notNull(),
     seed: t.bigint({ mode: "number" }).notNull(),
     distribution: t.varchar({ length: 16 }).notNull(),
+    /** What the runs were dated by: '' for continuous time, else the start instant and a hash of the calendars. */
+    dating: t.varchar({ length: 128 }).notNull().default(""),
     result: t.jsonb().notNull(),
     computedAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
   }),
   (table) => [
-    unique("simulation_cache_inputs_key").on(table.projectId, table.revision, table.runs, table.seed, table.distribution),
+    unique("simulation_cache_inputs_key").on(table.projectId, table.revision, table.runs, table.seed, table.distribution, table.dating),
     index("simulation_cache_organization_id_idx").on(table.organizationId),
   ],
 );
