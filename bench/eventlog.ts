@@ -9,6 +9,7 @@ import { createInnerContext } from "~/server/api/trpc";
 import { users } from "~/server/db/schema";
 import { createTestDatabase, type TestDatabaseKind } from "~/server/test/db";
 import { batch, edgeOp, nodeOp } from "~/server/test/graph";
+import { streamResult } from "~/server/test/stream";
 import { mulberry32 } from "./stats";
 
 const STEPS = 10;
@@ -50,7 +51,7 @@ async function run(kind: TestDatabaseKind, text: string) {
     const input = { projectId: project.id, format: "csv" as const, text, mapping: MAPPING };
     const [preview, previewMs] = await time(() => caller.run.previewLog(input));
     if (preview.problemCount || preview.activities.some((a) => !a.stepId)) throw new Error("the log should match cleanly");
-    const [imported, importMs] = await time(() => caller.run.importLog(input));
+    const [imported, importMs] = await time(() => streamResult(caller.run.importLog(input)));
     if (imported.cases !== CASES) throw new Error(`imported ${imported.cases} cases`);
     const [, firstActualsMs] = await time(() => caller.run.actuals({ projectId: project.id, factor: 1.5 }));
     const [, actualsMs] = await time(() => caller.run.actuals({ projectId: project.id, factor: 1.5 }));

@@ -47,6 +47,12 @@ test("an imported CSV log puts the actual medians beside the estimates, which ca
   const comparison = actuals.getByTestId("lead-comparison");
   await expect(comparison.getByRole("row", { name: /Planned/ })).toContainText("3h");
   await expect(comparison.getByRole("row", { name: /Actual, 5 cases/ })).toContainText("3h 30m");
+  // The cases' distribution beside the Monte Carlo's, with the planned lead time marked.
+  const distribution = actuals.getByTestId("lead-distribution");
+  await expect(distribution.locator(".recharts-line")).toHaveCount(2);
+  await expect(distribution).toContainText("Actual (5 cases)");
+  await expect(distribution).toContainText("Monte Carlo");
+  await expect(distribution).toContainText("Planned");
   // Off by 1.5x: marked on the canvas once the factor is below that.
   await expect(page.getByTestId("off-estimate")).toHaveCount(0);
   await actuals.getByLabel("Mark steps off their estimate by more than").selectOption("1.25");

@@ -4,7 +4,7 @@
  * service gathers the runs, this summarizes them.
  */
 import { workingMinutesBetween, type WorkingCalendar } from "./calendar";
-import type { RunEvent } from "./runs";
+import { stepInstances, type RunEvent } from "./runs";
 
 /** The p-quantile (0..1) of sorted values, interpolated between neighbours; null for none. */
 export function quantile(sorted: readonly number[], p: number): number | null {
@@ -23,13 +23,16 @@ export type StepActual = {
   label: string;
   /** The estimate's most likely working minutes. */
   estimate: number;
+  /** Passes with a start and a finish: a step that ran twice in a case counts twice. */
   samples: number;
-  /** Working minutes from start to finish in the step's calendar, over the runs that recorded both. */
+  /** Cases in which the step ran more than once (rework), and how many passes it had in all of them. */
+  repeated: { cases: number; passes: number };
+  /** Working minutes from start to finish in the step's calendar, over every recorded pass. */
   p10: number | null;
   median: number | null;
   p80: number | null;
   p90: number | null;
-  /** Median elapsed minutes from the last dependency's finish (or the run's start) to the step's start. */
+  /** Median elapsed minutes from the last dependency's finish (or the run's start) to the step's first start. */
   waitMedian: number | null;
   /** median / estimate; null without samples or without an estimate. */
   ratio: number | null;
@@ -62,6 +65,7 @@ export function summarizeActuals(
   const into = new Map<string, string[]>();
   for (const d of deps) into.set(d.target, [...(into.get(d.target) ?? []), d.source]);
   const durations = new Map<string, number[]>(steps.map((s) => [s.id, []]));
+  const repeated = new Map(steps.map((s) => [s.id, { cases: 0, passes: 0 }]));
   const waits = new Map<string, number[]>(steps.map((s) => [s.id, []]));
   const calendar = new Map(steps.map((s) => [s.id, s.calendar]));
   const leads: number[] = [];
@@ -69,15 +73,30 @@ export function summarizeActuals(
   const outOfOrder: string[] = [];
 
   for (const run of runs) {
+    // A step's first start and its last finish; every complete pass is a sample of its duration.
+    const passes = stepInstances(run.events);
     const started = new Map<string, number>();
     const finished = new Map<string, number>();
-    for (const e of run.events) (e.kind === "START" ? started : finished).set(e.nodeId, e.at);
+    for (const [id, list] of passes) {
+      const first = list.find((p) => p.start !== undefined)?.start;
+      const last = list.findLast((p) => p.finish !== undefined)?.finish;
+      if (first !== undefined) started.set(id, first);
+      if (last !== undefined) finished.set(id, last);
+    }
     let skips = false;
     let disorder = false;
     for (const s of steps) {
       const begin = started.get(s.id);
       const end = finished.get(s.id);
-      if (begin !== undefined && end !== undefined) durations.get(s.id)!.push(workingMinutesBetween(begin, end, calendar.get(s.id)!));
+      const list = passes.get(s.id) ?? [];
+      for (const p of list)
+        if (p.start !== undefined && p.finish !== undefined)
+          durations.get(s.id)!.push(workingMinutesBetween(p.start, p.finish, calendar.get(s.id)!));
+      if (list.length > 1) {
+        const r = repeated.get(s.id)!;
+        r.cases++;
+        r.passes += list.length;
+      }
       const before = into.get(s.id) ?? [];
       if ((begin !== undefined || end !== undefined) && before.some((p) => !started.has(p) && !finished.has(p))) skips = true;
       // Started while a step it depends on was still going (or only finished later).
@@ -103,6 +122,7 @@ export function summarizeActuals(
         label: s.label,
         estimate: s.estimate,
         samples: values.length,
+        repeated: repeated.get(s.id)!,
         p10: quantile(values, 0.1),
         median,
         p80: quantile(values, 0.8),

@@ -238,3 +238,6 @@ export function casesFromLog(events: LogEvent[], stepOf: ReadonlyMap<string, str
   });
   return { cases, ignored };
 }
+
+/** How far an import has got: the log read and checked, then step times written out of `total`. */
+export type ImportProgress = { phase: "checking" | "writing"; written: number; total: number };

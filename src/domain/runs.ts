@@ -58,10 +58,39 @@ export type RunStatus = {
 const MINUTE = 60_000;
 const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
 
+/** One pass of a step in a run: a rework loop gives a step several. */
+export type StepInstance = { start?: number; finish?: number };
+
+/**
+ * A run's events (in the order they were recorded) as each step's passes. A start at or after
+ * the last pass's finish begins a new pass (the step ran again); any other record corrects the
+ * current pass: a second start before it finished, a finish recorded again, or a start moved
+ * back before the finish it already has.
+ */
+export function stepInstances(events: readonly RunEvent[]): Map<string, StepInstance[]> {
+  const passes = new Map<string, StepInstance[]>();
+  for (const e of events) {
+    const list = passes.get(e.nodeId) ?? [];
+    passes.set(e.nodeId, list);
+    const current = list.at(-1);
+    if (e.kind === "START") {
+      if (!current || (current.finish !== undefined && e.at >= current.finish)) list.push({ start: e.at });
+      else current.start = e.at;
+    } else if (current) current.finish = e.at;
+    else list.push({ finish: e.at });
+  }
+  return passes;
+}
+
 export function runStatus(plan: DatedPlan, events: RunEvent[], startedAt: number, now: number): RunStatus {
+  // The last pass of each step says where it stands (a step that runs again is in progress again).
   const started = new Map<string, number>();
   const finished = new Map<string, number>();
-  for (const e of events) (e.kind === "START" ? started : finished).set(e.nodeId, e.at);
+  for (const [id, list] of stepInstances(events)) {
+    const last = list.at(-1)!;
+    if (last.start !== undefined) started.set(id, last.start);
+    if (last.finish !== undefined) finished.set(id, last.finish);
+  }
 
   const steps = plan.steps.map((s): RunStep => {
     const actualStart = started.get(s.id);

@@ -1,7 +1,7 @@
 "use client";
 
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, httpBatchStreamLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import type { inferRouterOutputs, inferSubscriptionOutput } from "@trpc/server";
 import { useState } from "react";
@@ -15,6 +15,9 @@ export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRou
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 /** One event of the live graph stream: `data` is the event, `id` the revision a reconnect resumes from. */
 export type LiveEnvelope = inferSubscriptionOutput<AppRouter["graph"]["onChange"]>;
+
+/** Procedures that stream their answer as they work (progress, then the result). */
+const STREAMED = new Set(["run.importLog"]);
 
 let browserQueryClient: QueryClient | undefined;
 
@@ -32,7 +35,11 @@ export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
         splitLink({
           condition: (op) => op.type === "subscription",
           true: httpSubscriptionLink({ url: "/api/trpc", transformer: superjson }),
-          false: httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: CLIENT_BATCH_ITEMS }),
+          false: splitLink({
+            condition: (op) => STREAMED.has(op.path),
+            true: httpBatchStreamLink({ url: "/api/trpc", transformer: superjson, maxItems: 1 }),
+            false: httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: CLIENT_BATCH_ITEMS }),
+          }),
         }),
       ],
     }),

@@ -9,6 +9,7 @@ import { useTRPC } from "~/trpc/react";
 import { useEditorSelector } from "../canvas/editor-context";
 import { useRunView } from "../runs/RunProvider";
 import { useAnalysis } from "./AnalysisProvider";
+import { LeadComparisonChart } from "./LeadComparisonChart";
 import { refreshQueries } from "../lib/refresh";
 import { errorMessage } from "../lib/trpc-errors";
 import { Button } from "../ui/Button";
@@ -132,6 +133,9 @@ export function ActualsSection() {
           </tbody>
         </table>
       )}
+      {data.lead.values.length > 0 && (
+        <LeadComparisonChart actual={data.lead.values} simulated={simulation.data?.quantiles ?? null} planned={planned} />
+      )}
       {(data.skipped.count > 0 || data.outOfOrder.count > 0) && (
         <p className="text-xs text-amber-800" data-testid="actuals-odd">
           {data.skipped.count > 0 && (
@@ -182,6 +186,11 @@ export function ActualsSection() {
                   <th scope="row" className="max-w-28 truncate px-1.5 py-1.5 font-medium text-slate-800" title={s.label}>
                     {s.label}
                     {s.flagged && <span className="sr-only"> (off its estimate)</span>}
+                    {s.repeated.cases > 0 && (
+                      <span className="block font-normal text-slate-500" data-testid="ran-again">
+                        ran again in {s.repeated.cases} {s.repeated.cases === 1 ? "case" : "cases"}
+                      </span>
+                    )}
                   </th>
                   <td className="px-1.5 py-1.5 text-right tabular-nums">{time(s.estimate)}</td>
                   <td className={`px-1.5 py-1.5 text-right tabular-nums ${s.flagged ? "font-semibold text-amber-900" : ""}`}>

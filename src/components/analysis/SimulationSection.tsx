@@ -141,10 +141,21 @@ function SimulationResult({
         {result.runs.toLocaleString("en")} runs ({result.distribution === "PERT" ? "PERT" : "triangular"} ranges, seed {result.seed}).
       </p>
       {result.dated && (
-        <p className="text-xs text-slate-600" data-testid="simulation-dated">
-          Counted in the working calendars from {when(result.dated.start)} (the start under Planned dates), so the times are elapsed, nights
-          and weekends included. Done by: {result.dated.finishes.map((f) => `P${f.p} ${when(f.date)}`).join(" · ")}.
-        </p>
+        <div className="text-xs text-slate-600" data-testid="simulation-dated">
+          <p>
+            Counted in working hours from {when(result.dated.start)} (the start under Planned dates), so the times above are elapsed, nights
+            and weekends included.
+          </p>
+          <ul aria-label="Done by" className="mt-1 flex flex-wrap gap-x-3 gap-y-0.5">
+            {result.dated.finishes
+              .filter((f) => f.p >= 50)
+              .map((f) => (
+                <li key={f.p}>
+                  <span className="font-medium text-slate-700">P{f.p}</span> done by {when(f.date)}
+                </li>
+              ))}
+          </ul>
+        </div>
       )}
       {ranged === 0 && (
         <p className="rounded-md bg-amber-50 px-2 py-1.5 text-xs text-amber-800 ring-1 ring-amber-200 ring-inset" data-testid="no-ranges">

@@ -2,9 +2,9 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { csvColumns, type CsvMapping } from "~/domain/eventlog";
+import { csvColumns, type CsvMapping, type ImportProgress } from "~/domain/eventlog";
 import { MAX_IMPORT_CHARS, MAX_IMPORT_TEXT } from "~/domain/interchange/limits";
-import { useTRPC } from "~/trpc/react";
+import { useTRPC, useTRPCClient } from "~/trpc/react";
 import { useEditorSelector } from "../canvas/editor-context";
 import { refreshQueries } from "../lib/refresh";
 import { Alert } from "../ui/Alert";
@@ -47,7 +47,20 @@ export function ImportLogDialog({ open, onClose }: { open: boolean; onClose: () 
   const [choices, setChoices] = useState<Record<string, string | null>>({});
   const [tooLarge, setTooLarge] = useState<string | null>(null);
   const preview = useMutation(trpc.run.previewLog.mutationOptions());
-  const importer = useMutation(trpc.run.importLog.mutationOptions({ onSuccess: () => refreshQueries(queryClient, trpc.run.pathFilter()) }));
+  const client = useTRPCClient();
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  // The import streams how far it has got, then its answer.
+  const importer = useMutation({
+    mutationFn: async (input: Parameters<typeof client.run.importLog.mutate>[0]) => {
+      setProgress(null);
+      for await (const item of await client.run.importLog.mutate(input)) {
+        if (item.result !== undefined) return item.result;
+        setProgress(item.progress);
+      }
+      throw new Error("The import stopped before it finished; nothing was imported");
+    },
+    onSuccess: () => refreshQueries(queryClient, trpc.run.pathFilter()),
+  });
 
   const input = () => ({
     projectId: editor.projectId,
@@ -224,19 +237,10 @@ export function ImportLogDialog({ open, onClose }: { open: boolean; onClose: () 
               )}
             </div>
           )}
-          {importer.isPending && (
-            <div
-              role="progressbar"
-              aria-label="Importing the log"
-              aria-busy="true"
-              className="h-1.5 overflow-hidden rounded-full bg-slate-100"
-            >
-              <div className="h-full w-1/3 animate-pulse rounded-full bg-brand-500" />
-            </div>
-          )}
+          {importer.isPending && <ImportProgressBar progress={progress} />}
           <div className="flex justify-end gap-2">
             {file && (
-              <Button variant="secondary" onClick={() => preview.mutate(input())} pending={preview.isPending}>
+              <Button variant="secondary" onClick={() => preview.mutate(input())} pending={preview.isPending} disabled={importer.isPending}>
                 {preview.data ? "Check again" : "Check"}
               </Button>
             )}
@@ -247,5 +251,38 @@ export function ImportLogDialog({ open, onClose }: { open: boolean; onClose: () 
         </div>
       )}
     </Dialog>
+  );
+}
+
+/** How far the import has got: sending and checking the log, then the step times written out of all. */
+function ImportProgressBar({ progress }: { progress: ImportProgress | null }) {
+  const writing = progress?.phase === "writing" && progress.total > 0 ? progress : null;
+  const share = writing ? writing.written / writing.total : null;
+  const text = writing
+    ? `Writing step times: ${writing.written.toLocaleString("en")} of ${writing.total.toLocaleString("en")}`
+    : progress
+      ? "Checking the log…"
+      : "Sending the log…";
+  return (
+    <div className="space-y-1">
+      <p className="text-xs text-slate-600" aria-live="polite" data-testid="import-progress-text">
+        {text}
+      </p>
+      <div
+        role="progressbar"
+        aria-label="Importing the log"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={share === null ? undefined : Math.round(share * 100)}
+        aria-valuetext={text}
+        className="h-1.5 overflow-hidden rounded-full bg-slate-100"
+      >
+        {share === null ? (
+          <div className="h-full w-1/3 animate-pulse rounded-full bg-brand-500" />
+        ) : (
+          <div className="h-full rounded-full bg-brand-500 transition-[width]" style={{ width: `${Math.max(2, share * 100)}%` }} />
+        )}
+      </div>
+    </div>
   );
 }

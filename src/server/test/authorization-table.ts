@@ -12,6 +12,7 @@ import { uniqueSlug, type ActorTraits, type Caller, type Fixture } from "./actor
 import { addOrgMember, createInvitation, createOrg, TEST_PASSWORD } from "./factories";
 import { apiTokens } from "~/server/db/schema";
 import { batch, nodeOp } from "./graph";
+import { streamResult } from "./stream";
 
 export type Access = { kind: "public" } | { kind: "authed" } | { kind: "org"; min: OrgRole } | { kind: "project"; min: ProjectRole };
 
@@ -238,12 +239,14 @@ export const PROCEDURES: Record<AppProcedurePath, ProcedureCase> = {
     access: project("EDITOR"),
     setup: withStep,
     call: (c, fx) =>
-      c.run.importLog({
-        projectId: fx.projectId,
-        format: "csv",
-        text: `case,activity,done\n${randomUUID()},Run step,2026-12-07T10:00:00Z\n`,
-        mapping: LOG_COLUMNS,
-      }),
+      streamResult(
+        c.run.importLog({
+          projectId: fx.projectId,
+          format: "csv",
+          text: `case,activity,done\n${randomUUID()},Run step,2026-12-07T10:00:00Z\n`,
+          mapping: LOG_COLUMNS,
+        }),
+      ),
   },
   "run.actuals": { access: project("VIEWER"), call: (c, fx) => c.run.actuals({ projectId: fx.projectId }) },
   "run.get": {

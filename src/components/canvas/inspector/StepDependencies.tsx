@@ -16,9 +16,9 @@ import { RELATION_LABEL } from "./labels";
 import { StepCombobox } from "./StepCombobox";
 import { check } from "./useDraft";
 
-/** The step's connections in words, each removable, and a keyboard way to add a dependency. */
+/** The step's connections in words, each to open or remove, and a keyboard way to add a dependency. */
 export function StepDependencies({ node }: { node: GraphNode }) {
-  const editor = useEditorSelector((e) => ({ apply: e.apply, state: e.state }));
+  const editor = useEditorSelector((e) => ({ apply: e.apply, state: e.state, setSelection: e.setSelection }));
   const { dependsOn, leadsTo } = useMemo(() => stepLinks(editor.state, node.id), [editor.state, node.id]);
   const addRef = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
@@ -29,10 +29,25 @@ export function StepDependencies({ node }: { node: GraphNode }) {
     addRef.current?.focus();
   };
 
+  // Opening a connection shows it in the inspector, with its wait, relation and condition.
+  const open = (link: StepLink) => editor.setSelection({ nodes: [], edges: [link.edgeId] });
+
   return (
     <>
-      <LinkList title="Depends on" links={dependsOn} removeLabel={(l) => `Remove dependency on ${l.otherLabel}`} onRemove={remove} />
-      <LinkList title="Leads to" links={leadsTo} removeLabel={(l) => `Remove connection to ${l.otherLabel}`} onRemove={remove} />
+      <LinkList
+        title="Depends on"
+        links={dependsOn}
+        removeLabel={(l) => `Remove dependency on ${l.otherLabel}`}
+        onOpen={open}
+        onRemove={remove}
+      />
+      <LinkList
+        title="Leads to"
+        links={leadsTo}
+        removeLabel={(l) => `Remove connection to ${l.otherLabel}`}
+        onOpen={open}
+        onRemove={remove}
+      />
       {error && (
         <p role="alert" className="text-sm text-red-600">
           {error}
@@ -47,11 +62,13 @@ function LinkList({
   title,
   links,
   removeLabel,
+  onOpen,
   onRemove,
 }: {
   title: string;
   links: StepLink[];
   removeLabel: (link: StepLink) => string;
+  onOpen: (link: StepLink) => void;
   onRemove: (link: StepLink) => void;
 }) {
   const headingId = useId();
@@ -67,13 +84,18 @@ function LinkList({
           {links.map((link) => (
             <li key={link.edgeId} className="flex items-center gap-1 py-1 pr-1 pl-2.5 text-sm text-slate-700">
               {/* Two lines, so a long step name cannot push the relation out of sight. */}
-              <span className="min-w-0 flex-1" title={link.text}>
+              <button
+                type="button"
+                onClick={() => onOpen(link)}
+                title={`Open the connection: ${link.text}`}
+                className="min-w-0 flex-1 rounded text-left hover:text-brand-700 focus-visible:outline-2 focus-visible:outline-brand-500"
+              >
                 <span className="block truncate">{link.otherLabel}</span>
                 <span className="block truncate text-xs text-slate-500">
                   <span className="sr-only"> · </span>
                   {link.detail}
                 </span>
-              </span>
+              </button>
               <button
                 type="button"
                 aria-label={removeLabel(link)}

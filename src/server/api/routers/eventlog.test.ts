@@ -3,6 +3,7 @@ import { createOrgWithProject } from "~/server/test/actors";
 import { testDatabaseKinds, useTestDatabase } from "~/server/test/db";
 import { failure } from "~/server/test/errors";
 import { batch, edgeOp, nodeOp } from "~/server/test/graph";
+import { readStream, streamResult } from "~/server/test/stream";
 
 const MAPPING = { caseId: "case", activity: "activity", start: "start", complete: "complete", resource: "resource" };
 
@@ -53,11 +54,11 @@ describe.each(testDatabaseKinds())("event-log import (%s)", (kind) => {
       ["check credit", check, "exact"],
       ["Ship ordr", ship, "fuzzy"],
     ]);
-    expect(await caller.run.importLog({ projectId, format: "csv", text, mapping: MAPPING })).toEqual({
-      cases: 50,
-      events: 100,
-      ignored: 0,
-    });
+    // The import says how far it has got: checked, then the step times written, 100 of 100.
+    const streamed = await readStream(caller.run.importLog({ projectId, format: "csv", text, mapping: MAPPING }));
+    expect(streamed.result).toEqual({ cases: 50, events: 100, ignored: 0 });
+    expect(streamed.progress[0]).toEqual({ phase: "checking", written: 0, total: 0 });
+    expect(streamed.progress.at(-1)).toEqual({ phase: "writing", written: 100, total: 100 });
     const actual = await caller.run.actuals({ projectId, factor: 1.5 });
     const by = Object.fromEntries(actual.steps.map((s) => [s.id, s]));
     // Check credit: 30, 60, 90, 120, 150 minutes ten times each.
@@ -68,7 +69,7 @@ describe.each(testDatabaseKinds())("event-log import (%s)", (kind) => {
     expect((await caller.run.list({ projectId })).length).toBe(50);
 
     // The same cases again: refused, nothing added.
-    expect((await failure(caller.run.importLog({ projectId, format: "csv", text, mapping: MAPPING }))).message).toMatch(
+    expect((await failure(streamResult(caller.run.importLog({ projectId, format: "csv", text, mapping: MAPPING })))).message).toMatch(
       /^50 cases are already imported \(C\d+, C\d+, C\d+, C\d+, C\d+…\); nothing was imported$/,
     );
     expect((await caller.run.list({ projectId })).length).toBe(50);
@@ -76,7 +77,10 @@ describe.each(testDatabaseKinds())("event-log import (%s)", (kind) => {
 
   it("imports XES with start and complete events the same way", async () => {
     const { caller, projectId, check } = await setup();
-    expect(await caller.run.importLog({ projectId, format: "xes", text: xesLog(10) })).toMatchObject({ cases: 10, events: 20 });
+    expect(await streamResult(caller.run.importLog({ projectId, format: "xes", text: xesLog(10) }))).toMatchObject({
+      cases: 10,
+      events: 20,
+    });
     const actual = await caller.run.actuals({ projectId, factor: 1.5 });
     expect(actual.steps.find((s) => s.id === check)).toMatchObject({ samples: 10, median: 90 });
   });
@@ -89,7 +93,7 @@ describe.each(testDatabaseKinds())("event-log import (%s)", (kind) => {
       { line: 8, message: "“soon” is not a time like 2026-12-07T09:30:00Z" },
       { line: 9, message: "no activity" },
     ]);
-    const refused = await failure(caller.run.importLog({ projectId, format: "csv", text: bad, mapping: MAPPING }));
+    const refused = await failure(streamResult(caller.run.importLog({ projectId, format: "csv", text: bad, mapping: MAPPING })));
     expect(refused.message).toBe("The log has 2 bad rows; nothing was imported");
     expect(await caller.run.list({ projectId })).toEqual([]);
 
@@ -97,13 +101,15 @@ describe.each(testDatabaseKinds())("event-log import (%s)", (kind) => {
     const columns = { caseId: "case", activity: "activity", complete: "complete" };
     const unmatched = await caller.run.previewLog({ projectId, format: "csv", text: odd, mapping: columns });
     expect(unmatched.activities.map((a) => a.how)).toEqual(["none", "none"]);
-    const done = await caller.run.importLog({
-      projectId,
-      format: "csv",
-      text: odd,
-      mapping: columns,
-      activities: { Send: ship, Pack: null },
-    });
+    const done = await streamResult(
+      caller.run.importLog({
+        projectId,
+        format: "csv",
+        text: odd,
+        mapping: columns,
+        activities: { Send: ship, Pack: null },
+      }),
+    );
     expect(done).toEqual({ cases: 1, events: 1, ignored: 1 });
     expect((await caller.run.previewLog({ projectId, format: "csv", text: odd })).problems).toEqual([
       { line: 1, message: "Choose the columns for the case id, the activity and the completion time" },

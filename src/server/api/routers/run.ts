@@ -1,9 +1,12 @@
 import { z } from "zod";
 import { RUN_EVENT_KINDS } from "~/domain/runs";
+import { withProgress } from "~/server/api/progress";
+import { actAs } from "~/server/db/acting";
 import { createTRPCRouter, projectProcedure } from "~/server/api/trpc";
 import { getRun, listRuns, recordStep, startRun } from "~/server/services/runs";
 import { actuals } from "~/server/services/runs/actuals";
-import { importLog, previewLog } from "~/server/services/runs/eventlog";
+import type { ImportProgress } from "~/domain/eventlog";
+import { importLog, previewLog, type ImportResult } from "~/server/services/runs/eventlog";
 import { MAX_IMPORT_CHARS, MAX_IMPORT_TEXT } from "~/domain/interchange/limits";
 
 const instant = (what: string) => z.iso.datetime({ offset: true, message: `${what} is a date and time like 2026-12-07T09:00:00Z` });
@@ -38,10 +41,19 @@ export const runRouter = createTRPCRouter({
     .input(logInput)
     .mutation(({ ctx, input }) => previewLog(ctx, input)),
 
-  /** Every case of an event log as a run, in one transaction; a log with bad rows is refused whole. */
+  /**
+   * Every case of an event log as a run, in one transaction; a log with bad rows is refused
+   * whole. Streams `{ progress }` as it checks and writes, then `{ result }` (the browser reads
+   * it through httpBatchStreamLink). The stream outlives the procedure's transaction, so the
+   * import runs in one of its own, acting as the same user (Row-Level Security applies).
+   */
   importLog: projectProcedure("EDITOR")
     .input(logInput)
-    .mutation(({ ctx, input }) => importLog(ctx, input)),
+    .mutation(({ ctx, input }) =>
+      withProgress<ImportProgress, ImportResult>((report) =>
+        actAs(ctx.database, ctx.actor.userId, (tx) => importLog({ ...ctx, db: tx }, input, report)),
+      ),
+    ),
 
   /** Planned versus actual over the project's runs: per step median and P80 beside the estimate, lead time per case. */
   actuals: projectProcedure("VIEWER")

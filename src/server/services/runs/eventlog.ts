@@ -14,6 +14,7 @@ import {
   parseXesLog,
   type ActivityMatch,
   type CsvMapping,
+  type ImportProgress,
   type LogParse,
   type LogProblem,
 } from "~/domain/eventlog";
@@ -30,6 +31,11 @@ export type LogInput = {
   /** Activity -> step id (null: leave the activity out), over the automatic matches. */
   activities?: Record<string, string | null>;
 };
+
+export type ImportResult = { cases: number; events: number; ignored: number };
+
+/** Step-time rows per statement: small enough that the progress moves, large enough to stay bulk. */
+const EVENT_CHUNK = 20_000;
 
 export type LogPreview = {
   events: number;
@@ -72,7 +78,13 @@ export async function previewLog(ctx: ProjectContext, input: LogInput): Promise<
   };
 }
 
-export async function importLog(ctx: ProjectContext, input: LogInput) {
+export async function importLog(
+  ctx: ProjectContext,
+  input: LogInput,
+  report: (progress: ImportProgress) => void = () => {},
+): Promise<ImportResult> {
+  report({ phase: "checking", written: 0, total: 0 });
+  await new Promise((resolve) => setTimeout(resolve, 0));
   const { parsed, matches } = await read(ctx, input);
   if (parsed.problems.length) {
     const n = parsed.problems.length;
@@ -122,12 +134,16 @@ export async function importLog(ctx: ProjectContext, input: LogInput) {
       c.events.map((e) => ({ run: runs[i]!.id, step: e.stepId, kind: e.kind, at: new Date(e.at).toISOString() })),
     );
     // In the array's order, each row stamped as it is written: a case's events are recorded in time order.
-    const CHUNK = 50_000;
-    for (let from = 0; from < events.length; from += CHUNK) {
+    // In step times (a start and a finish row each), as the answer counts them.
+    report({ phase: "writing", written: 0, total: events.length / 2 });
+    for (let from = 0; from < events.length; from += EVENT_CHUNK) {
       await tx.execute(sql`
         INSERT INTO run_step_events (organization_id, project_id, run_id, node_id, kind, at, created_by, created_at)
         SELECT ${access.organizationId}, ${projectId}, e.run, e.step, e.kind, e.at, ${actor.userId}, clock_timestamp()
-        FROM jsonb_to_recordset(${JSON.stringify(events.slice(from, from + CHUNK))}::jsonb) AS e(run uuid, step uuid, kind text, at timestamptz)`);
+        FROM jsonb_to_recordset(${JSON.stringify(events.slice(from, from + EVENT_CHUNK))}::jsonb) AS e(run uuid, step uuid, kind text, at timestamptz)`);
+      report({ phase: "writing", written: Math.min(events.length, from + EVENT_CHUNK) / 2, total: events.length / 2 });
+      // The embedded database works on this thread: a turn of the event loop lets the response send the report.
+      await new Promise((resolve) => setTimeout(resolve, 0));
     }
     return { cases: cases.length, events: events.length / 2, ignored };
   });
