@@ -3,7 +3,7 @@
  * elapsed minutes after the start, work advances on each step's calendar axis.
  */
 import type { CalendarAxis } from "~/domain/calendar-axis";
-import { RELATIVE_EPSILON, type Model, type Sums, type Times } from "./simulate";
+import { RELATIVE_EPSILON, type Model, type Sums, type Times } from "./simulate-model";
 
 const advance = (axis: CalendarAxis | null, t: number, minutes: number) => (axis ? axis.advance(t, minutes) : t + minutes);
 
