@@ -3,7 +3,6 @@ import { automationScore, type AutomationInput } from "~/domain/automation";
 import type { Change } from "~/domain/apply";
 import type { GraphNode } from "~/domain/graph";
 import type { DbOrTx } from "~/server/db";
-import { aiAnalysisCache } from "~/server/db/schema";
 import { automationInputHash } from "../guards";
 
 const inputsOf = (node: GraphNode): AutomationInput => ({
@@ -29,19 +28,19 @@ export async function refreshAutomation(db: DbOrTx, owner: { organizationId: str
     return [{ ...owner, nodeId: change.id, score: reasoning.final_score, reasoning, inputHash }];
   });
   if (rows.length === 0) return;
-  // One row per node even if a batch touched it twice: the last state wins.
-  const latest = [...new Map(rows.map((r) => [r.nodeId, r])).values()];
-  await db
-    .insert(aiAnalysisCache)
-    .values(latest)
-    .onConflictDoUpdate({
-      target: aiAnalysisCache.nodeId,
-      set: {
-        score: sql`excluded.score`,
-        reasoning: sql`excluded.reasoning`,
-        inputHash: sql`excluded.input_hash`,
-        computedAt: sql`now()`,
-      },
-      setWhere: sql`${aiAnalysisCache.inputHash} <> excluded.input_hash`,
-    });
+  // One row per node even if a batch touched it twice: the last state wins. One JSON parameter,
+  // however many rows: a paste of thousands of steps is one statement.
+  const latest = [...new Map(rows.map((r) => [r.nodeId, r])).values()].map((r) => ({
+    node: r.nodeId,
+    score: r.score,
+    reasoning: r.reasoning,
+    hash: r.inputHash,
+  }));
+  await db.execute(sql`
+    INSERT INTO ai_analysis_cache (organization_id, project_id, node_id, score, reasoning, input_hash)
+    SELECT ${owner.organizationId}, ${owner.projectId}, r.node, r.score, r.reasoning, r.hash
+    FROM jsonb_to_recordset(${JSON.stringify(latest)}::jsonb) AS r(node uuid, score int, reasoning jsonb, hash text)
+    ON CONFLICT (node_id) DO UPDATE
+    SET score = excluded.score, reasoning = excluded.reasoning, input_hash = excluded.input_hash, computed_at = now()
+    WHERE ai_analysis_cache.input_hash <> excluded.input_hash`);
 }

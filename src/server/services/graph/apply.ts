@@ -1,10 +1,9 @@
-import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
-import { applyOperations, OperationError, type Change } from "~/domain/apply";
+import { and, desc, eq, sql } from "drizzle-orm";
+import { applyOperations, OperationError } from "~/domain/apply";
 import type { Batch, BatchHistory, Operation } from "~/domain/operations";
 import type { Transaction } from "~/server/db";
-import { activityLogs, departments, edges, nodes, operationBatches, projects, stages, users } from "~/server/db/schema";
+import { activityLogs, operationBatches, projects, users } from "~/server/db/schema";
 import { withTransaction } from "~/server/db/transaction";
-import type { ProjectAccess } from "../access";
 import { logActivity } from "../activity";
 import type { Actor, ProjectContext } from "../context";
 import { ServiceError, type DomainCode } from "../errors";
@@ -14,7 +13,7 @@ import { refreshAutomation } from "../analysis/automation";
 import { activityEntries, mergeNudge } from "./activity";
 import { recordHistory, requireEntry } from "./history";
 import { loadTouched, nodeLabels } from "./load";
-import { edgeColumns, nodeColumns } from "./rows";
+import { writeChanges } from "./write";
 
 /** Moves of the same steps by the same person this close together are one entry in the feed. */
 const NUDGE_WINDOW_SECONDS = 60;
@@ -190,104 +189,4 @@ async function lastAuthor(
   if (!row) return null;
   const name = row.userId === actor.userId ? "You (in another tab)" : (row.name ?? "A former member");
   return { name, at: row.at.toISOString() };
-}
-
-/** Inserts a row under a new id; false when the id is taken (anywhere: the row itself may be invisible to the caller). */
-async function insertFresh(tx: Transaction, table: typeof nodes | typeof edges, values: typeof table.$inferInsert) {
-  const inserted = await tx.insert(table).values(values).onConflictDoNothing({ target: table.id }).returning({ id: table.id });
-  return inserted.length > 0;
-}
-
-/**
- * Brings back a step or connection soft-deleted in this project under the same id (undo of a
- * delete); false when the id belongs to a live row or to another project, which answers the
- * same as any taken id and so says nothing about other tenants.
- */
-async function revive(
-  tx: Transaction,
-  table: typeof nodes | typeof edges,
-  projectId: string,
-  id: string,
-  set: Partial<typeof table.$inferInsert>,
-) {
-  const revived = await tx
-    .update(table)
-    .set(set)
-    .where(and(eq(table.id, id), eq(table.projectId, projectId), isNotNull(table.deletedAt)))
-    .returning({ id: table.id });
-  return revived.length > 0;
-}
-
-/** Writes the applier's row changes in order (lanes before the nodes placed in them, nodes before edges). */
-async function writeChanges(tx: Transaction, access: ProjectAccess, changes: readonly Change[]) {
-  const owner = { organizationId: access.organizationId, projectId: access.project.id };
-  const now = new Date();
-  for (const change of changes) {
-    if (change.entity === "node") {
-      if (change.after && !change.before) {
-        // A node id that is soft-deleted in this project comes back (undo of a delete);
-        // any other existing id is refused.
-        const created =
-          (await insertFresh(tx, nodes, { id: change.id, ...owner, ...nodeColumns(change.after) })) ||
-          (await revive(tx, nodes, owner.projectId, change.id, { ...nodeColumns(change.after), deletedAt: null, updatedAt: now }));
-        if (!created) throw new ServiceError("DUPLICATE_ID", `Step id ${change.id} is already in use`);
-      } else if (change.after && change.before) {
-        const statusChanged = change.before.status !== change.after.status;
-        await tx
-          .update(nodes)
-          .set({
-            ...nodeColumns(change.after),
-            updatedAt: now,
-            ...(statusChanged && {
-              completedAt: change.after.status === "COMPLETED" ? now : null,
-              ...(change.after.status === "IN_PROGRESS" && { startedAt: now }),
-            }),
-          })
-          .where(and(eq(nodes.id, change.id), eq(nodes.projectId, owner.projectId)));
-      } else {
-        await tx
-          .update(nodes)
-          .set({ deletedAt: now, updatedAt: now })
-          .where(and(eq(nodes.id, change.id), eq(nodes.projectId, owner.projectId)));
-      }
-    } else if (change.entity === "edge") {
-      if (change.after && !change.before) {
-        const created =
-          (await insertFresh(tx, edges, { id: change.id, ...owner, ...edgeColumns(change.after) })) ||
-          (await revive(tx, edges, owner.projectId, change.id, { ...edgeColumns(change.after), deletedAt: null, updatedAt: now }));
-        if (!created) throw new ServiceError("DUPLICATE_ID", `Connection id ${change.id} is already in use`);
-      } else if (change.after && change.before) {
-        await tx
-          .update(edges)
-          .set({ ...edgeColumns(change.after), updatedAt: now })
-          .where(and(eq(edges.id, change.id), eq(edges.projectId, owner.projectId)));
-      } else {
-        await tx
-          .update(edges)
-          .set({ deletedAt: now, updatedAt: now })
-          .where(and(eq(edges.id, change.id), eq(edges.projectId, owner.projectId)));
-      }
-    } else {
-      const table = change.entity === "department" ? departments : stages;
-      if (change.after && !change.before) {
-        const inserted = await tx
-          .insert(table)
-          .values({ ...owner, ...change.after })
-          .onConflictDoNothing({ target: table.id })
-          .returning({ id: table.id });
-        if (inserted.length === 0) {
-          const lane = change.entity === "department" ? "Department" : "Stage";
-          throw new ServiceError("DUPLICATE_ID", `${lane} id ${change.id} is already in use`);
-        }
-      } else if (change.after) {
-        const { name, color, position } = change.after;
-        await tx
-          .update(table)
-          .set({ name, color, position, updatedAt: now })
-          .where(and(eq(table.id, change.id), eq(table.projectId, owner.projectId)));
-      } else {
-        await tx.delete(table).where(and(eq(table.id, change.id), eq(table.projectId, owner.projectId)));
-      }
-    }
-  }
 }
