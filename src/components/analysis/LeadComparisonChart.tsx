@@ -3,10 +3,10 @@
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { quantile } from "~/domain/actuals";
 import { formatMinutes } from "~/domain/duration";
+import { CHART_MARGIN, minutesAxis, shareAxis } from "./chart-axes";
 import { percent } from "./format";
 
 const POINTS = 101;
-const axisTick = { fontSize: 11, fill: "#475569" };
 
 type Point = { minutes: number; p: number };
 
@@ -41,24 +41,10 @@ export function LeadComparisonChart({
       <figcaption className="mb-1 text-xs font-medium text-slate-600">Share of cases done within a time</figcaption>
       <div className="h-40" aria-hidden>
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart accessibilityLayer={false} margin={{ top: 14, right: 8, bottom: 0, left: 8 }}>
+          <LineChart accessibilityLayer={false} margin={CHART_MARGIN}>
             <CartesianGrid stroke="#e2e8f0" />
-            <XAxis
-              dataKey="minutes"
-              type="number"
-              domain={domain}
-              tickFormatter={(m: number) => formatMinutes(m)}
-              tick={axisTick}
-              tickCount={4}
-              allowDuplicatedCategory={false}
-            />
-            <YAxis
-              domain={[0, 1]}
-              ticks={[0, 0.5, 0.8, 1]}
-              tickFormatter={(p: number) => `${Math.round(p * 100)}%`}
-              tick={axisTick}
-              width={34}
-            />
+            <XAxis {...minutesAxis(domain)} allowDuplicatedCategory={false} />
+            <YAxis {...shareAxis} />
             <Tooltip formatter={(p, name) => [percent(Number(p)), name]} labelFormatter={(m) => `within ${formatMinutes(Number(m))}`} />
             <Legend iconType="plainline" wrapperStyle={{ fontSize: 11 }} />
             <Line

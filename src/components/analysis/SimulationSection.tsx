@@ -8,6 +8,7 @@ import type { RouterOutputs } from "~/trpc/react";
 import { useEditorSelector } from "../canvas/editor-context";
 import { errorMessage } from "../lib/trpc-errors";
 import { Spinner } from "../ui/Spinner";
+import { CHART_MARGIN, minutesAxis, shareAxis } from "./chart-axes";
 import { percent, when } from "./format";
 import { useElapsed } from "./useElapsed";
 
@@ -18,8 +19,6 @@ const MARKS = [
   { p: 80, color: "#b45309" },
   { p: 95, color: "#b91c1c" },
 ] as const;
-
-const axisTick = { fontSize: 11, fill: "#475569" };
 
 /**
  * P50/P80/P95 as dashed lines on a chart. Called, not rendered as a component: recharts reads
@@ -168,16 +167,9 @@ function SimulationResult({
         <figcaption className="mb-1 text-xs font-medium text-slate-600">Lead time distribution</figcaption>
         <div className="h-32" aria-hidden>
           <ResponsiveContainer width="100%" height="100%">
-            <BarChart accessibilityLayer={false} data={histogram} margin={{ top: 14, right: 8, bottom: 0, left: 8 }} barCategoryGap={0}>
+            <BarChart accessibilityLayer={false} data={histogram} margin={CHART_MARGIN} barCategoryGap={0}>
               <CartesianGrid vertical={false} stroke="#e2e8f0" />
-              <XAxis
-                dataKey="mid"
-                type="number"
-                domain={domain}
-                tickFormatter={(m: number) => formatMinutes(m)}
-                tick={axisTick}
-                tickCount={4}
-              />
+              <XAxis {...minutesAxis(domain, "mid")} />
               <YAxis hide />
               <Tooltip
                 formatter={(share) => [percent(Number(share)), "of runs"]}
@@ -197,23 +189,10 @@ function SimulationResult({
         <figcaption className="mb-1 text-xs font-medium text-slate-600">Chance to finish within a time</figcaption>
         <div className="h-32" aria-hidden>
           <ResponsiveContainer width="100%" height="100%">
-            <LineChart accessibilityLayer={false} data={curve} margin={{ top: 14, right: 8, bottom: 0, left: 8 }}>
+            <LineChart accessibilityLayer={false} data={curve} margin={CHART_MARGIN}>
               <CartesianGrid stroke="#e2e8f0" />
-              <XAxis
-                dataKey="minutes"
-                type="number"
-                domain={domain}
-                tickFormatter={(m: number) => formatMinutes(m)}
-                tick={axisTick}
-                tickCount={4}
-              />
-              <YAxis
-                domain={[0, 1]}
-                ticks={[0, 0.5, 0.8, 1]}
-                tickFormatter={(p: number) => `${Math.round(p * 100)}%`}
-                tick={axisTick}
-                width={34}
-              />
+              <XAxis {...minutesAxis(domain)} />
+              <YAxis {...shareAxis} />
               <Tooltip formatter={(p) => [percent(Number(p)), "chance"]} labelFormatter={(m) => `within ${formatMinutes(Number(m))}`} />
               <Line type="monotone" dataKey="p" stroke="#0369a1" dot={false} strokeWidth={2} isAnimationActive={false} />
               {percentileMarks(at)}
