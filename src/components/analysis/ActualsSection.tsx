@@ -183,8 +183,10 @@ export function ActualsSection() {
             <tbody className="divide-y divide-slate-100">
               {measured.map((s) => (
                 <tr key={s.id} className={s.flagged ? "bg-amber-50" : ""} data-flagged={s.flagged || undefined}>
-                  <th scope="row" className="max-w-28 truncate px-1.5 py-1.5 font-medium text-slate-800" title={s.label}>
-                    {s.label}
+                  <th scope="row" className="max-w-28 px-1.5 py-1.5 font-medium text-slate-800">
+                    <span className="block truncate" title={s.label}>
+                      {s.label}
+                    </span>
                     {s.flagged && <span className="sr-only"> (off its estimate)</span>}
                     {s.repeated.cases > 0 && (
                       <span className="block font-normal text-slate-500" data-testid="ran-again">

@@ -75,6 +75,20 @@ describe.each(testDatabaseKinds())("event-log import (%s)", (kind) => {
     expect((await caller.run.list({ projectId })).length).toBe(50);
   });
 
+  it("counts each pass of a step a case ran twice, read back in the order of the log", async () => {
+    const { caller, projectId, check } = await setup();
+    const lines = ["case,activity,start,complete,resource"];
+    for (let i = 0; i < 40; i++) {
+      const t = (m: number) => new Date(Date.UTC(2026, 11, 1, 9) + i * 86_400_000 + m * 60_000).toISOString();
+      lines.push(`C${i},check credit,${t(0)},${t(60)},Ann`);
+      // Every other case checks again after a 10-minute pause: a second pass of 30 minutes.
+      if (i % 2) lines.push(`C${i},check credit,${t(70)},${t(100)},Ann`);
+    }
+    await streamResult(caller.run.importLog({ projectId, format: "csv", text: lines.join("\n"), mapping: MAPPING }));
+    const actual = await caller.run.actuals({ projectId, factor: 1.5 });
+    expect(actual.steps.find((s) => s.id === check)).toMatchObject({ samples: 60, repeated: { cases: 20, passes: 40 }, p10: 30, p80: 60 });
+  });
+
   it("imports XES with start and complete events the same way", async () => {
     const { caller, projectId, check } = await setup();
     expect(await streamResult(caller.run.importLog({ projectId, format: "xes", text: xesLog(10) }))).toMatchObject({

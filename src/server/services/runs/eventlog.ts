@@ -133,14 +133,18 @@ export async function importLog(
     const events = cases.flatMap((c, i) =>
       c.events.map((e) => ({ run: runs[i]!.id, step: e.stepId, kind: e.kind, at: new Date(e.at).toISOString() })),
     );
-    // In the array's order, each row stamped as it is written: a case's events are recorded in time order.
+    // Stamped in the array's order, a microsecond apart from one instant: a case's events are
+    // read back in time order (clock_timestamp() can give neighbouring rows the same value).
+    const stamped = new Date().toISOString();
     // In step times (a start and a finish row each), as the answer counts them.
     report({ phase: "writing", written: 0, total: events.length / 2 });
     for (let from = 0; from < events.length; from += EVENT_CHUNK) {
       await tx.execute(sql`
         INSERT INTO run_step_events (organization_id, project_id, run_id, node_id, kind, at, created_by, created_at)
-        SELECT ${access.organizationId}, ${projectId}, e.run, e.step, e.kind, e.at, ${actor.userId}, clock_timestamp()
-        FROM jsonb_to_recordset(${JSON.stringify(events.slice(from, from + EVENT_CHUNK))}::jsonb) AS e(run uuid, step uuid, kind text, at timestamptz)`);
+        SELECT ${access.organizationId}, ${projectId}, e.run, e.step, e.kind, e.at, ${actor.userId},
+               ${stamped}::timestamptz + (${from}::int + e.n) * interval '1 microsecond'
+        FROM ROWS FROM (jsonb_to_recordset(${JSON.stringify(events.slice(from, from + EVENT_CHUNK))}::jsonb)
+                          AS (run uuid, step uuid, kind text, at timestamptz)) WITH ORDINALITY AS e(run, step, kind, at, n)`);
       report({ phase: "writing", written: Math.min(events.length, from + EVENT_CHUNK) / 2, total: events.length / 2 });
       // The embedded database works on this thread: a turn of the event loop lets the response send the report.
       await new Promise((resolve) => setTimeout(resolve, 0));
