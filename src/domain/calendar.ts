@@ -79,11 +79,7 @@ export function workUnits(c: WorkingCalendar | null): DurationUnits {
  * value below its optimistic one, and the most likely value is still what the plan uses.
  */
 export function workMinutes(text: string | null | undefined, c: WorkingCalendar | null): number {
-  if (text == null || text.trim() === "") return 0;
-  const parts = text.split("/");
-  const result = parseDuration((parts.length === 3 ? parts[1]! : text).trim(), workUnits(c));
-  if (!result.ok) throw new Error(result.error);
-  return result.minutes;
+  return workEstimate(text, c).mode;
 }
 
 const MINUTE = 60_000;

@@ -4,7 +4,7 @@ import { workEstimate } from "~/domain/calendar";
 import { edges, nodes, projects, simulationCache } from "~/server/db/schema";
 import { withTransaction } from "~/server/db/transaction";
 import { CycleError, simulate, type Distribution, type Estimate, type SimulationResult } from "~/server/analysis/simulate";
-import { projectCalendars } from "../calendars";
+import { calendarOfDepartment, projectCalendars } from "../calendars";
 import type { ProjectContext } from "../context";
 import { ServiceError } from "../errors";
 
@@ -95,8 +95,8 @@ export async function simulateLeadTime(
         .where(and(eq(edges.projectId, access.project.id), isNull(edges.deletedAt))),
     ]);
     const deps = edgeRows.filter((e) => e.type !== "FEEDBACK_TO");
-    const own = new Map(calendars.departments.map((d) => [d.id, d.calendar]));
-    const calendarOf = new Map(nodeRows.map((n) => [n.id, (n.departmentId ? own.get(n.departmentId) : null) ?? calendars.organization]));
+    const ofDepartment = calendarOfDepartment(calendars);
+    const calendarOf = new Map(nodeRows.map((n) => [n.id, ofDepartment(n.departmentId)]));
     const dated = startsAt !== null;
     let result: SimulationResult;
     try {

@@ -21,6 +21,12 @@ export type ProjectCalendars = {
   inForce: boolean;
 };
 
+/** The calendar a step of a department works in: the department's own, else the organization's. */
+export function calendarOfDepartment(calendars: ProjectCalendars): (departmentId: string | null) => WorkingCalendar | null {
+  const own = new Map(calendars.departments.map((d) => [d.id, d.calendar]));
+  return (departmentId) => (departmentId ? own.get(departmentId) : null) ?? calendars.organization;
+}
+
 export async function projectCalendars({ db, access }: ProjectContext): Promise<ProjectCalendars> {
   const [[org], lanes] = await Promise.all([
     db.select({ settings: organizations.settings }).from(organizations).where(eq(organizations.id, access.organizationId)),
@@ -106,9 +112,9 @@ export async function plannedDates(ctx: ProjectContext, input: { start: string }
       .from(nodes)
       .where(and(eq(nodes.projectId, projectId), isNull(nodes.deletedAt))),
   ]);
-  const own = new Map(calendars.departments.map((d) => [d.id, d.calendar]));
+  const ofDepartment = calendarOfDepartment(calendars);
   const departmentOf = new Map(stepDepartments.map((n) => [n.id, n.departmentId]));
-  const calendarOf = (stepId: string) => own.get(departmentOf.get(stepId) ?? "") ?? calendars.organization;
+  const calendarOf = (stepId: string) => ofDepartment(departmentOf.get(stepId) ?? null);
   const deps = await scheduleDependencies(ctx.db, projectId, calendarOf);
   const working = deps.some((d) => d.working);
   const summary = summarizeSchedule(steps, deps, start, calendars.organization, calendarOf);

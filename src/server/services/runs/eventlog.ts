@@ -37,6 +37,9 @@ export type ImportResult = { cases: number; events: number; ignored: number };
 /** Step-time rows per statement: small enough that the progress moves, large enough to stay bulk. */
 const EVENT_CHUNK = 20_000;
 
+/** The embedded database works on this thread: a turn of the event loop lets the response send a report. */
+const letReportOut = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 export type LogPreview = {
   events: number;
   cases: number;
@@ -84,7 +87,7 @@ export async function importLog(
   report: (progress: ImportProgress) => void = () => {},
 ): Promise<ImportResult> {
   report({ phase: "checking", written: 0, total: 0 });
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  await letReportOut();
   const { parsed, matches } = await read(ctx, input);
   if (parsed.problems.length) {
     const n = parsed.problems.length;
@@ -146,8 +149,7 @@ export async function importLog(
         FROM ROWS FROM (jsonb_to_recordset(${JSON.stringify(events.slice(from, from + EVENT_CHUNK))}::jsonb)
                           AS (run uuid, step uuid, kind text, at timestamptz)) WITH ORDINALITY AS e(run, step, kind, at, n)`);
       report({ phase: "writing", written: Math.min(events.length, from + EVENT_CHUNK) / 2, total: events.length / 2 });
-      // The embedded database works on this thread: a turn of the event loop lets the response send the report.
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await letReportOut();
     }
     return { cases: cases.length, events: events.length / 2, ignored };
   });

@@ -11,7 +11,7 @@ import { planSchedule } from "~/server/analysis/schedule";
 import type { DbOrTx, Transaction } from "~/server/db";
 import { nodes, processRuns, projects, runPlans, runStepEvents, type ProcessRun, type RunPlanRow } from "~/server/db/schema";
 import { withTransaction } from "~/server/db/transaction";
-import { projectCalendars, scheduleDependencies } from "../calendars";
+import { calendarOfDepartment, projectCalendars, scheduleDependencies } from "../calendars";
 import type { ProjectContext } from "../context";
 import { isUniqueViolation, notFound, ServiceError } from "../errors";
 
@@ -43,9 +43,9 @@ export async function currentPlan(ctx: ProjectContext, tx: Transaction): Promise
       .where(and(eq(nodes.projectId, projectId), isNull(nodes.deletedAt)))
       .orderBy(asc(nodes.id)),
   ]);
-  const own = new Map(calendars.departments.map((d) => [d.id, d.calendar]));
+  const ofDepartment = calendarOfDepartment(calendars);
   const planned = steps.map((s) => {
-    const calendar = (s.departmentId ? own.get(s.departmentId) : null) ?? calendars.organization;
+    const calendar = ofDepartment(s.departmentId);
     return { id: s.id, label: s.label, departmentId: s.departmentId, duration: workMinutes(s.attributes.avg_time, calendar), calendar };
   });
   const calendarOf = new Map(planned.map((s) => [s.id, s.calendar]));
